@@ -1,0 +1,82 @@
+// The `tandem` program: picks the verb, and is the one place where errors become exit
+// codes: 2 for bad usage or invalid input (the user can fix it), 1 for a run that failed.
+#include "cli/verbs.hpp"
+
+#include <tandem/errors.hpp>
+#include <tandem/version.hpp>
+
+#include <fmt/core.h>
+
+#include <cstdio>
+#include <functional>
+#include <map>
+
+namespace {
+
+constexpr const char* kUsage = R"(tandem: simulate how pay plans and lead definitions move marketing and sales
+
+usage: tandem VERB [options]    (tandem VERB --help for each)
+
+verbs:
+  run SCENARIO          simulate a scenario and write a run folder
+  validate SCENARIO...  check scenarios only; every problem, located
+  plugins list          the plugins on the plugin path
+  plugins show NAME     a plugin's parameters
+  version               print the version
+)";
+
+int dispatch(int argc, char** argv) {
+  using namespace tandem::cli;
+  const std::map<std::string, std::function<int(const Args&)>> verbs = {
+      {"run", run_verb}, {"validate", validate_verb}, {"plugins", plugins_verb}};
+  if (argc < 2) {
+    std::fputs(kUsage, stderr);
+    return 2;
+  }
+  const std::string verb = argv[1];
+  if (verb == "--help" || verb == "-h" || verb == "help") {
+    std::fputs(kUsage, stdout);
+    return 0;
+  }
+  if (verb == "version" || verb == "--version") {
+    fmt::print("tandem {} (SDK ABI {})\n", TANDEM_VERSION_STRING, TANDEM_SDK_ABI);
+    return 0;
+  }
+  const auto it = verbs.find(verb);
+  if (it == verbs.end())
+    throw tandem::UsageError("unknown verb '" + verb + "'; run 'tandem --help' for the list");
+  return it->second(Args(argv + 2, argv + argc));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return dispatch(argc, argv);
+  } catch (const tandem::ScenarioError& e) {
+    for (const auto& p : e.problems()) fmt::print(stderr, "{}\n", p.str());
+    fmt::print(stderr, "{} problem{} found; nothing was run.\n", e.problems().size(),
+               e.problems().size() == 1 ? "" : "s");
+    return 2;
+  } catch (const tandem::PluginFault& e) {
+    fmt::print(stderr, "error: plugin '{}' failed: {}\n", e.plugin(), e.what());
+    return 1;
+  } catch (const tandem::PluginError& e) {
+    fmt::print(stderr, "error: plugin '{}'{}: {}\n", e.plugin(),
+               e.path().empty() ? "" : " (" + e.path() + ")", e.what());
+    return 2;
+  } catch (const tandem::UsageError& e) {
+    fmt::print(stderr, "error: {}\n", e.what());
+    return 2;
+  } catch (const tandem::OutputError& e) {
+    fmt::print(stderr, "error: {}\n", e.what());
+    return 2;
+  } catch (const tandem::Error& e) {
+    if (e.where()) fmt::print(stderr, "{}: ", e.where()->str());
+    fmt::print(stderr, "error: {}\n", e.what());
+    return 1;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "error: {}\n", e.what());
+    return 1;
+  }
+}

@@ -1,0 +1,37 @@
+// Option parsing shared by every verb.
+#include "cli/verbs.hpp"
+
+#include <tandem/errors.hpp>
+
+#include <fmt/core.h>
+
+#include <iostream>
+
+namespace po = boost::program_options;
+
+namespace tandem::cli {
+
+void PluginPathOption::add_to(po::options_description& options) {
+  options.add_options()("plugin-path", po::value(&paths)->composing(),
+                        "extra folder to search for plugins (repeatable; searched before "
+                        "TANDEM_PLUGIN_PATH and the installed plugins)");
+}
+
+bool parse(const std::string& verb, const std::string& usage, const Args& args,
+           po::options_description& options, const po::positional_options_description& positionals,
+           po::variables_map& vm) {
+  options.add_options()("help,h", "show this help");
+  try {
+    po::store(po::command_line_parser(args).options(options).positional(positionals).run(), vm);
+    if (vm.count("help")) {
+      std::cout << "usage: " << usage << "\n\n" << options << "\n";
+      return false;
+    }
+    po::notify(vm);
+  } catch (const po::error& e) {
+    throw UsageError(fmt::format("tandem {}: {}; see 'tandem {} --help'", verb, e.what(), verb));
+  }
+  return true;
+}
+
+}  // namespace tandem::cli

@@ -1,0 +1,31 @@
+// The verbs of the `tandem` program, one file each. Each parses its own options (with
+// --help) and returns an exit code; errors are thrown and mapped to exit codes in main.
+#pragma once
+
+#include <boost/program_options.hpp>
+
+#include <string>
+#include <vector>
+
+namespace tandem::cli {
+
+using Args = std::vector<std::string>;  // the words after the verb
+
+int run_verb(const Args& args);
+int validate_verb(const Args& args);
+int plugins_verb(const Args& args);
+
+// Options every verb that loads plugins takes.
+struct PluginPathOption {
+  std::vector<std::string> paths;
+  void add_to(boost::program_options::options_description& options);
+};
+
+// Parses `args` against `options` (and positionals); throws UsageError on a bad option,
+// naming it and pointing at `tandem VERB --help`. Returns false if --help was printed.
+bool parse(const std::string& verb, const std::string& usage, const Args& args,
+           boost::program_options::options_description& options,
+           const boost::program_options::positional_options_description& positionals,
+           boost::program_options::variables_map& vm);
+
+}  // namespace tandem::cli

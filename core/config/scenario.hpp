@@ -1,0 +1,146 @@
+// A scenario after validation: every value typed, defaults filled in, overrides applied.
+// The engine reads only this; the YAML, its schema and its locations stay in config/.
+// Every field is a mechanism (a rate, a cost, a decay), never an outcome; docs/model.md
+// explains each one, and config/scenario_schema.cpp declares them (with the same
+// defaults) for validation, `--set` and the docs.
+#pragma once
+
+#include <tandem/errors.hpp>
+#include <tandem/money.hpp>
+#include <tandem/params.hpp>
+#include <tandem/views.hpp>
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace tandem {
+
+class PluginRegistry;
+
+// A plugin named by a scenario, with its validated parameters.
+struct PluginChoice {
+  std::string plugin;  // name, as `tandem plugins list` shows it
+  Params params;       // validated against the plugin's declared schema
+  Location where;      // of the `plugin:` key, for run-time errors
+};
+
+struct PayChoice : PluginChoice {
+  PeriodKind period = PeriodKind::month;  // the pay period the plan is computed over
+};
+
+enum class SimPeriod { week, month };
+
+struct HorizonConfig {
+  int periods = 104;
+  SimPeriod period = SimPeriod::week;
+};
+
+struct MarketConfig {
+  int accounts = 4000;            // companies in the addressable market
+  double fit_mean = 0.3;          // median ideal-customer fit, 0..1
+  double fit_spread = 1.0;        // spread of fit across accounts (log-odds scale)
+  int buying_group = 6;           // mean people in an account's buying group
+  double research_rate = 0.01;    // P(dormant -> researching) per period
+  double buy_rate = 0.10;         // P(researching -> buying) per period
+  double drop_rate = 0.05;        // P(researching or buying -> dormant) per period
+  double need_dormant = 0.05;     // P(real need | fit 1, account dormant)
+  double need_researching = 0.4;  // P(real need | fit 1, account researching)
+  double need_buying = 0.9;       // P(real need | fit 1, account buying)
+};
+
+struct ChannelConfig {
+  std::string name;
+  Money budget_per_period;     // spend per simulation period
+  Money cost_per_lead;         // spend per inquiry; inquiries = budget / cost, Poisson
+  double in_market_share = 0.3;  // share of inquiries from researching/buying accounts
+  double fit_tilt = 0.0;         // audience lean toward (+) or away from (-) high fit
+  double engagement = 2.0;       // mean touches an inquiry has made
+};
+
+struct ScoringConfig {
+  double fit_weight = 0.5;        // weight of observed fit in the score; rest: engagement
+  double engagement_scale = 3.0;  // touches at which engagement reaches 63% of its weight
+  double noise = 10.0;            // sd of the scoring model's error, score points
+  double fit_noise = 0.1;         // sd of the error in observed firmographic fit
+};
+
+struct FunnelConfig {
+  double contact_rate = 0.7;            // P(reach) for a lead worked at once
+  double decay_per_day = 0.03;          // speed-to-lead: contact chance lost per day waited
+  int max_attempts = 3;                 // contact attempts before recycling
+  double qualify_sensitivity = 0.8;     // P(SQL | reached, real need)
+  double qualify_false_positive = 0.1;  // P(SQL | reached, no real need)
+  double sql_to_opportunity = 0.8;      // P(discovery meeting opens an opportunity)
+  double nurture_return_rate = 0.03;    // P(recycled lead re-engages) per period
+  double hours_per_attempt = 0.75;      // rep hours per contact attempt
+  double hours_per_opportunity = 2.0;   // rep hours per open opportunity per period
+};
+
+struct DealConfig {
+  Money median_size = Money::from_cents(2'400'000);  // median deal for an account of fit 0.5
+  double size_spread = 0.6;                         // log-scale spread of deal size
+  double median_cycle_days = 45;                    // median days from opportunity to decision
+  double cycle_spread = 0.5;                        // log-scale spread of cycle length
+  double consensus_share = 0.5;  // share of the buying group that must be convinced
+  double convince_rate = 0.6;    // P(member convinced | real need, rep skill 1)
+  double convince_rate_no_need = 0.1;  // P(member convinced | no real need)
+  double win_rate_vs_competitor = 0.55;  // P(win | group decided to buy)
+};
+
+struct MarketingConfig {
+  int people = 4;
+  PayChoice pay;
+};
+
+struct SalesConfig {
+  int people = 10;
+  double hours_per_period = 30;            // selling hours per rep per period
+  double skill_spread = 0.2;               // log-scale spread of rep skill (median 1)
+  double prospecting_hours_per_lead = 8;   // own-prospecting hours to source one lead
+  double prospect_in_market_share = 0.2;   // share of prospected leads already in market
+  double prospect_fit_tilt = 1.0;          // reps prospect toward high fit
+  PayChoice pay;
+};
+
+enum class LeadOrder { oldest_first, newest_first, highest_score };
+
+// How agents decide. Only fixed rules for now; the adaptive mode plugs in behind
+// engine/behaviour.hpp without changing the funnel.
+struct BehaviourConfig {
+  std::string mode = "fixed";
+  LeadOrder lead_order = LeadOrder::oldest_first;
+  bool prospecting = true;  // reps spend hours left over on their own prospecting
+};
+
+struct Scenario {
+  std::filesystem::path file;  // where it was read from
+  std::string name;
+  std::string description;
+  std::uint64_t seed = 1;
+  int replications = 100;
+  HorizonConfig horizon;
+  MarketConfig market;
+  std::vector<ChannelConfig> channels;
+  ScoringConfig scoring;
+  FunnelConfig funnel;
+  DealConfig deals;
+  PluginChoice lead_policy;
+  MarketingConfig marketing;
+  SalesConfig sales;
+  BehaviourConfig behaviour;
+
+  std::string resolved_yaml;  // the scenario as run: overrides applied, defaults filled in
+  std::string hash;           // of resolved_yaml: "fnv1a64:<16 hex digits>"
+};
+
+// Reads, validates and resolves a scenario. `overrides` are "KEY=VALUE" strings from
+// --set, applied before validation so they pass the same checks. Plugins named by the
+// scenario are loaded from `plugins` to validate their parameters.
+// Throws ScenarioError listing every problem found (file:line:col: key: message), or
+// Error if the file cannot be read.
+Scenario load_scenario(const std::filesystem::path& file, const std::vector<std::string>& overrides,
+                       PluginRegistry& plugins);
+
+}  // namespace tandem

@@ -1,0 +1,76 @@
+// What a run produces, before it is written anywhere: per replication, the headline
+// figures, the payout ledger and the metrics by period and agent. Plain data, owned by
+// one replication each, so replications never share mutable state.
+#pragma once
+
+#include <tandem/money.hpp>
+#include <tandem/views.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace tandem {
+
+enum class Role : std::uint8_t { company, marketing, sales };
+
+inline const char* to_string(Role r) {
+  switch (r) {
+    case Role::company: return "company";
+    case Role::marketing: return "marketing";
+    case Role::sales: return "sales";
+  }
+  return "?";
+}
+
+// One payout component for one person and pay period.
+struct LedgerRow {
+  int pay_period = 0;  // index of the pay period (of `kind`) since the start
+  PeriodKind kind = PeriodKind::month;
+  int person = 0;      // agent index (see RunResult::agents)
+  std::string component;
+  Money amount;
+  std::string reason;
+};
+
+// A metric declared once (name, unit, doc) and recorded by index.
+struct MetricSpec {
+  std::string name;
+  std::string unit;
+  std::string doc;
+};
+
+// One value in the tidy metrics table. agent == -1: the whole company.
+struct MetricRow {
+  std::int32_t period;
+  std::int32_t agent;
+  std::uint32_t metric;  // index into RunResult::metric_specs
+  double value;
+};
+
+// A headline figure of one replication; summary.json gives its mean and 95% CI.
+struct Headline {
+  std::string name;
+  std::string unit;  // "count", "money", "share", "days"
+  double value = 0;
+};
+
+struct ReplicationResult {
+  std::vector<Headline> headlines;  // same names, same order, in every replication
+  std::vector<LedgerRow> ledger;
+  std::vector<MetricRow> metrics;
+};
+
+struct Agent {
+  std::string id;  // "marketer-01", "rep-07"
+  Role role;
+  std::string plan;  // pay-plan plugin name
+};
+
+struct RunResult {
+  std::vector<Agent> agents;
+  std::vector<MetricSpec> metric_specs;
+  std::vector<ReplicationResult> replications;  // index = replication number
+};
+
+}  // namespace tandem

@@ -1,0 +1,160 @@
+// Typed parameters: what a plugin (or a section of the core's scenario) declares it takes,
+// and the validated values it receives. One ParamSpec serves validation, `--set`,
+// `tandem plugins show`, the generated docs and the resolved parameters in summary.json.
+#pragma once
+
+#include <tandem/errors.hpp>
+#include <tandem/money.hpp>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace tandem {
+inline namespace v1 {
+
+enum class ParamType { boolean, integer, real, money, text };
+
+// A parameter's value. Integers are 64-bit; money is exact cents.
+using Value = std::variant<bool, std::int64_t, double, Money, std::string>;
+
+inline const char* type_name(ParamType t) {
+  switch (t) {
+    case ParamType::boolean: return "boolean";
+    case ParamType::integer: return "integer";
+    case ParamType::real: return "number";
+    case ParamType::money: return "money";
+    case ParamType::text: return "text";
+  }
+  return "?";
+}
+
+// What values a parameter allows, besides its type: a numeric range or a set of choices.
+struct Constraint {
+  std::optional<double> min, max;
+  bool min_exclusive = false, max_exclusive = false;
+  std::vector<std::string> choices;  // for text: the allowed values
+  std::string unit;                  // shown in docs: "share", "per period", "hours"
+
+  Constraint&& with_unit(std::string u) && {
+    unit = std::move(u);
+    return std::move(*this);
+  }
+};
+
+inline Constraint in_range(double lo, double hi) { return {lo, hi}; }
+inline Constraint at_least(double lo) { return {lo, {}}; }
+inline Constraint at_least(Money lo) { return {lo.units(), {}}; }
+inline Constraint above(double lo) { return {lo, {}, true}; }
+inline Constraint above(Money lo) { return {lo.units(), {}, true}; }
+inline Constraint at_most(double hi) { return {{}, hi}; }
+inline Constraint one_of(std::vector<std::string> choices) {
+  Constraint c;
+  c.choices = std::move(choices);
+  return c;
+}
+
+struct ParamSpec {
+  std::string name;
+  ParamType type = ParamType::real;
+  std::optional<Value> default_value;  // none: the key is required
+  Constraint allowed;
+  std::string doc;  // one line
+
+  bool required() const { return !default_value.has_value(); }
+};
+
+namespace detail {
+template <class T>
+constexpr ParamType param_type_of() {
+  if constexpr (std::is_same_v<T, bool>) return ParamType::boolean;
+  else if constexpr (std::is_integral_v<T>) return ParamType::integer;
+  else if constexpr (std::is_floating_point_v<T>) return ParamType::real;
+  else if constexpr (std::is_same_v<T, Money>) return ParamType::money;
+  else {
+    static_assert(std::is_convertible_v<T, std::string>, "parameter types: bool, integers, "
+                                                         "floating point, Money, std::string");
+    return ParamType::text;
+  }
+}
+template <class T>
+Value to_value(T v) {
+  if constexpr (std::is_same_v<T, bool>) return Value(v);
+  else if constexpr (std::is_integral_v<T>) return Value(static_cast<std::int64_t>(v));
+  else if constexpr (std::is_floating_point_v<T>) return Value(static_cast<double>(v));
+  else if constexpr (std::is_same_v<T, Money>) return Value(v);
+  else return Value(std::string(v));
+}
+}  // namespace detail
+
+// The parameters a plugin (or a scenario section) takes, with its name and one line of doc.
+class Schema {
+ public:
+  Schema() = default;
+  Schema(std::string name, std::string doc) : name_(std::move(name)), doc_(std::move(doc)) {}
+
+  // An optional parameter with a default.
+  template <class T, class D>
+  Schema& param(std::string name, D default_value, std::string doc, Constraint allowed = {}) {
+    specs_.push_back({std::move(name), detail::param_type_of<T>(),
+                      detail::to_value<T>(static_cast<T>(default_value)), std::move(allowed),
+                      std::move(doc)});
+    return *this;
+  }
+
+  // A parameter the scenario must give.
+  template <class T>
+  Schema& required(std::string name, std::string doc, Constraint allowed = {}) {
+    specs_.push_back(
+        {std::move(name), detail::param_type_of<T>(), std::nullopt, std::move(allowed), std::move(doc)});
+    return *this;
+  }
+
+  const std::string& name() const { return name_; }
+  const std::string& doc() const { return doc_; }
+  const std::vector<ParamSpec>& params() const { return specs_; }
+  const ParamSpec* find(std::string_view key) const {
+    for (const auto& s : specs_)
+      if (s.name == key) return &s;
+    return nullptr;
+  }
+
+ private:
+  std::string name_, doc_;
+  std::vector<ParamSpec> specs_;
+};
+
+// Validated values, every declared parameter present (defaults filled in), each of its
+// declared type. A plugin reads them in its constructor.
+class Params {
+ public:
+  Params() = default;
+  explicit Params(std::map<std::string, Value, std::less<>> values) : values_(std::move(values)) {}
+
+  template <class T>
+  T get(std::string_view name) const {
+    const auto it = values_.find(name);
+    if (it == values_.end()) throw Error("parameter '" + std::string(name) + "' was not declared");
+    using Stored = std::conditional_t<std::is_same_v<T, bool>, bool,
+                   std::conditional_t<std::is_integral_v<T>, std::int64_t,
+                   std::conditional_t<std::is_floating_point_v<T>, double, T>>>;
+    if (const auto* v = std::get_if<Stored>(&it->second)) return static_cast<T>(*v);
+    throw Error("parameter '" + std::string(name) + "' is not of the requested type");
+  }
+
+  bool has(std::string_view name) const { return values_.find(name) != values_.end(); }
+  void set(std::string name, Value v) { values_[std::move(name)] = std::move(v); }
+  const std::map<std::string, Value, std::less<>>& values() const { return values_; }
+
+ private:
+  std::map<std::string, Value, std::less<>> values_;
+};
+
+}  // namespace v1
+}  // namespace tandem
