@@ -74,6 +74,7 @@ struct FunnelConfig {
   double qualify_false_positive = 0.1;  // P(SQL | reached, no real need)
   double sql_to_opportunity = 0.8;      // P(discovery meeting opens an opportunity)
   double nurture_return_rate = 0.03;    // P(recycled lead re-engages) per period
+  int nurture_periods = 26;             // periods a lead stays in nurture before it is dropped
   double hours_per_attempt = 0.75;      // rep hours per contact attempt
   double hours_per_opportunity = 2.0;   // rep hours per open opportunity per period
 };

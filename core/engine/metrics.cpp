@@ -1,0 +1,31 @@
+#include "engine/metrics.hpp"
+
+namespace tandem {
+
+const std::vector<MetricSpec>& metric_catalogue() {
+  static const std::vector<MetricSpec> specs = {
+      {"inquiries", "count", "Inquiries from all channels"},
+      {"mqls", "count", "Inquiries (new or re-engaged) the lead policy qualified"},
+      {"sals", "count", "Leads a rep reached and sales accepted (incl. rep-sourced)"},
+      {"sqls", "count", "Accepted leads a rep qualified as having a real need"},
+      {"opportunities", "count", "Opportunities opened"},
+      {"won_deals", "count", "Opportunities won"},
+      {"lost_deals", "count", "Opportunities lost to a competitor"},
+      {"no_decision_deals", "count", "Opportunities ended with no decision (status quo)"},
+      {"revenue", "money", "Value of deals won"},
+      {"marketing_spend", "money", "Channel spend (inquiries x cost per lead)"},
+      {"mqls_recycled_unworked", "count", "MQLs recycled to nurture without a single touch"},
+      {"open_opportunities", "count", "Opportunities open at the end of the period"},
+      {"leads_waiting", "count", "MQLs in rep queues at the end of the period"},
+      {"in_market_accounts", "count", "Accounts researching or buying"},
+      {"hours_on_leads", "hours", "Rep hours spent reaching and qualifying leads"},
+      {"hours_on_opportunities", "hours", "Rep hours spent on open opportunities"},
+      {"hours_prospecting", "hours", "Rep hours spent on own prospecting"},
+      {"leads_worked", "count", "Contact attempts a rep made"},
+      {"bookings", "money", "Value of deals the rep won"},
+      {"agent_mqls", "count", "MQLs from the channels a marketer runs"},
+  };
+  return specs;
+}
+
+}  // namespace tandem

@@ -1,0 +1,53 @@
+// The metrics a replication records, declared once (name, unit, doc) and emitted by id
+// into one long table: replication, period, agent, metric, value.
+#pragma once
+
+#include "engine/results.hpp"
+
+#include <cstdint>
+#include <vector>
+
+namespace tandem {
+
+enum class Metric : std::uint32_t {
+  // Company level, per period.
+  inquiries,
+  mqls,
+  sals,
+  sqls,
+  opportunities,
+  won_deals,
+  lost_deals,
+  no_decision_deals,
+  revenue,
+  marketing_spend,
+  mqls_recycled_unworked,
+  open_opportunities,
+  leads_waiting,
+  in_market_accounts,
+  // Per agent, per period.
+  hours_on_leads,
+  hours_on_opportunities,
+  hours_prospecting,
+  leads_worked,
+  bookings,
+  agent_mqls,
+  count_  // not a metric: the number of them
+};
+
+// The catalogue, indexed by Metric.
+const std::vector<MetricSpec>& metric_catalogue();
+
+// Collects one replication's rows; reserved up front so recording does not allocate.
+class Recorder {
+ public:
+  explicit Recorder(std::vector<MetricRow>& rows) : rows_(&rows) {}
+  void emit(Metric m, int period, double value, int agent = -1) {
+    rows_->push_back({period, agent, static_cast<std::uint32_t>(m), value});
+  }
+
+ private:
+  std::vector<MetricRow>* rows_;
+};
+
+}  // namespace tandem

@@ -1,0 +1,54 @@
+#include "engine/payroll.hpp"
+
+#include "engine/calendar.hpp"
+
+namespace tandem {
+
+Payroll::Payroll(const Scenario& s, const RunPlugins& plugins, Stream& stream)
+    : agents_(static_cast<std::size_t>(s.marketing.people + s.sales.people)),
+      tallies_(agents_ * static_cast<std::size_t>(s.horizon.periods)) {
+  const auto team = [&](Role role, int first, int people, const LoadedPlugin& plugin, const PayChoice& pay) {
+    Team t{role, first, people, GuardedPayPlan(plugin, plugin.make_pay_plan(pay.params, stream)),
+           pay_periods(s.horizon, pay.period), std::vector<int>(static_cast<std::size_t>(s.horizon.periods), -1)};
+    for (const auto& p : t.periods) t.ending[static_cast<std::size_t>(p.last_period)] = p.index;
+    teams_.push_back(std::move(t));
+  };
+  team(Role::marketing, 0, s.marketing.people, *plugins.marketing_pay, s.marketing.pay);
+  team(Role::sales, s.marketing.people, s.sales.people, *plugins.sales_pay, s.sales.pay);
+}
+
+Credits Payroll::credits(int agent, const PayPeriod& period) {
+  Credits c;
+  for (int t = period.first_period; t <= period.last_period; ++t) {
+    const Tally& x = tally(t, agent);
+    c.bookings += x.bookings;
+    c.deals_won += x.deals_won;
+    c.pipeline += x.pipeline;
+    c.opportunities += x.opportunities;
+    c.inquiries += x.inquiries;
+    c.mqls += x.mqls;
+    c.sals += x.sals;
+    c.sqls += x.sqls;
+    c.sourced_revenue += x.sourced_revenue;
+    // Team bookings: what every rep booked in the period (the company's bookings).
+    for (std::size_t a = 0; a < agents_; ++a) c.team_bookings += tally(t, static_cast<int>(a)).bookings;
+  }
+  return c;
+}
+
+void Payroll::end_of_period(int t, std::vector<LedgerRow>& ledger) {
+  for (Team& team : teams_) {
+    const int index = team.ending[static_cast<std::size_t>(t)];
+    if (index < 0) continue;
+    const PayPeriod& period = team.periods[static_cast<std::size_t>(index)];
+    for (int agent = team.first_agent; agent < team.first_agent + team.people; ++agent) {
+      const Statement statement = team.plan.pay(credits(agent, period), period);
+      for (const StatementLine& line : statement.lines()) {
+        ledger.push_back({period.index, period.kind, agent, line.component, line.amount, line.reason});
+        paid_[team.role == Role::marketing ? 0 : 1] += line.amount;
+      }
+    }
+  }
+}
+
+}  // namespace tandem

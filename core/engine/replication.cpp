@@ -1,0 +1,548 @@
+// The funnel, period by period. docs/model.md describes each mechanism in words; the
+// comments here say where each one lives.
+#include "engine/replication.hpp"
+
+#include "engine/behaviour.hpp"
+#include "engine/calendar.hpp"
+#include "engine/leads.hpp"
+#include "engine/market.hpp"
+#include "engine/metrics.hpp"
+#include "engine/payroll.hpp"
+#include "engine/streams.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace tandem {
+
+std::vector<Agent> scenario_agents(const Scenario& s) {
+  std::vector<Agent> agents;
+  for (int m = 0; m < s.marketing.people; ++m)
+    agents.push_back({fmt::format("marketer-{:02}", m + 1), Role::marketing, s.marketing.pay.plugin});
+  for (int r = 0; r < s.sales.people; ++r)
+    agents.push_back({fmt::format("rep-{:02}", r + 1), Role::sales, s.sales.pay.plugin});
+  return agents;
+}
+
+namespace {
+
+double median(std::vector<double>& v) {
+  if (v.empty()) return 0.0;
+  const auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
+  std::nth_element(v.begin(), mid, v.end());
+  if (v.size() % 2 == 1) return *mid;
+  return (*mid + *std::max_element(v.begin(), mid)) / 2.0;
+}
+
+class Funnel {
+ public:
+  Funnel(const Scenario& s, const RunPlugins& plugins, std::uint64_t replication)
+      : s_(s),
+        seed_(s.seed),
+        rep_no_(replication),
+        days_(days_per_period(s.horizon.period)),
+        market_stream_(stream(streams::market)),
+        lead_stream_(stream(streams::leads)),
+        contact_stream_(stream(streams::contact)),
+        deal_stream_(stream(streams::deals)),
+        nurture_stream_(stream(streams::nurture)),
+        prospect_stream_(stream(streams::prospecting)),
+        policy_stream_(stream(streams::lead_policy)),
+        pay_stream_(stream(streams::pay_plans)),
+        market_(s.market, market_stream_),
+        policy_(*plugins.lead_policy,
+                plugins.lead_policy->make_lead_policy(s.lead_policy.params, policy_stream_)),
+        behaviour_(make_behaviour(s.behaviour)),
+        payroll_(s, plugins, pay_stream_),
+        marketers_(s.marketing.people),
+        reps_(s.sales.people),
+        queues_(static_cast<std::size_t>(reps_)),
+        rep_opps_(static_cast<std::size_t>(reps_)),
+        prospect_hours_(static_cast<std::size_t>(reps_), 0.0),
+        recorder_(result_.metrics) {
+    Stream rep_stream = stream(streams::reps);
+    for (int r = 0; r < reps_; ++r) skill_.push_back(rep_stream.lognormal(1.0, s.sales.skill_spread));
+    for (std::size_t c = 0; c < s.channels.size(); ++c) channel_streams_.push_back(stream(streams::channel_base + c));
+    service_ = policy_.service_level();
+    // Expected leads: a generous reserve so the period loop rarely reallocates.
+    double per_period = 0;
+    for (const auto& c : s.channels) per_period += c.budget_per_period.units() / c.cost_per_lead.units();
+    leads_.reserve(static_cast<std::size_t>(per_period * s.horizon.periods * 1.2) + 1024);
+    result_.metrics.reserve(static_cast<std::size_t>(s.horizon.periods) *
+                            (static_cast<std::size_t>(Metric::hours_on_leads) +
+                             static_cast<std::size_t>(reps_) * 5 + static_cast<std::size_t>(marketers_)));
+  }
+
+  ReplicationResult run() {
+    for (int t = 0; t < s_.horizon.periods; ++t) {
+      period_ = {};
+      market_.step(market_stream_);
+      new_inquiries(t);
+      nurture_step(t);
+      for (int r = 0; r < reps_; ++r) work(r, t);
+      enforce_service_level(t);
+      record(t);
+      payroll_.end_of_period(t, result_.ledger);
+    }
+    headlines();
+    return std::move(result_);
+  }
+
+ private:
+  // Per-period company counters (recorded as metrics, summed into headlines).
+  struct PeriodCounts {
+    std::int64_t inquiries = 0, mqls = 0, sals = 0, sqls = 0, opportunities = 0, won = 0, lost = 0,
+                 no_decision = 0, recycled_unworked = 0;
+    Money revenue, spend;
+  };
+  struct RepHours {
+    double leads = 0, opportunities = 0, prospecting = 0;
+    std::int64_t attempts = 0;
+  };
+
+  Stream stream(std::uint64_t id) const { return Stream(seed_, rep_no_, id); }
+  int agent_of_rep(int r) const { return marketers_ + r; }
+
+  // --- Leads arrive -------------------------------------------------------------------
+
+  // Channels turn budget into inquiries: Poisson with mean budget / cost per lead, each
+  // costing its cost per lead. Each comes from an in-market account with the channel's
+  // in-market share, and leans toward high fit by the channel's fit tilt.
+  void new_inquiries(int t) {
+    for (std::size_t c = 0; c < s_.channels.size(); ++c) {
+      const ChannelConfig& ch = s_.channels[c];
+      const double mean = ch.budget_per_period.units() / ch.cost_per_lead.units();
+      const std::int64_t n = channel_streams_[c].poisson(mean);
+      for (std::int64_t i = 0; i < n; ++i) {
+        const bool in_market = lead_stream_.bernoulli(ch.in_market_share);
+        const std::uint32_t a = market_.pick(in_market, ch.fit_tilt, lead_stream_);
+        const std::uint32_t id = new_lead(a, static_cast<std::int16_t>(c), ch.engagement, t);
+        leads_.owner[id] = static_cast<std::int16_t>(c % static_cast<std::size_t>(marketers_));
+        period_.spend += ch.cost_per_lead;
+        ++period_.inquiries;
+        ++tally(t, leads_.owner[id]).inquiries;
+        consider(id, t);
+      }
+    }
+  }
+
+  // A lead's latent need and its observable signals. Latent quality is P(real need):
+  // the account's fit times the need of its buying state. The signals only correlate:
+  // fit is seen with error, engagement rises with the account's need, and the score
+  // mixes both with the scoring model's own error.
+  std::uint32_t new_lead(std::uint32_t a, std::int16_t channel, double engagement, int t) {
+    const std::uint32_t id = leads_.add();
+    leads_.account[id] = a;
+    leads_.channel[id] = channel;
+    leads_.created[id] = t;
+    leads_.arrived[id] = t;
+    draw_latent(id);
+    const double fit_seen = market_.fit(a) + lead_stream_.normal(0.0, s_.scoring.fit_noise);
+    leads_.fit_seen[id] = static_cast<float>(std::clamp(fit_seen, 0.0, 1.0));
+    touch(id, engagement, lead_stream_);
+    return id;
+  }
+
+  void draw_latent(std::uint32_t id) {
+    const std::uint32_t a = leads_.account[id];
+    const double quality = market_.fit(a) * market_.need(a);
+    leads_.quality[id] = static_cast<float>(quality);
+    leads_.real_need[id] = lead_stream_.bernoulli(quality) ? 1 : 0;
+  }
+
+  // The lead engages (an inquiry or a re-engagement): more touches, one more person of the
+  // buying group engaged, and a fresh score.
+  void touch(std::uint32_t id, double engagement, Stream& rng) {
+    const std::uint32_t a = leads_.account[id];
+    const auto touches = 1 + rng.poisson(engagement * (1.0 + market_.need(a)));
+    leads_.engagement[id] = static_cast<std::int16_t>(std::min<std::int64_t>(leads_.engagement[id] + touches, 10000));
+    leads_.group_engaged[id] = static_cast<std::int16_t>(market_.engage(a));
+    const ScoringConfig& sc = s_.scoring;
+    const double engaged = 1.0 - std::exp(-leads_.engagement[id] / sc.engagement_scale);
+    const double score = 100.0 * (sc.fit_weight * leads_.fit_seen[id] + (1.0 - sc.fit_weight) * engaged) +
+                         rng.normal(0.0, sc.noise);
+    leads_.score[id] = static_cast<float>(std::clamp(score, 0.0, 100.0));
+  }
+
+  LeadView view(std::uint32_t id, int t) const {
+    LeadView v;
+    v.id = id;
+    v.channel = leads_.channel[id];
+    if (leads_.channel[id] >= 0) v.channel_name = s_.channels[static_cast<std::size_t>(leads_.channel[id])].name;
+    else v.channel_name = "prospecting";
+    v.score = leads_.score[id];
+    v.fit = leads_.fit_seen[id];
+    v.engagement = leads_.engagement[id];
+    v.buying_group_engaged = leads_.group_engaged[id];
+    v.age_periods = t - leads_.created[id];
+    v.times_recycled = leads_.recycled[id];
+    return v;
+  }
+
+  // The lead policy decides: MQL (routed to a rep) or nurture.
+  void consider(std::uint32_t id, int t) {
+    leads_.arrived[id] = t;
+    if (!policy_.is_mql(view(id, t))) {
+      to_nurture(id, t);
+      return;
+    }
+    leads_.stage[id] = Stage::mql;
+    leads_.was_mql[id] = 1;
+    leads_.attempts[id] = 0;
+    ++period_.mqls;
+    if (leads_.owner[id] >= 0) ++tally(t, leads_.owner[id]).mqls;
+    // Routing: to the rep with the shortest queue (lowest number on a tie).
+    int best = 0;
+    for (int r = 1; r < reps_; ++r)
+      if (queues_[static_cast<std::size_t>(r)].size() < queues_[static_cast<std::size_t>(best)].size()) best = r;
+    leads_.rep[id] = best;
+    queues_[static_cast<std::size_t>(best)].push_back(id);
+  }
+
+  void to_nurture(std::uint32_t id, int t) {
+    leads_.stage[id] = Stage::nurture;
+    leads_.arrived[id] = t;
+    leads_.rep[id] = -1;
+    nurture_.push_back(id);
+  }
+
+  // Recycled leads re-engage at the nurture return rate; those in nurture longer than
+  // nurture_periods are dropped (memory grows with active leads, not history).
+  void nurture_step(int t) {
+    std::size_t keep = 0;
+    for (std::size_t i = 0; i < nurture_.size(); ++i) {
+      const std::uint32_t id = nurture_[i];
+      if (leads_.stage[id] != Stage::nurture || leads_.arrived[id] == t) {
+        if (leads_.stage[id] == Stage::nurture) nurture_[keep++] = id;  // arrived this period
+        continue;
+      }
+      if (t - leads_.arrived[id] >= s_.funnel.nurture_periods) {
+        leads_.stage[id] = Stage::gone;
+        continue;
+      }
+      if (!nurture_stream_.bernoulli(s_.funnel.nurture_return_rate)) {
+        nurture_[keep++] = id;
+        continue;
+      }
+      // Back from nurture: a new touch, the need re-read from the account's state today.
+      leads_.recycled[id] = static_cast<std::int8_t>(std::min(leads_.recycled[id] + 1, 100));
+      draw_latent(id);
+      const double engagement =
+          leads_.channel[id] >= 0 ? s_.channels[static_cast<std::size_t>(leads_.channel[id])].engagement : 1.0;
+      touch(id, engagement, nurture_stream_);
+      consider(id, t);  // if it stays in nurture, to_nurture() appends it again
+    }
+    nurture_.resize(keep);
+  }
+
+  // --- Reps work ------------------------------------------------------------------------
+
+  // A rep's period: open opportunities first (each needs its hours or it slips), then the
+  // routed leads in the order the behaviour picks, then (optionally) own prospecting.
+  void work(int r, int t) {
+    const auto ri = static_cast<std::size_t>(r);
+    double hours = s_.sales.hours_per_period;
+    RepHours& used = hours_[ri];
+    used = {};
+
+    auto& opps = rep_opps_[ri];
+    std::size_t keep = 0;
+    for (std::size_t i = 0; i < opps.size(); ++i) {
+      const std::uint32_t o = opps[i];
+      if (hours + 1e-9 >= s_.funnel.hours_per_opportunity) {
+        hours -= s_.funnel.hours_per_opportunity;
+        used.opportunities += s_.funnel.hours_per_opportunity;
+        if (opps_.close[o] <= t) {
+          decide(o, t);
+          continue;
+        }
+      } else if (opps_.close[o] <= t) {
+        opps_.close[o] = t + 1;  // not worked this period: the decision slips
+      }
+      opps[keep++] = o;
+    }
+    opps.resize(keep);
+
+    auto& queue = queues_[ri];
+    behaviour_->order_queue(r, queue, leads_);
+    keep = 0;
+    for (std::size_t i = 0; i < queue.size(); ++i) {
+      const std::uint32_t id = queue[i];
+      if (hours + 1e-9 < s_.funnel.hours_per_attempt) {
+        queue[keep++] = id;
+        continue;
+      }
+      hours -= s_.funnel.hours_per_attempt;
+      used.leads += s_.funnel.hours_per_attempt;
+      ++used.attempts;
+      if (attempt(id, r, t)) queue[keep++] = id;
+    }
+    queue.resize(keep);
+
+    if (behaviour_->prospects(r) && hours > 0) {
+      used.prospecting = hours;
+      prospect_hours_[ri] += hours;
+      while (prospect_hours_[ri] >= s_.sales.prospecting_hours_per_lead) {
+        prospect_hours_[ri] -= s_.sales.prospecting_hours_per_lead;
+        prospect(r, t);
+      }
+    }
+  }
+
+  // One contact attempt. Speed to lead: the chance to reach the lead falls exponentially
+  // with the days it has waited since it became an MQL. Returns true if the lead stays
+  // in the rep's queue.
+  bool attempt(std::uint32_t id, int r, int t) {
+    const double waited = (t - leads_.arrived[id] + 0.5) * days_;
+    if (!leads_.touched[id]) {
+      leads_.touched[id] = 1;
+      first_touch_days_.push_back(waited);
+    }
+    const double decay = std::exp(-s_.funnel.decay_per_day * waited);
+    value_lost_sum_ += 1.0 - decay;
+    ++attempts_total_;
+    ++leads_.attempts[id];
+    if (contact_stream_.bernoulli(s_.funnel.contact_rate * decay)) {
+      if (!policy_.accepts(view(id, t))) {
+        policy_.on_outcome(view(id, t), Outcome::rejected);
+        to_nurture(id, t);
+        return false;
+      }
+      qualify(id, r, t);
+      return false;
+    }
+    if (leads_.attempts[id] >= s_.funnel.max_attempts) {
+      policy_.on_outcome(view(id, t), Outcome::recycled);
+      to_nurture(id, t);
+      return false;
+    }
+    return true;
+  }
+
+  // A reached lead is sales-accepted (SAL); the rep's discovery qualifies it (SQL) with a
+  // chance that depends on whether the need is real; a discovery meeting may open an
+  // opportunity. Leads that fall out go back to nurture.
+  void qualify(std::uint32_t id, int r, int t) {
+    const int agent = agent_of_rep(r);
+    ++period_.sals;
+    ++tally(t, agent).sals;
+    const double p = leads_.real_need[id] ? s_.funnel.qualify_sensitivity : s_.funnel.qualify_false_positive;
+    if (contact_stream_.bernoulli(p)) {
+      ++period_.sqls;
+      ++tally(t, agent).sqls;
+      if (contact_stream_.bernoulli(s_.funnel.sql_to_opportunity)) {
+        open_opportunity(id, r, t);
+        return;
+      }
+    }
+    if (leads_.was_mql[id]) policy_.on_outcome(view(id, t), Outcome::disqualified);
+    to_nurture(id, t);
+  }
+
+  // Deal size grows with fit; the cycle is log-normal; the decision comes at the close date.
+  void open_opportunity(std::uint32_t id, int r, int t) {
+    const double fit = market_.fit(leads_.account[id]);
+    const double units = s_.deals.median_size.units() * (0.5 + fit) * deal_stream_.lognormal(1.0, s_.deals.size_spread);
+    const Money size = Money::from_units(units);
+    const double cycle_days = deal_stream_.lognormal(s_.deals.median_cycle_days, s_.deals.cycle_spread);
+    const int close = t + std::max(1, static_cast<int>(std::ceil(cycle_days / days_)));
+    const std::uint32_t o = opps_.add(id, r, size, t, close);
+    rep_opps_[static_cast<std::size_t>(r)].push_back(o);
+    leads_.stage[id] = Stage::opportunity;
+    ++period_.opportunities;
+    Tally& rep = tally(t, agent_of_rep(r));
+    ++rep.opportunities;
+    rep.pipeline += size;
+    if (leads_.owner[id] >= 0) {
+      Tally& m = tally(t, leads_.owner[id]);
+      ++m.opportunities;
+      m.pipeline += size;
+    }
+  }
+
+  // The buying group decides: each member is convinced with a chance set by the need and
+  // the rep's skill; short of the consensus share it ends in no decision; otherwise the
+  // deal is won against the competitor or lost.
+  void decide(std::uint32_t o, int t) {
+    const std::uint32_t id = opps_.lead[o];
+    const std::uint32_t a = leads_.account[id];
+    const int group = market_.buying_group(a);
+    const double base = leads_.real_need[id] ? s_.deals.convince_rate : s_.deals.convince_rate_no_need;
+    const double p = std::min(1.0, base * skill_[static_cast<std::size_t>(opps_.rep[o])]);
+    int convinced = 0;
+    for (int i = 0; i < group; ++i) convinced += deal_stream_.bernoulli(p) ? 1 : 0;
+    const int needed = static_cast<int>(std::ceil(s_.deals.consensus_share * group - 1e-9));
+    Outcome outcome;
+    if (convinced < needed) {
+      opps_.result[o] = DealResult::no_decision;
+      ++period_.no_decision;
+      outcome = Outcome::no_decision;
+    } else if (deal_stream_.bernoulli(s_.deals.win_rate_vs_competitor)) {
+      opps_.result[o] = DealResult::won;
+      const Money size = Money::from_cents(opps_.size_cents[o]);
+      ++period_.won;
+      period_.revenue += size;
+      Tally& rep = tally(t, agent_of_rep(opps_.rep[o]));
+      ++rep.deals_won;
+      rep.bookings += size;
+      if (leads_.owner[id] >= 0) tally(t, leads_.owner[id]).sourced_revenue += size;
+      if (leads_.was_mql[id]) ++mql_won_;
+      days_to_close_.push_back((t - leads_.created[id] + 0.5) * days_);
+      market_.settle(a);
+      outcome = Outcome::won;
+    } else {
+      opps_.result[o] = DealResult::lost;
+      ++period_.lost;
+      outcome = Outcome::lost;
+    }
+    leads_.stage[id] = Stage::closed;
+    if (leads_.was_mql[id]) policy_.on_outcome(view(id, t), outcome);
+  }
+
+  // Own prospecting: a lead the rep sources, already reached, so it starts as an SAL.
+  void prospect(int r, int t) {
+    const bool in_market = prospect_stream_.bernoulli(s_.sales.prospect_in_market_share);
+    const std::uint32_t a = market_.pick(in_market, s_.sales.prospect_fit_tilt, prospect_stream_);
+    const std::uint32_t id = new_lead(a, kProspected, 0.0, t);
+    leads_.rep[id] = r;
+    qualify(id, r, t);
+  }
+
+  // The service level: an MQL nobody touched within recycle_after_periods goes back to
+  // nurture ("MQLs never worked").
+  void enforce_service_level(int t) {
+    for (auto& queue : queues_) {
+      std::size_t keep = 0;
+      for (std::size_t i = 0; i < queue.size(); ++i) {
+        const std::uint32_t id = queue[i];
+        if (leads_.attempts[id] == 0 && t - leads_.arrived[id] + 1 >= service_.recycle_after_periods) {
+          ++period_.recycled_unworked;
+          policy_.on_outcome(view(id, t), Outcome::recycled);
+          to_nurture(id, t);
+          continue;
+        }
+        queue[keep++] = id;
+      }
+      queue.resize(keep);
+    }
+  }
+
+  // --- Recording ------------------------------------------------------------------------
+
+  Tally& tally(int t, int agent) { return payroll_.tally(t, agent); }
+
+  void record(int t) {
+    const PeriodCounts& p = period_;
+    recorder_.emit(Metric::inquiries, t, static_cast<double>(p.inquiries));
+    recorder_.emit(Metric::mqls, t, static_cast<double>(p.mqls));
+    recorder_.emit(Metric::sals, t, static_cast<double>(p.sals));
+    recorder_.emit(Metric::sqls, t, static_cast<double>(p.sqls));
+    recorder_.emit(Metric::opportunities, t, static_cast<double>(p.opportunities));
+    recorder_.emit(Metric::won_deals, t, static_cast<double>(p.won));
+    recorder_.emit(Metric::lost_deals, t, static_cast<double>(p.lost));
+    recorder_.emit(Metric::no_decision_deals, t, static_cast<double>(p.no_decision));
+    recorder_.emit(Metric::revenue, t, p.revenue.units());
+    recorder_.emit(Metric::marketing_spend, t, p.spend.units());
+    recorder_.emit(Metric::mqls_recycled_unworked, t, static_cast<double>(p.recycled_unworked));
+    std::size_t open = 0, waiting = 0;
+    for (const auto& o : rep_opps_) open += o.size();
+    for (const auto& q : queues_) waiting += q.size();
+    recorder_.emit(Metric::open_opportunities, t, static_cast<double>(open));
+    recorder_.emit(Metric::leads_waiting, t, static_cast<double>(waiting));
+    recorder_.emit(Metric::in_market_accounts, t, static_cast<double>(market_.in_market()));
+    for (int m = 0; m < marketers_; ++m)
+      recorder_.emit(Metric::agent_mqls, t, static_cast<double>(tally(t, m).mqls), m);
+    for (int r = 0; r < reps_; ++r) {
+      const RepHours& h = hours_[static_cast<std::size_t>(r)];
+      const int agent = agent_of_rep(r);
+      recorder_.emit(Metric::hours_on_leads, t, h.leads, agent);
+      recorder_.emit(Metric::hours_on_opportunities, t, h.opportunities, agent);
+      recorder_.emit(Metric::hours_prospecting, t, h.prospecting, agent);
+      recorder_.emit(Metric::leads_worked, t, static_cast<double>(h.attempts), agent);
+      recorder_.emit(Metric::bookings, t, tally(t, agent).bookings.units(), agent);
+    }
+    totals_.inquiries += p.inquiries;
+    totals_.mqls += p.mqls;
+    totals_.sals += p.sals;
+    totals_.sqls += p.sqls;
+    totals_.opportunities += p.opportunities;
+    totals_.won += p.won;
+    totals_.lost += p.lost;
+    totals_.no_decision += p.no_decision;
+    totals_.recycled_unworked += p.recycled_unworked;
+    totals_.revenue += p.revenue;
+    totals_.spend += p.spend;
+  }
+
+  void headlines() {
+    std::int64_t mql_leads = 0, never_worked = 0;
+    for (std::uint32_t id = 0; id < leads_.size(); ++id) {
+      if (!leads_.was_mql[id]) continue;
+      ++mql_leads;
+      if (!leads_.touched[id]) ++never_worked;
+    }
+    const Money pay_marketing = payroll_.paid(Role::marketing), pay_sales = payroll_.paid(Role::sales);
+    const auto share = [](double num, double den) { return den > 0 ? num / den : 0.0; };
+    const auto count = [](std::int64_t n) { return static_cast<double>(n); };
+    const PeriodCounts& T = totals_;
+    result_.headlines = {
+        {"inquiries", "count", count(T.inquiries)},
+        {"mqls", "count", count(T.mqls)},
+        {"sals", "count", count(T.sals)},
+        {"sqls", "count", count(T.sqls)},
+        {"opportunities", "count", count(T.opportunities)},
+        {"won_deals", "count", count(T.won)},
+        {"lost_deals", "count", count(T.lost)},
+        {"no_decision_deals", "count", count(T.no_decision)},
+        {"revenue", "money", T.revenue.units()},
+        {"marketing_spend", "money", T.spend.units()},
+        {"pay_marketing", "money", pay_marketing.units()},
+        {"pay_sales", "money", pay_sales.units()},
+        {"cost_of_marketing", "money", (T.spend + pay_marketing).units()},
+        {"cost_of_sales_share", "share", share((pay_marketing + pay_sales).units(), T.revenue.units())},
+        {"mql_to_won_rate", "share", share(count(mql_won_), count(mql_leads))},
+        {"mqls_never_worked_share", "share", share(count(never_worked), count(mql_leads))},
+        {"median_days_to_close", "days", median(days_to_close_)},
+        {"median_days_to_first_touch", "days", median(first_touch_days_)},
+        {"contact_chance_lost_to_waiting", "share", share(value_lost_sum_, count(attempts_total_))},
+    };
+  }
+
+  const Scenario& s_;
+  std::uint64_t seed_, rep_no_;
+  double days_;
+  Stream market_stream_, lead_stream_, contact_stream_, deal_stream_, nurture_stream_, prospect_stream_,
+      policy_stream_, pay_stream_;
+  std::vector<Stream> channel_streams_;
+  Market market_;
+  GuardedLeadPolicy policy_;
+  ServiceLevel service_;
+  std::unique_ptr<RepBehaviour> behaviour_;
+  Payroll payroll_;
+  int marketers_, reps_;
+  std::vector<double> skill_;
+  LeadTable leads_;
+  OpportunityTable opps_;
+  std::vector<std::uint32_t> nurture_;
+  std::vector<std::vector<std::uint32_t>> queues_;    // per rep: MQLs routed, not yet reached
+  std::vector<std::vector<std::uint32_t>> rep_opps_;  // per rep: open opportunities
+  std::vector<double> prospect_hours_;                // per rep: hours toward the next prospect
+  std::vector<RepHours> hours_ = std::vector<RepHours>(static_cast<std::size_t>(reps_));
+  PeriodCounts period_, totals_;
+  std::int64_t mql_won_ = 0, attempts_total_ = 0;
+  double value_lost_sum_ = 0;
+  std::vector<double> days_to_close_, first_touch_days_;
+  ReplicationResult result_;
+  Recorder recorder_;
+};
+
+}  // namespace
+
+ReplicationResult run_replication(const Scenario& scenario, const RunPlugins& plugins,
+                                  std::uint64_t replication) {
+  return Funnel(scenario, plugins, replication).run();
+}
+
+}  // namespace tandem

@@ -1,0 +1,60 @@
+#include "engine/simulation.hpp"
+
+#include "engine/metrics.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <thread>
+
+namespace tandem {
+
+RunPlugins resolve_plugins(const Scenario& s, PluginRegistry& registry) {
+  return {&registry.load(s.lead_policy.plugin), &registry.load(s.marketing.pay.plugin),
+          &registry.load(s.sales.pay.plugin)};
+}
+
+RunResult run_simulation(const Scenario& scenario, const RunPlugins& plugins, const RunOptions& options) {
+  const int total = scenario.replications;
+  RunResult result;
+  result.agents = scenario_agents(scenario);
+  result.metric_specs = metric_catalogue();
+  result.replications.resize(static_cast<std::size_t>(total));
+  std::vector<std::exception_ptr> errors(static_cast<std::size_t>(total));
+
+  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int workers = std::clamp(options.threads > 0 ? options.threads : cores, 1, total);
+  std::atomic<int> next{0};
+  std::atomic<bool> failed{false};
+  std::mutex progress_mutex;
+  int done = 0;
+
+  const auto worker = [&] {
+    for (int i = next++; i < total && !failed; i = next++) {
+      const auto idx = static_cast<std::size_t>(i);
+      try {
+        result.replications[idx] = run_replication(scenario, plugins, static_cast<std::uint64_t>(i));
+      } catch (...) {
+        errors[idx] = std::current_exception();
+        failed = true;
+      }
+      if (options.progress) {
+        std::lock_guard lock(progress_mutex);
+        options.progress(++done, total);
+      }
+    }
+  };
+  if (workers == 1) {
+    worker();
+  } else {
+    std::vector<std::thread> pool;
+    for (int w = 0; w < workers; ++w) pool.emplace_back(worker);
+    for (auto& t : pool) t.join();
+  }
+  for (const auto& e : errors)
+    if (e) std::rethrow_exception(e);
+  return result;
+}
+
+}  // namespace tandem

@@ -1,0 +1,136 @@
+// The funnel engine on a small scenario with the real plugins: determinism, exact pay,
+// and mechanisms checked against what they must produce (tolerances from the standard
+// error across replications, fixed seed).
+#include "engine_fixture.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <numeric>
+
+using namespace tandem;
+using tandem::test::EngineFixture;
+using tandem::test::headline;
+
+namespace {
+struct Stats {
+  double mean = 0, se = 0;
+};
+Stats stats(const RunResult& r, const std::string& name) {
+  std::vector<double> v;
+  for (const auto& rep : r.replications) v.push_back(headline(rep, name));
+  const double n = static_cast<double>(v.size());
+  const double mean = std::accumulate(v.begin(), v.end(), 0.0) / n;
+  double ss = 0;
+  for (double x : v) ss += (x - mean) * (x - mean);
+  return {mean, std::sqrt(ss / (n - 1) / n)};
+}
+// Paired differences (common random numbers: same seed, same replication numbers).
+Stats paired(const RunResult& a, const RunResult& b, const std::string& name) {
+  std::vector<double> d;
+  for (std::size_t i = 0; i < a.replications.size(); ++i)
+    d.push_back(headline(b.replications[i], name) - headline(a.replications[i], name));
+  const double n = static_cast<double>(d.size());
+  const double mean = std::accumulate(d.begin(), d.end(), 0.0) / n;
+  double ss = 0;
+  for (double x : d) ss += (x - mean) * (x - mean);
+  return {mean, std::sqrt(ss / (n - 1) / n)};
+}
+}  // namespace
+
+TEST_CASE("a replication is the same whatever thread runs it", "[engine]") {
+  EngineFixture f;
+  f.scenario.replications = 6;
+  const RunResult one = f.run(1), two = f.run(2);
+  REQUIRE(one.replications.size() == two.replications.size());
+  for (std::size_t i = 0; i < one.replications.size(); ++i) {
+    const auto &a = one.replications[i], &b = two.replications[i];
+    REQUIRE(a.headlines.size() == b.headlines.size());
+    for (std::size_t h = 0; h < a.headlines.size(); ++h) CHECK(a.headlines[h].value == b.headlines[h].value);
+    REQUIRE(a.ledger.size() == b.ledger.size());
+    for (std::size_t l = 0; l < a.ledger.size(); ++l) CHECK(a.ledger[l].amount == b.ledger[l].amount);
+    CHECK(a.metrics.size() == b.metrics.size());
+  }
+  // Different replications are different draws.
+  CHECK(headline(one.replications[0], "inquiries") != headline(one.replications[1], "inquiries"));
+}
+
+TEST_CASE("channels buy inquiries at budget / cost per lead", "[engine][statistical]") {
+  EngineFixture f;
+  const RunResult r = f.run(2);
+  // Per period: 3000/150 + 1200/60 = 40 inquiries, Poisson; 52 periods.
+  const double expected = 40.0 * 52;
+  const Stats s = stats(r, "inquiries");
+  CHECK(std::fabs(s.mean - expected) < 4 * std::sqrt(expected / static_cast<double>(r.replications.size())));
+  // Spend is exactly inquiries x cost per lead per channel, so spend / inquiries lies
+  // between the two costs per lead.
+  for (const auto& rep : r.replications) {
+    const double per_lead = headline(rep, "marketing_spend") / headline(rep, "inquiries");
+    CHECK(per_lead >= 60.0);
+    CHECK(per_lead <= 150.0);
+  }
+}
+
+TEST_CASE("the waterfall narrows at every stage", "[engine]") {
+  EngineFixture f;
+  const RunResult r = f.run(2);
+  for (const auto& rep : r.replications) {
+    CHECK(headline(rep, "sqls") <= headline(rep, "sals"));
+    CHECK(headline(rep, "opportunities") <= headline(rep, "sqls"));
+    CHECK(headline(rep, "won_deals") + headline(rep, "lost_deals") + headline(rep, "no_decision_deals") <=
+          headline(rep, "opportunities"));
+  }
+}
+
+TEST_CASE("the ledger sums to the pay reported, to the cent", "[engine]") {
+  EngineFixture f;
+  f.scenario.replications = 5;
+  const RunResult r = f.run(2);
+  for (const auto& rep : r.replications) {
+    Money marketing, sales;
+    for (const auto& row : rep.ledger) (r.agents[static_cast<std::size_t>(row.person)].role == Role::marketing ? marketing : sales) += row.amount;
+    CHECK(marketing.units() == headline(rep, "pay_marketing"));
+    CHECK(sales.units() == headline(rep, "pay_sales"));
+    // Marketing is paid quarterly over 52 weeks (4 quarters x 2 people x salary + bonus).
+    int salary_rows = 0;
+    for (const auto& row : rep.ledger) salary_rows += row.component == "salary" ? 1 : 0;
+    CHECK(salary_rows == 4 * 2);
+  }
+}
+
+TEST_CASE("a threshold of 0 makes every inquiry an MQL; a higher one fewer", "[engine]") {
+  EngineFixture f;
+  f.scenario.replications = 8;
+  f.scenario.lead_policy.params.set("threshold", 0.0);
+  const RunResult all = f.run(2);
+  f.scenario.lead_policy.params.set("threshold", 70.0);
+  const RunResult strict = f.run(2);
+  for (std::size_t i = 0; i < all.replications.size(); ++i) {
+    CHECK(headline(all.replications[i], "mqls") >= headline(all.replications[i], "inquiries"));
+    CHECK(headline(strict.replications[i], "mqls") < headline(all.replications[i], "mqls"));
+  }
+}
+
+TEST_CASE("speed to lead: waiting costs contact, which costs accepted leads", "[engine][statistical]") {
+  EngineFixture f;
+  f.scenario.funnel.decay_per_day = 0.0;
+  const RunResult no_decay = f.run(2);
+  for (const auto& rep : no_decay.replications) CHECK(headline(rep, "contact_chance_lost_to_waiting") == 0.0);
+  f.scenario.funnel.decay_per_day = 0.1;
+  const RunResult decay = f.run(2);
+  const Stats d = paired(no_decay, decay, "sals");
+  INFO("mean change in SALs " << d.mean << " (SE " << d.se << ")");
+  CHECK(d.mean + 4 * d.se < 0);
+}
+
+TEST_CASE("a rep with no hours works no lead, and every MQL goes unworked", "[engine]") {
+  EngineFixture f;
+  f.scenario.replications = 3;
+  f.scenario.sales.hours_per_period = 0.1;  // less than one contact attempt
+  const RunResult r = f.run(1);
+  for (const auto& rep : r.replications) {
+    CHECK(headline(rep, "sals") == 0);
+    CHECK(headline(rep, "mqls_never_worked_share") == 1.0);
+    CHECK(headline(rep, "revenue") == 0.0);
+  }
+}
