@@ -48,12 +48,13 @@ struct Constraint {
   }
 };
 
-inline Constraint in_range(double lo, double hi) { return {lo, hi}; }
-inline Constraint at_least(double lo) { return {lo, {}}; }
-inline Constraint at_least(Money lo) { return {lo.units(), {}}; }
-inline Constraint above(double lo) { return {lo, {}, true}; }
-inline Constraint above(Money lo) { return {lo.units(), {}, true}; }
-inline Constraint at_most(double hi) { return {{}, hi}; }
+// Every field initialised, so authors building with -Wextra get no missing-initializer warning.
+inline Constraint in_range(double lo, double hi) { return {lo, hi, false, false, {}, {}}; }
+inline Constraint at_least(double lo) { return {lo, {}, false, false, {}, {}}; }
+inline Constraint at_least(Money lo) { return {lo.units(), {}, false, false, {}, {}}; }
+inline Constraint above(double lo) { return {lo, {}, true, false, {}, {}}; }
+inline Constraint above(Money lo) { return {lo.units(), {}, true, false, {}, {}}; }
+inline Constraint at_most(double hi) { return {{}, hi, false, false, {}, {}}; }
 inline Constraint one_of(std::vector<std::string> choices) {
   Constraint c;
   c.choices = std::move(choices);

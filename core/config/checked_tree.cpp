@@ -1,0 +1,172 @@
+#include "config/checked_tree.hpp"
+
+#include "common/did_you_mean.hpp"
+
+#include <tandem/random.hpp>
+
+#include <algorithm>
+#include <map>
+
+namespace tandem::config {
+
+namespace {
+
+class TreeChecker {
+ public:
+  TreeChecker(PluginRegistry& plugins, Report& report) : plugins_(plugins), report_(report) {}
+
+  // `entry.key` is undefined for the top level. `missing_at` is where a problem about
+  // something missing inside an absent section is reported.
+  void section(const Entry& entry, const Section& s, const std::string& path,
+               const Location& missing_at, CheckedSection& out) {
+    if (s.list)
+      list(entry, s, path, out);
+    else
+      map(entry.value, s, path, missing_at, out);
+  }
+
+ private:
+  void list(const Entry& entry, const Section& s, const std::string& path, CheckedSection& out) {
+    const YAML::Node& node = entry.value;
+    if (!node.IsDefined()) return;  // absent: the enclosing map reports it if required
+    if (!node.IsSequence()) {
+      // A null has no position of its own: point at the key.
+      const YAML::Node& at = node.IsNull() ? entry.key : node;
+      report_.add(
+          at, path,
+          "expected a list of maps (keys: " + join(keys_of(s)) + "), got " + describe_node(node));
+      return;
+    }
+    if (node.size() == 0) report_.add(node, path, "expected at least one item, got an empty list");
+    for (std::size_t i = 0; i < node.size(); ++i) {
+      const YAML::Node item = node[i];
+      const std::string item_path = path + "[" + std::to_string(i) + "]";
+      CheckedSection checked;
+      map(item, s, item_path, report_.locate(item, item_path), checked);
+      out.items.push_back(std::move(checked));
+    }
+    unique_names(node, path);
+  }
+
+  // Items of a list are told apart by `name` (a --set override can pick one by it).
+  void unique_names(const YAML::Node& list, const std::string& path) {
+    std::map<std::string, std::size_t> first;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const Entry name = find_entry(list[i], "name");
+      if (!name || !name.value.IsScalar()) continue;
+      const auto [it, fresh] = first.emplace(name.value.Scalar(), i);
+      if (!fresh)
+        report_.add(name.value, path + "[" + std::to_string(i) + "].name",
+                    "name '" + it->first + "' is already used by " + path + "[" +
+                        std::to_string(it->second) + "]; names must be unique");
+    }
+  }
+
+  void map(const YAML::Node& node, const Section& s, const std::string& path,
+           const Location& missing_at, CheckedSection& out) {
+    const Location at = node.IsMap() ? report_.locate(node, path) : missing_at;
+    out.params = check_params(node, s.schema, path, at, report_, s.section_keys());
+    if (node.IsDefined() && !node.IsNull() && !node.IsMap()) return;  // reported above
+
+    for (const auto& sub : s.sections) {
+      const Entry entry = find_entry(node, sub.key());
+      const std::string sub_path = key_path(path, sub.key());
+      CheckedSection checked;
+      if (!entry && sub.required) {
+        Location where = at;
+        where.key = path;
+        report_.add(std::move(where), "missing required key '" + sub.key() + "' (" +
+                                          (sub.list ? "list" : "section") + ": " +
+                                          sub.schema.doc() + ")");
+      } else {
+        section(entry, sub, sub_path, at, checked);
+      }
+      out.sections.push_back(std::move(checked));
+    }
+    if (s.plugin) plugin_slot(node, *s.plugin, path, at, out);
+  }
+
+  void plugin_slot(const YAML::Node& node, PluginKind kind, const std::string& path,
+                   const Location& at, CheckedSection& out) {
+    if (!out.params.has("plugin")) return;  // missing or not a name: reported already
+    const Entry name_entry = find_entry(node, "plugin");
+    const std::string name = out.params.get<std::string>("plugin");
+    const std::string plugin_key = key_path(path, "plugin");
+    const LoadedPlugin* plugin = nullptr;
+    try {
+      plugin = &plugins_.load(name);
+    } catch (const Error& e) {
+      // The loader's message says what is available, or why the file would not load.
+      report_.add(name_entry.value, plugin_key, e.what());
+      return;
+    }
+    if (plugin->kind() != kind) {
+      report_.add(name_entry.value, plugin_key,
+                  "'" + name + "' is a " + to_string(plugin->kind()) + "; " + path + " needs a " +
+                      to_string(kind) + available(kind));
+      return;
+    }
+    out.plugin = plugin;
+    out.plugin_where = report_.locate(name_entry.key, plugin_key);
+    const Entry params = find_entry(node, "params");
+    const Location params_at =
+        params.value.IsMap() ? report_.locate(params.value, key_path(path, "params")) : at;
+    const std::size_t before = report_.problems().size();
+    out.plugin_params =
+        check_params(params.value, plugin->schema(), key_path(path, "params"), params_at, report_);
+    if (report_.problems().size() == before)
+      try_constructing(*plugin, out.plugin_params, params_at);
+  }
+
+  // A plugin may reject a combination of values each valid on its own (recycling before
+  // follow-up is due); making one instance now reports that here rather than mid-run.
+  void try_constructing(const LoadedPlugin& plugin, const Params& params, const Location& at) {
+    try {
+      Stream stream(0, 0, 0);  // never drawn from for results: the instance is thrown away
+      if (plugin.kind() == PluginKind::pay_plan)
+        plugin.make_pay_plan(params, stream);
+      else
+        plugin.make_lead_policy(params, stream);
+    } catch (const Error& e) {
+      report_.add(at, "'" + plugin.name() + "' rejects these parameters: " + e.what());
+    }
+  }
+
+  std::string available(PluginKind kind) {
+    try {
+      const auto names = plugins_.available(kind);
+      return " (available: " + (names.empty() ? std::string("none") : join(names)) + ")";
+    } catch (const Error&) {
+      return "";
+    }
+  }
+
+  static std::vector<std::string> keys_of(const Section& s) {
+    std::vector<std::string> keys;
+    for (const auto& p : s.schema.params()) keys.push_back(p.name);
+    for (auto& k : s.section_keys()) keys.push_back(std::move(k));
+    return keys;
+  }
+
+  PluginRegistry& plugins_;
+  Report& report_;
+};
+
+}  // namespace
+
+const CheckedSection& CheckedSection::section(const Section& schema, const std::string& key) const {
+  for (std::size_t i = 0; i < schema.sections.size() && i < sections.size(); ++i)
+    if (schema.sections[i].key() == key) return sections[i];
+  throw Error("scenario schema: no section '" + key + "'");
+}
+
+CheckedSection check_tree(const YAML::Node& root, const Section& schema, PluginRegistry& plugins,
+                          Report& report) {
+  CheckedSection out;
+  TreeChecker(plugins, report)
+      .section(Entry{YAML::Node(YAML::NodeType::Undefined), root}, schema, "",
+               report.locate(root, ""), out);
+  return out;
+}
+
+}  // namespace tandem::config

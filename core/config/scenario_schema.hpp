@@ -1,0 +1,34 @@
+// The core's scenario schema: one tandem::Schema per section, the same class plugins use
+// for their parameters, so core keys and plugin keys go through one validator and one
+// reference generator. Defaults equal those of the structs in scenario.hpp.
+#pragma once
+
+#include <tandem/params.hpp>
+#include <tandem/plugin.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tandem::config {
+
+// One section of a scenario file: its own keys (a Schema) and the sections nested in it.
+struct Section {
+  Schema schema;                     // name() is the section's key; "" for the top level
+  std::vector<Section> sections;     // nested sections, in the order a file lists them
+  bool required = false;             // must the file give it?
+  bool list = false;                 // a list of such maps, at least one (channels)
+  std::optional<PluginKind> plugin;  // a plugin slot: `params` follow the plugin's schema
+
+  const std::string& key() const { return schema.name(); }
+  const Section* find(const std::string& key) const;
+  std::vector<std::string> section_keys() const;  // nested keys, `params` for a plugin slot
+};
+
+// The whole scenario file, top level first.
+const Section& scenario_schema();
+
+// The scenario format this Tandem reads (the `tandem:` key).
+inline constexpr int kScenarioFormat = 1;
+
+}  // namespace tandem::config

@@ -1,0 +1,147 @@
+#include "config/validate.hpp"
+
+#include "common/did_you_mean.hpp"
+#include "config/value_text.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace tandem::config {
+
+namespace {
+
+constexpr const char* kOverrideFile = "--set";
+
+std::vector<std::string> allowed_keys(const Schema& schema,
+                                      const std::vector<std::string>& sections) {
+  std::vector<std::string> keys;
+  for (const auto& p : schema.params()) keys.push_back(p.name);
+  keys.insert(keys.end(), sections.begin(), sections.end());
+  return keys;
+}
+
+// One value checked against its spec; nothing when it has a problem (already reported).
+std::optional<Value> check_value(const ParamSpec& spec, const Entry& entry, const std::string& key,
+                                 Report& report) {
+  const YAML::Node& v = entry.value;
+  // A null has no useful position of its own (yaml-cpp puts it after the key), so point
+  // at the key.
+  if (v.IsNull() || !v.IsDefined()) {
+    report.add(entry.key, key, "expected " + expected_phrase(spec.type) + ", got nothing");
+    return std::nullopt;
+  }
+  if (!v.IsScalar()) {
+    report.add(v, key, "expected " + expected_phrase(spec.type) + ", got " + describe_node(v));
+    return std::nullopt;
+  }
+  auto read = read_value(spec.type, v.Scalar());
+  if (const auto* message = std::get_if<std::string>(&read)) {
+    report.add(v, key, *message);
+    return std::nullopt;
+  }
+  const Value& value = std::get<Value>(read);
+  if (const auto message = check_allowed(spec.allowed, value, v.Scalar())) {
+    report.add(v, key, *message);
+    return std::nullopt;
+  }
+  return value;
+}
+
+}  // namespace
+
+Location Report::locate(const YAML::Node& node, std::string key) const {
+  const YAML::Mark mark = node.Mark();
+  if (mark.is_null()) return {kOverrideFile, 0, 0, std::move(key)};
+  return {file_, mark.line + 1, mark.column + 1, std::move(key)};
+}
+
+void Report::add(Location where, std::string message) {
+  problems_.push_back({std::move(where), std::move(message)});
+}
+
+std::vector<Problem> Report::sorted() const {
+  std::vector<Problem> out = problems_;
+  std::stable_sort(out.begin(), out.end(), [](const Problem& a, const Problem& b) {
+    const bool a_set = a.where.file == kOverrideFile, b_set = b.where.file == kOverrideFile;
+    if (a_set != b_set) return b_set;
+    if (a_set) return false;
+    return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
+  });
+  return out;
+}
+
+std::string key_path(const std::string& parent, const std::string& key) {
+  return parent.empty() ? key : parent + "." + key;
+}
+
+std::string describe_node(const YAML::Node& node) {
+  if (!node.IsDefined() || node.IsNull()) return "nothing";
+  if (node.IsMap()) return "a map";
+  if (node.IsSequence()) return "a list";
+  return "'" + node.Scalar() + "'";
+}
+
+Entry find_entry(const YAML::Node& map, const std::string& key) {
+  if (map.IsMap())
+    for (const auto& kv : map)
+      if (kv.first.IsScalar() && kv.first.Scalar() == key) return {kv.first, kv.second};
+  return {};
+}
+
+Params check_params(const YAML::Node& map, const Schema& schema, const std::string& path,
+                    const Location& missing_at, Report& report,
+                    const std::vector<std::string>& sections) {
+  Params params;
+  const auto keys = allowed_keys(schema, sections);
+  if (map.IsDefined() && !map.IsNull() && !map.IsMap()) {
+    report.add(map, path, "expected a map (keys: " + join(keys) + "), got " + describe_node(map));
+    return params;
+  }
+
+  std::map<std::string, int, std::less<>> seen;  // key -> line it was first given on
+  if (map.IsMap()) {
+    for (const auto& kv : map) {  // by value: yaml-cpp's iterator hands out temporaries
+      const YAML::Node& k = kv.first;
+      if (!k.IsScalar()) {
+        report.add(k, path, "a key must be a name, got " + describe_node(k));
+        continue;
+      }
+      const std::string& name = k.Scalar();
+      const std::string key = key_path(path, name);
+      const auto [first, fresh] = seen.emplace(name, report.locate(k, "").line);
+      if (!fresh) {
+        report.add(
+            k, key,
+            "duplicate key '" + name + "'" +
+                (first->second > 0 ? " (first given on line " + std::to_string(first->second) + ")"
+                                   : ""));
+        continue;
+      }
+      if (std::find(sections.begin(), sections.end(), name) != sections.end()) continue;
+      const ParamSpec* spec = schema.find(name);
+      if (!spec) {
+        report.add(k, key,
+                   "unknown key '" + name + "'" + did_you_mean(name, keys) +
+                       " (allowed: " + join(keys) + ")");
+        continue;
+      }
+      if (auto value = check_value(*spec, Entry{k, kv.second}, key, report))
+        params.set(name, std::move(*value));
+    }
+  }
+
+  for (const auto& spec : schema.params()) {
+    if (seen.count(spec.name)) continue;
+    if (spec.default_value) {
+      params.set(spec.name, *spec.default_value);
+    } else {
+      Location where = missing_at;
+      where.key = path;
+      report.add(std::move(where), "missing required key '" + spec.name + "' (" +
+                                       type_name(spec.type) + ": " + spec.doc + ")");
+    }
+  }
+  return params;
+}
+
+}  // namespace tandem::config

@@ -1,0 +1,165 @@
+#include "config/value_text.hpp"
+
+#include "common/did_you_mean.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <system_error>
+
+namespace tandem::config {
+
+namespace {
+
+std::string quoted(std::string_view text) {
+  return "'" + std::string(text) + "'";
+}
+
+// A bound as people write it: 0, 1, 0.5, 100000000.
+std::string bound_text(double b) {
+  return fmt::format("{}", b);
+}
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string_view without_plus(std::string_view s) {
+  return !s.empty() && s.front() == '+' ? s.substr(1) : s;
+}
+
+// "-12.3456": a plain decimal number, the shape a misplaced fraction of a cent takes.
+bool is_plain_decimal(std::string_view s) {
+  if (!s.empty() && (s.front() == '-' || s.front() == '+')) s.remove_prefix(1);
+  const auto dot = s.find('.');
+  if (dot == std::string_view::npos) return false;
+  return (dot == 0 || all_digits(s.substr(0, dot))) && all_digits(s.substr(dot + 1));
+}
+
+std::optional<bool> read_boolean(std::string_view t) {
+  // YAML 1.2's core schema: only these; "yes"/"on" are too easily meant as text.
+  if (t == "true" || t == "True" || t == "TRUE") return true;
+  if (t == "false" || t == "False" || t == "FALSE") return false;
+  return std::nullopt;
+}
+
+// The value on the number line, for range checks; money in currency units, exactly enough
+// for comparing against bounds given in units (cents * 100 fits a long double exactly).
+std::optional<long double> numeric(const Value& v) {
+  if (const auto* i = std::get_if<std::int64_t>(&v)) return static_cast<long double>(*i);
+  if (const auto* d = std::get_if<double>(&v)) return static_cast<long double>(*d);
+  if (const auto* m = std::get_if<Money>(&v)) return static_cast<long double>(m->cents()) / 100.0L;
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string expected_phrase(ParamType type) {
+  switch (type) {
+    case ParamType::boolean:
+      return "a boolean (true or false)";
+    case ParamType::integer:
+      return "an integer";
+    case ParamType::real:
+      return "a number";
+    case ParamType::money:
+      return "money (an amount such as 180.00, or unlimited)";
+    case ParamType::text:
+      return "text";
+  }
+  return "a value";
+}
+
+std::variant<Value, std::string> read_value(ParamType type, std::string_view text) {
+  const std::string wrong = "expected " + expected_phrase(type) + ", got " + quoted(text);
+  switch (type) {
+    case ParamType::boolean: {
+      if (const auto b = read_boolean(text)) return Value(*b);
+      return wrong;
+    }
+    case ParamType::integer: {
+      const std::string_view t = without_plus(text);
+      if (!all_digits(!t.empty() && t.front() == '-' ? t.substr(1) : t)) return wrong;
+      std::int64_t i = 0;
+      const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), i);
+      if (ec == std::errc::result_out_of_range) return wrong + ", which is too large";
+      if (ec != std::errc() || end != t.data() + t.size()) return wrong;
+      return Value(i);
+    }
+    case ParamType::real: {
+      const std::string_view t = without_plus(text);
+      double d = 0;
+      const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), d);
+      if (ec == std::errc::result_out_of_range) return wrong + ", which is too large";
+      // from_chars also takes "inf" and "nan": no parameter means either.
+      if (ec != std::errc() || end != t.data() + t.size() || !std::isfinite(d)) return wrong;
+      return Value(d);
+    }
+    case ParamType::money: {
+      if (text == "unlimited") return Value(Money::unlimited());
+      if (const auto m = Money::parse(text)) return Value(*m);
+      if (is_plain_decimal(text))
+        return "money has at most 2 decimals (whole cents), got " + std::string(text);
+      return wrong;
+    }
+    case ParamType::text:
+      return Value(std::string(text));
+  }
+  return wrong;
+}
+
+std::optional<std::string> check_allowed(const Constraint& allowed, const Value& value,
+                                         std::string_view text) {
+  if (const auto* s = std::get_if<std::string>(&value)) {
+    if (allowed.choices.empty() ||
+        std::find(allowed.choices.begin(), allowed.choices.end(), *s) != allowed.choices.end())
+      return std::nullopt;
+    return "must be one of: " + join(allowed.choices) + "; got " + quoted(*s) +
+           did_you_mean(*s, allowed.choices);
+  }
+  const auto v = numeric(value);
+  if (!v) return std::nullopt;
+  const bool low = allowed.min && (allowed.min_exclusive ? *v <= *allowed.min : *v < *allowed.min);
+  const bool high = allowed.max && (allowed.max_exclusive ? *v >= *allowed.max : *v > *allowed.max);
+  if (!low && !high) return std::nullopt;
+  return "must be " + describe_allowed(allowed) + ", got " + std::string(text);
+}
+
+std::string value_text(const Value& value) {
+  return std::visit(
+      [](const auto& v) -> std::string {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, bool>)
+          return v ? "true" : "false";
+        else if constexpr (std::is_same_v<T, std::int64_t>)
+          return std::to_string(v);
+        else if constexpr (std::is_same_v<T, double>) {
+          // Shortest text that reads back as the same double.
+          std::string s = fmt::format("{}", v);
+          if (s.find_first_of(".en") == std::string::npos) s += ".0";
+          return s;
+        } else if constexpr (std::is_same_v<T, Money>)
+          return v.str();
+        else
+          return v;
+      },
+      value);
+}
+
+std::string describe_allowed(const Constraint& allowed) {
+  if (!allowed.choices.empty()) return "one of: " + join(allowed.choices);
+  const auto& lo = allowed.min;
+  const auto& hi = allowed.max;
+  if (lo && hi) {
+    if (*lo == *hi && !allowed.min_exclusive && !allowed.max_exclusive) return bound_text(*lo);
+    return std::string(allowed.min_exclusive ? "in (" : "in [") + bound_text(*lo) + ", " +
+           bound_text(*hi) + (allowed.max_exclusive ? ")" : "]");
+  }
+  if (lo) return (allowed.min_exclusive ? "above " : "at least ") + bound_text(*lo);
+  if (hi) return (allowed.max_exclusive ? "below " : "at most ") + bound_text(*hi);
+  return "";
+}
+
+}  // namespace tandem::config

@@ -1,0 +1,36 @@
+// Parameter values as text: reading one YAML scalar as a typed Value, checking it against
+// what the parameter allows, and writing a Value back. Reading and writing live together
+// so that whatever Tandem writes (the resolved scenario, the reference) reads back the same.
+#pragma once
+
+#include <tandem/params.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+
+namespace tandem::config {
+
+// "an integer", "a number", "money (...)", "a boolean (true or false)", "text": what an
+// "expected ..." message says a parameter of this type takes.
+std::string expected_phrase(ParamType type);
+
+// The scalar `text` read as a value of `type`: exact for money (never through a double).
+// On failure, the message to report ("expected an integer, got 'ten'").
+std::variant<Value, std::string> read_value(ParamType type, std::string_view text);
+
+// Whether `value` is allowed by `allowed` (range or choices); if not, the message
+// ("must be in [0, 1], got 1.5"). `text` is the value as the user wrote it.
+std::optional<std::string> check_allowed(const Constraint& allowed, const Value& value,
+                                         std::string_view text);
+
+// A value as a scenario file writes it: "true", "12", "0.5", "180.00", "unlimited", "week".
+// Numbers keep a decimal point ("30.0") so that they read as numbers, not counts.
+std::string value_text(const Value& value);
+
+// What a constraint allows, for the reference: "[0, 1]", "above 0", "one of: week, month".
+// Empty when anything of the type is allowed.
+std::string describe_allowed(const Constraint& allowed);
+
+}  // namespace tandem::config

@@ -1,0 +1,189 @@
+#include "output/summary.hpp"
+
+#include "output/statistics.hpp"
+
+#include <tandem/errors.hpp>
+#include <tandem/version.hpp>
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <type_traits>
+#include <variant>
+
+namespace tandem {
+namespace {
+
+// Rounds through decimal text: the same input gives the same bits on any machine, and
+// the JSON shows 10 digits, not 17 that pretend to a precision the simulation lacks.
+double round_significant(double x) {
+  if (!std::isfinite(x) || x == 0.0) return x;
+  const std::string text = fmt::format("{:.10g}", x);
+  return std::strtod(text.c_str(), nullptr);
+}
+
+SummaryJson number_or_null(std::optional<double> x) {
+  if (!x || !std::isfinite(*x)) return nullptr;
+  return round_significant(*x);
+}
+
+SummaryJson interval_or_null(const std::optional<std::pair<double, double>>& ci) {
+  if (!ci || !std::isfinite(ci->first) || !std::isfinite(ci->second)) return nullptr;
+  return SummaryJson::array({round_significant(ci->first), round_significant(ci->second)});
+}
+
+// total / n in whole cents, halves away from zero (the Money rule), in integers only.
+std::int64_t mean_cents(Money total, std::size_t n) {
+  if (n == 0) return 0;
+  const auto count = static_cast<std::int64_t>(n);
+  std::int64_t q = total.cents() / count;
+  const std::int64_t r = total.cents() % count;
+  if (2 * (r < 0 ? -r : r) >= count) q += total.cents() < 0 ? -1 : 1;
+  return q;
+}
+
+SummaryJson pay_group(const PayTotals::Group& g) {
+  std::vector<double> cents;
+  cents.reserve(g.per_replication.size());
+  for (const Money m : g.per_replication) cents.push_back(static_cast<double>(m.cents()));
+  const SampleStats s = describe(cents);
+  SummaryJson j;
+  j["total_cents"] = g.total.cents();
+  j["total"] = g.total.str();
+  j["mean_per_replication_cents"] = mean_cents(g.total, g.per_replication.size());
+  j["sd_per_replication_cents"] = number_or_null(s.sd);
+  j["ci95_per_replication_cents"] = interval_or_null(s.ci95);
+  return j;
+}
+
+SummaryJson param_value(const Value& v) {
+  return std::visit(
+      [](const auto& x) -> SummaryJson {
+        using T = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<T, Money>)
+          return x.str();  // exact, as written in YAML
+        else
+          return x;
+      },
+      v);
+}
+
+SummaryJson params_json(const Params& params) {
+  SummaryJson j = SummaryJson::object();
+  for (const auto& [name, value] : params.values()) j[name] = param_value(value);
+  return j;
+}
+
+// The scenario's choice behind a plugin slot, if the slot is one the scenario has.
+const PluginChoice* choice_for(const Scenario& scenario, const std::string& slot) {
+  if (slot == "lead_policy") return &scenario.lead_policy;
+  if (slot == "marketing.pay") return &scenario.marketing.pay;
+  if (slot == "sales.pay") return &scenario.sales.pay;
+  return nullptr;
+}
+
+const PayChoice* pay_choice_for(const Scenario& scenario, const std::string& slot) {
+  if (slot == "marketing.pay") return &scenario.marketing.pay;
+  if (slot == "sales.pay") return &scenario.sales.pay;
+  return nullptr;
+}
+
+SummaryJson run_block(const Scenario& scenario, const RunManifest& manifest) {
+  SummaryJson run;
+  run["scenario"] = scenario.name;
+  run["scenario_hash"] = scenario.hash;
+  run["seed"] = manifest.seed;
+  run["replications"] = manifest.replications;
+  run["tandem_version"] = TANDEM_VERSION_STRING;
+  run["sdk_abi"] = TANDEM_SDK_ABI;
+  SummaryJson plugins = SummaryJson::array();
+  for (const auto& p : manifest.plugins) {
+    SummaryJson j;
+    j["slot"] = p.slot;
+    j["name"] = p.name;
+    j["version"] = p.version;
+    j["abi"] = p.abi;
+    j["kind"] = to_string(p.kind);
+    if (const PluginChoice* choice = choice_for(scenario, p.slot)) {
+      if (const PayChoice* pay = pay_choice_for(scenario, p.slot))
+        j["pay_period"] = to_string(pay->period);
+      j["params"] = params_json(choice->params);
+    }
+    plugins.push_back(std::move(j));
+  }
+  run["plugins"] = std::move(plugins);
+  return run;
+}
+
+void add_row(PayTotals::Group& g, std::size_t replication, std::size_t replications, Money m) {
+  if (g.per_replication.empty()) g.per_replication.resize(replications);
+  g.per_replication[replication] += m;
+  g.total += m;
+}
+
+}  // namespace
+
+PayTotals pay_totals(const RunResult& result) {
+  const std::size_t n = result.replications.size();
+  PayTotals t;
+  t.all.per_replication.resize(n);
+  for (const auto& a : result.agents) t.by_role[a.role].per_replication.resize(n);
+  for (std::size_t r = 0; r < n; ++r) {
+    for (const auto& row : result.replications[r].ledger) {
+      if (row.person < 0 || static_cast<std::size_t>(row.person) >= result.agents.size())
+        throw Error(
+            fmt::format("the ledger of replication {} names person {}, but the run has {} agents",
+                        r, row.person, result.agents.size()));
+      const Role role = result.agents[static_cast<std::size_t>(row.person)].role;
+      add_row(t.all, r, n, row.amount);
+      add_row(t.by_role[role], r, n, row.amount);
+      add_row(t.by_component[row.component], r, n, row.amount);
+      ++t.rows;
+    }
+  }
+  return t;
+}
+
+SummaryJson make_summary(const Scenario& scenario, const RunResult& result,
+                         const RunManifest& manifest) {
+  SummaryJson summary;
+  summary["run"] = run_block(scenario, manifest);
+
+  SummaryJson headline = SummaryJson::object();
+  for (const auto& h : headline_stats(result)) {
+    SummaryJson j;
+    j["unit"] = h.unit;
+    j["mean"] = number_or_null(h.stats.mean);
+    j["ci95"] = interval_or_null(h.stats.ci95);
+    j["sd"] = number_or_null(h.stats.sd);
+    j["n"] = h.stats.n;
+    j["median"] = number_or_null(h.stats.median);
+    headline[h.name] = std::move(j);
+  }
+  summary["headline"] = std::move(headline);
+
+  const PayTotals totals = pay_totals(result);
+  SummaryJson pay = pay_group(totals.all);
+  SummaryJson by_role = SummaryJson::object();
+  for (const auto& [role, group] : totals.by_role) by_role[to_string(role)] = pay_group(group);
+  pay["by_role"] = std::move(by_role);
+  SummaryJson by_component = SummaryJson::object();
+  for (const auto& [name, group] : totals.by_component) by_component[name] = pay_group(group);
+  pay["by_component"] = std::move(by_component);
+  summary["pay"] = std::move(pay);
+  summary["ledger_rows"] = totals.rows;
+
+  SummaryJson metrics = SummaryJson::object();
+  for (const auto& m : result.metric_specs) metrics[m.name] = {{"unit", m.unit}, {"doc", m.doc}};
+  summary["metrics"] = std::move(metrics);
+  return summary;
+}
+
+std::string summary_text(const SummaryJson& summary) {
+  // Text that is not valid UTF-8 (a name from a plugin, say) is replaced, not fatal.
+  return summary.dump(2, ' ', false, SummaryJson::error_handler_t::replace) + "\n";
+}
+
+}  // namespace tandem

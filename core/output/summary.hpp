@@ -1,0 +1,54 @@
+// summary.json: what a run found, deterministic to the byte (no clock, no paths, no
+// thread count), so two runs of the same scenario and seed give the same file.
+//
+//   run        scenario name and hash, seed, replications, Tandem version, SDK ABI, and
+//              each plugin: slot, name, version, abi, kind, resolved params
+//   headline   per headline figure, in the engine's order: unit, mean, ci95 [lo, hi]
+//              (null for one replication), sd, n, median; rounded to 10 significant digits
+//   pay        exact cents from the ledger rows (the same rows as ledger.csv): in total, by
+//              role and by component, with the mean per replication (cents, halves away
+//              from zero) and its spread over replications
+//   ledger_rows  how many rows ledger.csv has
+//   metrics    the metric catalogue of metrics.csv: name -> unit, doc
+//
+// Keys keep this order (an ordered JSON object), so the file opens with the run block.
+#pragma once
+
+#include "config/scenario.hpp"
+#include "engine/results.hpp"
+#include "output/run_manifest.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace tandem {
+
+using SummaryJson = nlohmann::ordered_json;
+
+// Exact sums of ledger amounts, per replication so their spread can be reported too.
+struct PayTotals {
+  struct Group {
+    std::vector<Money> per_replication;  // index = replication
+    Money total;
+  };
+  Group all;
+  std::map<Role, Group> by_role;              // every role that has agents or rows
+  std::map<std::string, Group> by_component;  // sorted by name
+  std::size_t rows = 0;
+};
+
+// Throws Error if a ledger row names an agent the run does not have (or on overflow).
+PayTotals pay_totals(const RunResult& result);
+
+// Throws Error if the replications disagree on their headline figures.
+SummaryJson make_summary(const Scenario& scenario, const RunResult& result,
+                         const RunManifest& manifest);
+
+// The text of summary.json: indented by 2, ending in a newline.
+std::string summary_text(const SummaryJson& summary);
+
+}  // namespace tandem

@@ -1,0 +1,83 @@
+#include "output/table.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstddef>
+#include <vector>
+
+namespace tandem {
+namespace {
+
+// "-1234567.8" -> "-1,234,567.8": separators in the integer digits only.
+std::string group_thousands(const std::string& plain) {
+  const std::size_t begin = plain.front() == '-' ? 1 : 0;
+  const std::size_t end = std::min(plain.find('.'), plain.size());
+  std::string out = plain.substr(0, begin);
+  for (std::size_t i = begin; i < end; ++i) {
+    out += plain[i];
+    const std::size_t left = end - i - 1;
+    if (left > 0 && left % 3 == 0) out += ',';
+  }
+  return out + plain.substr(end);
+}
+
+// fmt prints -0.2 with no decimals as "-0"; a table should not.
+std::string fixed(double value, int decimals) {
+  std::string s = fmt::format("{:.{}f}", value, decimals);
+  if (s.front() == '-' && s.find_first_not_of("-0.") == std::string::npos) s.erase(0, 1);
+  return s;
+}
+
+std::string figure_or_na(const SummaryJson& v, const std::string& unit) {
+  if (!v.is_number()) return "n/a";
+  return format_figure(v.get<double>(), unit);
+}
+
+}  // namespace
+
+std::string format_figure(double value, const std::string& unit) {
+  if (std::isnan(value)) return "n/a";
+  if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
+  if (unit == "money") return group_thousands(fixed(std::round(value), 0));  // halves away from 0
+  if (unit == "share") return fixed(value * 100.0, 1) + "%";
+  if (unit == "count" || unit == "days") return group_thousands(fixed(value, 1));
+  return fmt::format("{:.4g}", value);
+}
+
+void print_summary_table(std::ostream& out, const SummaryJson& summary) {
+  using Row = std::array<std::string, 3>;
+  std::vector<Row> rows = {{"metric", "mean", "95% CI"}};
+  const auto headline = summary.find("headline");
+  if (headline != summary.end() && headline->is_object()) {
+    for (const auto& [name, h] : headline->items()) {
+      if (!h.is_object()) continue;
+      const std::string unit = h.value("unit", "");
+      std::string ci = "n/a";
+      const auto interval = h.find("ci95");
+      if (interval != h.end() && interval->is_array() && interval->size() == 2)
+        ci = "[" + figure_or_na((*interval)[0], unit) + ", " + figure_or_na((*interval)[1], unit) +
+             "]";
+      const auto mean = h.find("mean");
+      rows.push_back({name, mean != h.end() ? figure_or_na(*mean, unit) : "n/a", ci});
+    }
+  }
+  std::array<std::size_t, 3> width{};
+  for (const auto& r : rows)
+    for (std::size_t c = 0; c < r.size(); ++c) width[c] = std::max(width[c], r[c].size());
+
+  std::string text;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& r = rows[i];
+    // Names left, figures right: digits line up.
+    text += fmt::format("{:<{}}  {:>{}}  {:>{}}\n", r[0], width[0], r[1], width[1], r[2], width[2]);
+    if (i == 0)
+      text += fmt::format("{}  {}  {}\n", std::string(width[0], '-'), std::string(width[1], '-'),
+                          std::string(width[2], '-'));
+  }
+  out << text;
+}
+
+}  // namespace tandem

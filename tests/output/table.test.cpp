@@ -1,0 +1,55 @@
+#include "output/table.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "sample_run.hpp"
+
+using namespace tandem;
+
+TEST_CASE("figures are formatted by unit", "[output]") {
+  CHECK(format_figure(1234567.6, "money") == "1,234,568");
+  CHECK(format_figure(999.4, "money") == "999");
+  CHECK(format_figure(-1234.0, "money") == "-1,234");
+  CHECK(format_figure(-0.2, "money") == "0");
+  CHECK(format_figure(0.2351, "share") == "23.5%");
+  CHECK(format_figure(1.0, "share") == "100.0%");
+  CHECK(format_figure(1234.56, "count") == "1,234.6");
+  CHECK(format_figure(12.24, "days") == "12.2");
+  CHECK(format_figure(2.5, "money") == "3");
+  CHECK(format_figure(0.000123456, "ratio") == "0.0001235");
+  CHECK(format_figure(std::nan(""), "money") == "n/a");
+}
+
+TEST_CASE("the summary table lists each headline aligned", "[output]") {
+  const SummaryJson s = make_summary(testing::sample_scenario(), testing::sample_result(),
+                                     testing::sample_manifest());
+  std::ostringstream out;
+  print_summary_table(out, s);
+  const std::string text = out.str();
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  REQUIRE(lines.size() == 2 + 3);
+  CHECK(lines[0].rfind("metric", 0) == 0);
+  CHECK(lines[0].find("95% CI") != std::string::npos);
+  CHECK(lines[2].rfind("revenue", 0) == 0);
+  CHECK(lines[2].find("1,213,334") != std::string::npos);
+  CHECK(lines[3].find("21.3%") != std::string::npos);
+  CHECK(lines[4].find("14.0") != std::string::npos);
+  for (const auto& line : lines) CHECK(line.size() == lines[0].size());
+}
+
+TEST_CASE("the summary table shows n/a without an interval", "[output]") {
+  RunResult r = testing::sample_result();
+  r.replications.resize(1);
+  const SummaryJson s = make_summary(testing::sample_scenario(), r, testing::sample_manifest());
+  std::ostringstream out;
+  print_summary_table(out, s);
+  CHECK(out.str().find("n/a") != std::string::npos);
+  CHECK(out.str().find("1,250,001") != std::string::npos);
+}

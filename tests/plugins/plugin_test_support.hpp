@@ -1,0 +1,76 @@
+// Helpers the plugin tests share: parameters from a schema's defaults, pay periods, and
+// a scoped TANDEM_PLUGIN_PATH.
+#pragma once
+
+#include "plugins/registry.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+
+namespace tandem::test {
+
+inline const std::filesystem::path kShippedDir = TANDEM_PLUGIN_DIR;
+inline const std::filesystem::path kFixtureDir = TANDEM_FIXTURE_PLUGIN_DIR;
+
+// Every declared parameter at its default, then the overrides (as the validator would).
+inline Params params_for(const LoadedPlugin& plugin, const std::map<std::string, Value>& set = {}) {
+  Params params;
+  for (const auto& spec : plugin.schema().params())
+    if (spec.default_value) params.set(spec.name, *spec.default_value);
+  for (const auto& [name, value] : set) params.set(name, value);
+  return params;
+}
+
+inline PayPeriod month() {
+  return {0, PeriodKind::month, 0, 3, 1.0 / 12.0};
+}
+inline PayPeriod quarter() {
+  return {0, PeriodKind::quarter, 0, 12, 0.25};
+}
+inline PayPeriod year() {
+  return {0, PeriodKind::year, 0, 51, 1.0};
+}
+
+inline Money money(const char* text) {
+  return *Money::parse(text);
+}
+
+inline GuardedPayPlan make_plan(const LoadedPlugin& plugin,
+                                const std::map<std::string, Value>& set = {}) {
+  Stream stream(1, 0, 0);
+  return GuardedPayPlan(plugin, plugin.make_pay_plan(params_for(plugin, set), stream));
+}
+
+inline GuardedLeadPolicy make_policy(const LoadedPlugin& plugin,
+                                     const std::map<std::string, Value>& set = {}) {
+  Stream stream(1, 0, 0);
+  return GuardedLeadPolicy(plugin, plugin.make_lead_policy(params_for(plugin, set), stream));
+}
+
+// Sets (or clears) TANDEM_PLUGIN_PATH for one test, and puts the old value back.
+class ScopedPluginPath {
+ public:
+  explicit ScopedPluginPath(const std::optional<std::string>& value) {
+    if (const char* old = std::getenv("TANDEM_PLUGIN_PATH")) old_ = old;
+    if (value)
+      ::setenv("TANDEM_PLUGIN_PATH", value->c_str(), 1);
+    else
+      ::unsetenv("TANDEM_PLUGIN_PATH");
+  }
+  ~ScopedPluginPath() {
+    if (old_)
+      ::setenv("TANDEM_PLUGIN_PATH", old_->c_str(), 1);
+    else
+      ::unsetenv("TANDEM_PLUGIN_PATH");
+  }
+  ScopedPluginPath(const ScopedPluginPath&) = delete;
+  ScopedPluginPath& operator=(const ScopedPluginPath&) = delete;
+
+ private:
+  std::optional<std::string> old_;
+};
+
+}  // namespace tandem::test
