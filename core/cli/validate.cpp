@@ -35,12 +35,9 @@ bool validate_file(const std::string& file, const std::vector<std::string>& over
     for (const auto& p : e.problems()) fmt::print(stderr, "{}\n", p.str());
     fmt::print(stderr, "{}: {} problem{}\n", file, e.problems().size(),
                e.problems().size() == 1 ? "" : "s");
-  } catch (const PluginError& e) {
-    // A plugin that loaded but failed while describing itself; anything else about plugins
-    // is a located problem above.
-    fmt::print(stderr, "{}: error: plugin '{}': {}\n", file, e.plugin(), e.what());
   } catch (const Error& e) {
-    fmt::print(stderr, "error: {}\n", e.what());  // the message names the file
+    // Unreadable (the message names the file and why); the other files are still checked.
+    fmt::print(stderr, "error: {}\n", e.what());
   }
   return false;
 }
@@ -52,18 +49,17 @@ int validate_verb(const Args& args) {
   bool reference = false;
   PluginPathOption plugin_path;
   po::options_description options("options");
-  options.add_options()("set", po::value(&overrides)->composing(),
-                        "KEY=VALUE: override one scenario value (repeatable), e.g. "
-                        "sales.pay.params.rate=0.12")(
+  options.add_options()("scenario", po::value(&files)->composing(),
+                        "scenario files (YAML) to check; every one is checked")(
+      "set", po::value(&overrides)->composing(),
+      "KEY=VALUE override, e.g. sales.pay.params.rate=0.12 (repeatable; applied to every file)")(
       "reference", po::bool_switch(&reference),
       "print the scenario-file reference (Markdown) generated from the schema");
   plugin_path.add_to(options);
-  po::options_description all;
-  all.add(options).add_options()("scenario", po::value(&files)->composing(), "scenario files");
   po::positional_options_description positionals;
   positionals.add("scenario", -1);
   po::variables_map vm;
-  if (!parse("validate", kUsage, args, all, positionals, vm)) return 0;
+  if (!parse("validate", kUsage, args, options, positionals, vm)) return 0;
 
   if (reference) {
     if (!files.empty())

@@ -30,8 +30,8 @@ class TreeChecker {
     const YAML::Node& node = entry.value;
     if (!node.IsDefined()) return;  // absent: the enclosing map reports it if required
     if (!node.IsSequence()) {
-      // A null has no position of its own: point at the key.
-      const YAML::Node& at = node.IsNull() ? entry.key : node;
+      // A null from the file has no position of its own: point at its key.
+      const YAML::Node& at = node.IsNull() && !node.Mark().is_null() ? entry.key : node;
       report_.add(
           at, path,
           "expected a list of maps (keys: " + join(keys_of(s)) + "), got " + describe_node(node));

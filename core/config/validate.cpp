@@ -24,10 +24,11 @@ std::vector<std::string> allowed_keys(const Schema& schema,
 std::optional<Value> check_value(const ParamSpec& spec, const Entry& entry, const std::string& key,
                                  Report& report) {
   const YAML::Node& v = entry.value;
-  // A null has no useful position of its own (yaml-cpp puts it after the key), so point
-  // at the key.
+  // A null read from the file has no useful position of its own (yaml-cpp puts it after
+  // the key), so point at the key; one written by --set is located at --set.
   if (v.IsNull() || !v.IsDefined()) {
-    report.add(entry.key, key, "expected " + expected_phrase(spec.type) + ", got nothing");
+    report.add(v.Mark().is_null() ? v : entry.key, key,
+               "expected " + expected_phrase(spec.type) + ", got nothing");
     return std::nullopt;
   }
   if (!v.IsScalar()) {

@@ -403,3 +403,8 @@ TEST_CASE("the reference covers every key and its example loads", "[config]") {
   CHECK_THAT(ref, Contains(kTiny));
   CHECK_NOTHROW(load(kTiny));
 }
+
+TEST_CASE("an empty override of a key in the file is located at --set", "[config]") {
+  CHECK(problems(kTiny, {"sales.people="}) ==
+        std::vector<std::string>{"--set: sales.people: expected an integer, got nothing"});
+}

@@ -1,0 +1,181 @@
+// `tandem run` end to end: the real program, real plugins, real files read back.
+#include "run_command.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <sstream>
+
+using namespace tandem::test;
+namespace fs = std::filesystem;
+
+namespace {
+const std::string kSmall = project_file("tests/integration/scenarios/small.yaml");
+
+// Splits one CSV line (RFC 4180 quotes) into fields.
+std::vector<std::string> csv_fields(const std::string& line) {
+  std::vector<std::string> f(1);
+  bool quoted = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (quoted && c == '"' && i + 1 < line.size() && line[i + 1] == '"') f.back() += '"', ++i;
+    else if (c == '"') quoted = !quoted;
+    else if (c == ',' && !quoted) f.emplace_back();
+    else f.back() += c;
+  }
+  return f;
+}
+
+std::vector<std::vector<std::string>> read_csv(const fs::path& p) {
+  std::istringstream in(read_file(p));
+  std::vector<std::vector<std::string>> rows;
+  for (std::string line; std::getline(in, line);) rows.push_back(csv_fields(line));
+  return rows;
+}
+
+std::size_t column(const std::vector<std::string>& header, const std::string& name) {
+  for (std::size_t i = 0; i < header.size(); ++i)
+    if (header[i] == name) return i;
+  FAIL("no column " << name);
+  return 0;
+}
+}  // namespace
+
+TEST_CASE("run writes the whole folder, and the ledger sums to the summary to the cent",
+          "[integration]") {
+  const fs::path dir = scratch("run-folder") / "out";
+  const auto r = tandem_cmd("run '" + kSmall + "' --out '" + dir.string() + "'");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  for (const char* f : {"summary.json", "metrics.csv", "ledger.csv", "scenario.yaml"}) CHECK(fs::exists(dir / f));
+  CHECK(r.out.find("revenue") != std::string::npos);  // the terminal table
+
+  const auto summary = nlohmann::json::parse(read_file(dir / "summary.json"));
+  CHECK(summary["run"]["seed"] == 7);
+  CHECK(summary["run"]["replications"] == 6);
+  CHECK(summary["headline"].contains("mqls_never_worked_share"));
+
+  const auto ledger = read_csv(dir / "ledger.csv");
+  REQUIRE(ledger.size() > 1);
+  const std::size_t cents = column(ledger[0], "cents"), role = column(ledger[0], "role");
+  std::map<std::string, long long> by_role;
+  long long total = 0;
+  for (std::size_t i = 1; i < ledger.size(); ++i) {
+    by_role[ledger[i][role]] += std::stoll(ledger[i][cents]);
+    total += std::stoll(ledger[i][cents]);
+  }
+  const auto& pay = summary["pay"];
+  CHECK(pay["total_cents"].get<long long>() == total);
+  CHECK(pay["by_role"]["marketing"]["total_cents"].get<long long>() == by_role["marketing"]);
+  CHECK(pay["by_role"]["sales"]["total_cents"].get<long long>() == by_role["sales"]);
+  CHECK(summary["ledger_rows"].get<std::size_t>() == ledger.size() - 1);
+  // 26 weeks = 6 months on a 4-4-5 calendar (4+4+5+4+4+5), paid monthly, 6 replications:
+  // marketing gets one salary row per person per month.
+  std::size_t salary_rows = 0;
+  const std::size_t component = column(ledger[0], "component");
+  for (std::size_t i = 1; i < ledger.size(); ++i) salary_rows += ledger[i][component] == "salary" ? 1 : 0;
+  CHECK(salary_rows == 6u * 2 * 6);
+
+  const auto metrics = read_csv(dir / "metrics.csv");
+  REQUIRE(!metrics.empty());
+  CHECK(metrics[0] == std::vector<std::string>{"replication", "period", "role", "agent", "metric", "value"});
+
+  // The resolved scenario.yaml is itself a valid scenario with the same hash.
+  const auto again = tandem_cmd("run '" + (dir / "scenario.yaml").string() + "' --format json --out '" +
+                                (dir.parent_path() / "again").string() + "'");
+  REQUIRE(again.exit_code == 0);
+  const auto summary2 = nlohmann::json::parse(again.out);
+  CHECK(summary2["run"]["scenario_hash"] == summary["run"]["scenario_hash"]);
+  CHECK(read_file(dir.parent_path() / "again" / "summary.json") == read_file(dir / "summary.json"));
+}
+
+TEST_CASE("the same seed gives byte-identical files with 1 and 2 threads", "[integration]") {
+  const fs::path base = scratch("threads");
+  const auto one = tandem_cmd("run '" + kSmall + "' --threads 1 --out '" + (base / "one").string() + "'");
+  const auto two = tandem_cmd("run '" + kSmall + "' --threads 2 --out '" + (base / "two").string() + "'");
+  REQUIRE(one.exit_code == 0);
+  REQUIRE(two.exit_code == 0);
+  for (const char* f : {"summary.json", "ledger.csv", "metrics.csv", "scenario.yaml"}) {
+    INFO(f);
+    CHECK(read_file(base / "one" / f) == read_file(base / "two" / f));
+  }
+  // And another seed gives other results.
+  const auto other = tandem_cmd("run '" + kSmall + "' --seed 8 --out '" + (base / "other").string() + "'");
+  REQUIRE(other.exit_code == 0);
+  CHECK(read_file(base / "other" / "ledger.csv") != read_file(base / "one" / "ledger.csv"));
+  CHECK(nlohmann::json::parse(read_file(base / "other" / "summary.json"))["run"]["seed"] == 8);
+}
+
+TEST_CASE("--format json prints exactly summary.json", "[integration]") {
+  const fs::path dir = scratch("json") / "out";
+  const auto r = tandem_cmd("run '" + kSmall + "' -r 2 --format json --out '" + dir.string() + "'");
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out == read_file(dir / "summary.json"));
+}
+
+TEST_CASE("--set overrides reach the model and the resolved scenario", "[integration]") {
+  const fs::path base = scratch("set");
+  const auto r = tandem_cmd("run '" + kSmall + "' -r 2 --set sales.pay.params.rate=0.2 --out '" +
+                            (base / "out").string() + "'");
+  REQUIRE(r.exit_code == 0);
+  CHECK(read_file(base / "out" / "scenario.yaml").find("rate: 0.2") != std::string::npos);
+}
+
+TEST_CASE("an output folder that cannot be written: exit 2, the reason, nothing left", "[integration]") {
+  const fs::path base = scratch("unwritable");
+  std::ofstream(base / "a-file") << "not a folder\n";
+  const fs::path dir = base / "a-file" / "run";
+  const auto r = tandem_cmd("run '" + kSmall + "' --out '" + dir.string() + "'");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find((base / "a-file").string()) != std::string::npos);
+  CHECK(r.err.find("--out") != std::string::npos);
+  // Nothing but the file we made.
+  CHECK(std::distance(fs::directory_iterator(base), fs::directory_iterator()) == 1);
+}
+
+TEST_CASE("an existing output folder is kept unless --force", "[integration]") {
+  const fs::path dir = scratch("existing") / "out";
+  REQUIRE(tandem_cmd("run '" + kSmall + "' -r 2 --out '" + dir.string() + "'").exit_code == 0);
+  const std::string before = read_file(dir / "summary.json");
+  const auto again = tandem_cmd("run '" + kSmall + "' -r 3 --out '" + dir.string() + "'");
+  CHECK(again.exit_code == 2);
+  CHECK(again.err.find("--force") != std::string::npos);
+  CHECK(read_file(dir / "summary.json") == before);
+  const auto forced = tandem_cmd("run '" + kSmall + "' -r 3 --force --out '" + dir.string() + "'");
+  CHECK(forced.exit_code == 0);
+  CHECK(read_file(dir / "summary.json") != before);
+}
+
+TEST_CASE("a plugin that throws stops the run: exit 1, named, no folder", "[integration]") {
+  const fs::path base = scratch("fault");
+  const auto r = tandem_cmd("run '" + project_file("tests/integration/scenarios/faulty_plan.yaml") +
+                            "' --plugin-path '" + TANDEM_FIXTURE_PLUGIN_DIR + "' --out '" + (base / "out").string() + "'");
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("plugin 'throws'") != std::string::npos);
+  CHECK(r.err.find("pay() threw") != std::string::npos);
+  CHECK(std::distance(fs::directory_iterator(base), fs::directory_iterator()) == 0);
+}
+
+TEST_CASE("a plugin built for another SDK is refused by name, exit 2", "[integration]") {
+  const fs::path base = scratch("abi");
+  const auto r = tandem_cmd("run '" + kSmall + "' --set lead_policy.plugin=wrong_abi --plugin-path '" +
+                            TANDEM_FIXTURE_PLUGIN_DIR + "' --out '" + (base / "out").string() + "'");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("wrong_abi") != std::string::npos);
+  CHECK(r.err.find("SDK 999") != std::string::npos);
+  CHECK(r.err.find("rebuild") != std::string::npos);
+  CHECK(std::distance(fs::directory_iterator(base), fs::directory_iterator()) == 0);
+}
+
+TEST_CASE("usage errors exit 2 and point at --help", "[integration]") {
+  CHECK(tandem_cmd("run").exit_code == 2);
+  const auto bad = tandem_cmd("run '" + kSmall + "' --format xml");
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("--format") != std::string::npos);
+  const auto unknown = tandem_cmd("run '" + kSmall + "' --replicashuns 3");
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.err.find("tandem run --help") != std::string::npos);
+  CHECK(tandem_cmd("run --help").exit_code == 0);
+  CHECK(tandem_cmd("frobnicate").exit_code == 2);
+}
