@@ -18,7 +18,8 @@ double seconds_for(const Scenario& s, const RunPlugins& plugins, int threads, do
   options.threads = threads;
   const auto start = std::chrono::steady_clock::now();
   const RunResult r = run_simulation(s, plugins, options);
-  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double secs =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   inquiries = 0;
   for (const auto& rep : r.replications)
     for (const auto& h : rep.headlines)
@@ -47,7 +48,8 @@ int main(int argc, char** argv) {
                s.replications, s.horizon.periods, inquiries);
     fmt::print("1 thread:  {:.3f} s  ({:.1f} ms per replication, {:.0f} ns per inquiry)\n", one,
                1e3 * one / s.replications, 1e9 * one / inquiries);
-    fmt::print("{} threads: {:.3f} s  (speed-up {:.2f}x on {} cores)\n", cores, all, one / all, cores);
+    fmt::print("{} threads: {:.3f} s  (speed-up {:.2f}x on {} cores)\n", cores, all, one / all,
+               cores);
   } catch (const std::exception& e) {
     fmt::print(stderr, "error: {}\n", e.what());
     return 1;

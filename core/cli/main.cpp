@@ -13,7 +13,8 @@
 
 namespace {
 
-constexpr const char* kUsage = R"(tandem: simulate how pay plans and lead definitions move marketing and sales
+constexpr const char* kUsage =
+    R"(tandem: simulate how pay plans and lead definitions move marketing and sales
 
 usage: tandem VERB [options]    (tandem VERB --help for each)
 

@@ -27,7 +27,8 @@ namespace {
 // A one-line progress bar on stderr, only when a person is watching it.
 void show_progress(int done, int total) {
   const int width = 30, filled = done * width / total;
-  fmt::print(stderr, "\r  [{:=<{}}{: <{}}] {}/{} replications", "", filled, "", width - filled, done, total);
+  fmt::print(stderr, "\r  [{:=<{}}{: <{}}] {}/{} replications", "", filled, "", width - filled,
+             done, total);
   if (done == total) fmt::print(stderr, "\r{: <{}}\r", "", width + 40);
   std::fflush(stderr);
 }
@@ -46,36 +47,42 @@ int run_verb(const Args& args) {
   int threads = 0;
   PluginPathOption plugin_path;
   po::options_description options("options");
-  options.add_options()
-      ("scenario", po::value(&scenario_file), "the scenario file (YAML)")
-      ("out,o", po::value(&out), "run folder to write (default: runs/<name>-<time>)")
-      ("replications,r", po::value<long long>(), "replications (overrides the scenario's)")
-      ("seed,s", po::value<unsigned long long>(), "random seed (overrides the scenario's)")
-      ("threads,j", po::value(&threads), "worker threads (default: all cores); results do not depend on it")
-      ("set", po::value(&sets)->composing(), "KEY=VALUE override, e.g. sales.pay.params.rate=0.12 (repeatable)")
-      ("format", po::value(&format), "what to print: table or json (the summary)")
-      ("force", "replace the --out folder if it exists");
+  options.add_options()("scenario", po::value(&scenario_file), "the scenario file (YAML)")(
+      "out,o", po::value(&out), "run folder to write (default: runs/<name>-<time>)")(
+      "replications,r", po::value<long long>(), "replications (overrides the scenario's)")(
+      "seed,s", po::value<unsigned long long>(), "random seed (overrides the scenario's)")(
+      "threads,j", po::value(&threads),
+      "worker threads (default: all cores); results do not depend on it")(
+      "set", po::value(&sets)->composing(),
+      "KEY=VALUE override, e.g. sales.pay.params.rate=0.12 (repeatable)")(
+      "format", po::value(&format), "what to print: table or json (the summary)")(
+      "force", "replace the --out folder if it exists");
   plugin_path.add_to(options);
   po::positional_options_description positionals;
   positionals.add("scenario", 1);
   po::variables_map vm;
-  if (!parse("run", "tandem run SCENARIO [--out DIR] [--replications N] [--seed S] [--threads N] "
-                    "[--set KEY=VALUE]... [--format table|json]",
+  if (!parse("run",
+             "tandem run SCENARIO [--out DIR] [--replications N] [--seed S] [--threads N] "
+             "[--set KEY=VALUE]... [--format table|json]",
              args, options, positionals, vm))
     return 0;
-  if (scenario_file.empty()) throw UsageError("tandem run: which scenario? e.g. 'tandem run scenarios/baseline.yaml'");
+  if (scenario_file.empty())
+    throw UsageError("tandem run: which scenario? e.g. 'tandem run scenarios/baseline.yaml'");
   if (format != "table" && format != "json")
     throw UsageError("tandem run: --format must be 'table' or 'json', got '" + format + "'");
   if (threads < 0) throw UsageError("tandem run: --threads must be 0 (all cores) or more");
 
   // --seed and --replications are overrides like any other: validated the same way, and
   // recorded in the run's scenario.yaml and hash.
-  if (vm.count("seed")) sets.push_back("seed=" + std::to_string(vm["seed"].as<unsigned long long>()));
-  if (vm.count("replications")) sets.push_back("replications=" + std::to_string(vm["replications"].as<long long>()));
+  if (vm.count("seed"))
+    sets.push_back("seed=" + std::to_string(vm["seed"].as<unsigned long long>()));
+  if (vm.count("replications"))
+    sets.push_back("replications=" + std::to_string(vm["replications"].as<long long>()));
 
   PluginRegistry registry(plugin_search_path(plugin_path.paths));
   const Scenario scenario = load_scenario(scenario_file, sets, registry);
-  const std::filesystem::path dir = out.empty() ? default_out(scenario) : std::filesystem::path(out);
+  const std::filesystem::path dir =
+      out.empty() ? default_out(scenario) : std::filesystem::path(out);
   const bool replace = vm.count("force") > 0;
   check_run_folder(dir, replace);  // fail before spending time simulating
 

@@ -14,7 +14,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 
 // The candidate closest to `word`, if it is close enough to be a plausible typo
 // (distance at most a third of the longer name, and at least 1 allowed).
-std::optional<std::string> nearest(std::string_view word, const std::vector<std::string>& candidates);
+std::optional<std::string> nearest(std::string_view word,
+                                   const std::vector<std::string>& candidates);
 
 // "; did you mean 'accounts'?" or "", ready to append to a message.
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);

@@ -95,9 +95,17 @@ class TreeChecker {
     const LoadedPlugin* plugin = nullptr;
     try {
       plugin = &plugins_.load(name);
-    } catch (const Error& e) {
-      // The loader's message says what is available, or why the file would not load.
+    } catch (const PluginNotFound& e) {
+      // The loader's message says what is available and the nearest name.
       report_.add(name_entry.value, plugin_key, e.what());
+      return;
+    } catch (const PluginError& e) {
+      // Found but unusable: name the file, and the loader says why and how to fix it.
+      const std::string message = e.what();
+      const bool names_file = e.path().empty() || message.find(e.path()) != std::string::npos;
+      report_.add(name_entry.value, plugin_key,
+                  "plugin '" + e.plugin() + "'" + (names_file ? "" : " (" + e.path() + ")") + ": " +
+                      message);
       return;
     }
     if (plugin->kind() != kind) {

@@ -4,22 +4,30 @@
 
 namespace tandem {
 
-double days_per_period(SimPeriod period) { return period == SimPeriod::week ? 7.0 : 365.25 / 12.0; }
+double days_per_period(SimPeriod period) {
+  return period == SimPeriod::week ? 7.0 : 365.25 / 12.0;
+}
 
 namespace {
 // Lengths, in simulation periods, of the successive pay periods within one year.
 std::vector<int> lengths_in_year(SimPeriod period, PeriodKind kind) {
   if (period == SimPeriod::month) {
     switch (kind) {
-      case PeriodKind::month: return std::vector<int>(12, 1);
-      case PeriodKind::quarter: return {3, 3, 3, 3};
-      case PeriodKind::year: return {12};
+      case PeriodKind::month:
+        return std::vector<int>(12, 1);
+      case PeriodKind::quarter:
+        return {3, 3, 3, 3};
+      case PeriodKind::year:
+        return {12};
     }
   }
   switch (kind) {
-    case PeriodKind::month: return {4, 4, 5, 4, 4, 5, 4, 4, 5, 4, 4, 5};
-    case PeriodKind::quarter: return {13, 13, 13, 13};
-    case PeriodKind::year: return {52};
+    case PeriodKind::month:
+      return {4, 4, 5, 4, 4, 5, 4, 4, 5, 4, 4, 5};
+    case PeriodKind::quarter:
+      return {13, 13, 13, 13};
+    case PeriodKind::year:
+      return {52};
   }
   return {};
 }

@@ -23,24 +23,24 @@ inline constexpr std::int16_t kProspected = -1;  // channel value for rep-source
 
 struct LeadTable {
   // Latent: what decides outcomes. Never shown to a policy or an agent.
-  std::vector<float> quality;          // P(real need) = fit x need of the account's state
+  std::vector<float> quality;  // P(real need) = fit x need of the account's state
   std::vector<std::uint8_t> real_need;
   // Observable signals.
   std::vector<float> score;
   std::vector<float> fit_seen;
   std::vector<std::int16_t> engagement;
   std::vector<std::int16_t> group_engaged;
-  std::vector<std::int16_t> channel;   // kProspected for leads a rep sourced
+  std::vector<std::int16_t> channel;  // kProspected for leads a rep sourced
   // Bookkeeping.
   std::vector<std::uint32_t> account;
-  std::vector<std::int32_t> created;     // period of the first inquiry
-  std::vector<std::int32_t> arrived;     // period it last entered its current stage
-  std::vector<std::int32_t> rep;         // rep it is routed to, or -1
-  std::vector<std::int16_t> owner;       // marketer credited (channel owner), or -1
-  std::vector<std::int8_t> attempts;     // contact attempts at the current stage
-  std::vector<std::int8_t> recycled;     // times it came back from nurture
-  std::vector<std::uint8_t> was_mql;     // ever an MQL
-  std::vector<std::uint8_t> touched;     // ever worked by a rep as an MQL
+  std::vector<std::int32_t> created;  // period of the first inquiry
+  std::vector<std::int32_t> arrived;  // period it last entered its current stage
+  std::vector<std::int32_t> rep;      // rep it is routed to, or -1
+  std::vector<std::int16_t> owner;    // marketer credited (channel owner), or -1
+  std::vector<std::int8_t> attempts;  // contact attempts at the current stage
+  std::vector<std::int8_t> recycled;  // times it came back from nurture
+  std::vector<std::uint8_t> was_mql;  // ever an MQL
+  std::vector<std::uint8_t> touched;  // ever worked by a rep as an MQL
   std::vector<Stage> stage;
 
   std::uint32_t size() const { return static_cast<std::uint32_t>(stage.size()); }

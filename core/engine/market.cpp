@@ -21,12 +21,12 @@ Market::Market(const MarketConfig& config, Stream& stream) : config_(&config) {
   // Start from the steady state of the three-state chain rather than an empty market, so
   // the first periods are not a warm-up.
   const double r = config.research_rate, b = config.buy_rate, d = config.drop_rate;
-  const double researching = d + b > 0 ? r / (d + b) : 0.0;   // relative to dormant
+  const double researching = d + b > 0 ? r / (d + b) : 0.0;  // relative to dormant
   const double buying = d > 0 ? researching * b / d : 0.0;
   const double total = 1.0 + researching + buying;
   for (std::size_t a = 0; a < n; ++a) {
     const double u = stream.uniform() * total;
-    state_[a] = u < 1.0 ? AccountState::dormant
+    state_[a] = u < 1.0                 ? AccountState::dormant
                 : u < 1.0 + researching ? AccountState::researching
                                         : AccountState::buying;
     if (state_[a] != AccountState::dormant) ++in_market_;
@@ -85,9 +85,12 @@ int Market::engage(std::uint32_t account) {
 
 double Market::need(std::uint32_t a) const {
   switch (state_[a]) {
-    case AccountState::dormant: return config_->need_dormant;
-    case AccountState::researching: return config_->need_researching;
-    case AccountState::buying: return config_->need_buying;
+    case AccountState::dormant:
+      return config_->need_dormant;
+    case AccountState::researching:
+      return config_->need_researching;
+    case AccountState::buying:
+      return config_->need_buying;
   }
   return 0.0;
 }

@@ -7,9 +7,14 @@ namespace tandem {
 Payroll::Payroll(const Scenario& s, const RunPlugins& plugins, Stream& stream)
     : agents_(static_cast<std::size_t>(s.marketing.people + s.sales.people)),
       tallies_(agents_ * static_cast<std::size_t>(s.horizon.periods)) {
-  const auto team = [&](Role role, int first, int people, const LoadedPlugin& plugin, const PayChoice& pay) {
-    Team t{role, first, people, GuardedPayPlan(plugin, plugin.make_pay_plan(pay.params, stream)),
-           pay_periods(s.horizon, pay.period), std::vector<int>(static_cast<std::size_t>(s.horizon.periods), -1)};
+  const auto team = [&](Role role, int first, int people, const LoadedPlugin& plugin,
+                        const PayChoice& pay) {
+    Team t{role,
+           first,
+           people,
+           GuardedPayPlan(plugin, plugin.make_pay_plan(pay.params, stream)),
+           pay_periods(s.horizon, pay.period),
+           std::vector<int>(static_cast<std::size_t>(s.horizon.periods), -1)};
     for (const auto& p : t.periods) t.ending[static_cast<std::size_t>(p.last_period)] = p.index;
     teams_.push_back(std::move(t));
   };
@@ -31,7 +36,8 @@ Credits Payroll::credits(int agent, const PayPeriod& period) {
     c.sqls += x.sqls;
     c.sourced_revenue += x.sourced_revenue;
     // Team bookings: what every rep booked in the period (the company's bookings).
-    for (std::size_t a = 0; a < agents_; ++a) c.team_bookings += tally(t, static_cast<int>(a)).bookings;
+    for (std::size_t a = 0; a < agents_; ++a)
+      c.team_bookings += tally(t, static_cast<int>(a)).bookings;
   }
   return c;
 }
@@ -44,7 +50,8 @@ void Payroll::end_of_period(int t, std::vector<LedgerRow>& ledger) {
     for (int agent = team.first_agent; agent < team.first_agent + team.people; ++agent) {
       const Statement statement = team.plan.pay(credits(agent, period), period);
       for (const StatementLine& line : statement.lines()) {
-        ledger.push_back({period.index, period.kind, agent, line.component, line.amount, line.reason});
+        ledger.push_back(
+            {period.index, period.kind, agent, line.component, line.amount, line.reason});
         paid_[team.role == Role::marketing ? 0 : 1] += line.amount;
       }
     }

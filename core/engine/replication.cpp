@@ -20,7 +20,8 @@ namespace tandem {
 std::vector<Agent> scenario_agents(const Scenario& s) {
   std::vector<Agent> agents;
   for (int m = 0; m < s.marketing.people; ++m)
-    agents.push_back({fmt::format("marketer-{:02}", m + 1), Role::marketing, s.marketing.pay.plugin});
+    agents.push_back(
+        {fmt::format("marketer-{:02}", m + 1), Role::marketing, s.marketing.pay.plugin});
   for (int r = 0; r < s.sales.people; ++r)
     agents.push_back({fmt::format("rep-{:02}", r + 1), Role::sales, s.sales.pay.plugin});
   return agents;
@@ -63,16 +64,20 @@ class Funnel {
         prospect_hours_(static_cast<std::size_t>(reps_), 0.0),
         recorder_(result_.metrics) {
     Stream rep_stream = stream(streams::reps);
-    for (int r = 0; r < reps_; ++r) skill_.push_back(rep_stream.lognormal(1.0, s.sales.skill_spread));
-    for (std::size_t c = 0; c < s.channels.size(); ++c) channel_streams_.push_back(stream(streams::channel_base + c));
+    for (int r = 0; r < reps_; ++r)
+      skill_.push_back(rep_stream.lognormal(1.0, s.sales.skill_spread));
+    for (std::size_t c = 0; c < s.channels.size(); ++c)
+      channel_streams_.push_back(stream(streams::channel_base + c));
     service_ = policy_.service_level();
     // Expected leads: a generous reserve so the period loop rarely reallocates.
     double per_period = 0;
-    for (const auto& c : s.channels) per_period += c.budget_per_period.units() / c.cost_per_lead.units();
+    for (const auto& c : s.channels)
+      per_period += c.budget_per_period.units() / c.cost_per_lead.units();
     leads_.reserve(static_cast<std::size_t>(per_period * s.horizon.periods * 1.2) + 1024);
     result_.metrics.reserve(static_cast<std::size_t>(s.horizon.periods) *
                             (static_cast<std::size_t>(Metric::hours_on_leads) +
-                             static_cast<std::size_t>(reps_) * 5 + static_cast<std::size_t>(marketers_)));
+                             static_cast<std::size_t>(reps_) * 5 +
+                             static_cast<std::size_t>(marketers_)));
   }
 
   ReplicationResult run() {
@@ -157,12 +162,14 @@ class Funnel {
   void touch(std::uint32_t id, double engagement, Stream& rng) {
     const std::uint32_t a = leads_.account[id];
     const auto touches = 1 + rng.poisson(engagement * (1.0 + market_.need(a)));
-    leads_.engagement[id] = static_cast<std::int16_t>(std::min<std::int64_t>(leads_.engagement[id] + touches, 10000));
+    leads_.engagement[id] =
+        static_cast<std::int16_t>(std::min<std::int64_t>(leads_.engagement[id] + touches, 10000));
     leads_.group_engaged[id] = static_cast<std::int16_t>(market_.engage(a));
     const ScoringConfig& sc = s_.scoring;
     const double engaged = 1.0 - std::exp(-leads_.engagement[id] / sc.engagement_scale);
-    const double score = 100.0 * (sc.fit_weight * leads_.fit_seen[id] + (1.0 - sc.fit_weight) * engaged) +
-                         rng.normal(0.0, sc.noise);
+    const double score =
+        100.0 * (sc.fit_weight * leads_.fit_seen[id] + (1.0 - sc.fit_weight) * engaged) +
+        rng.normal(0.0, sc.noise);
     leads_.score[id] = static_cast<float>(std::clamp(score, 0.0, 100.0));
   }
 
@@ -170,8 +177,10 @@ class Funnel {
     LeadView v;
     v.id = id;
     v.channel = leads_.channel[id];
-    if (leads_.channel[id] >= 0) v.channel_name = s_.channels[static_cast<std::size_t>(leads_.channel[id])].name;
-    else v.channel_name = "prospecting";
+    if (leads_.channel[id] >= 0)
+      v.channel_name = s_.channels[static_cast<std::size_t>(leads_.channel[id])].name;
+    else
+      v.channel_name = "prospecting";
     v.score = leads_.score[id];
     v.fit = leads_.fit_seen[id];
     v.engagement = leads_.engagement[id];
@@ -196,7 +205,9 @@ class Funnel {
     // Routing: to the rep with the shortest queue (lowest number on a tie).
     int best = 0;
     for (int r = 1; r < reps_; ++r)
-      if (queues_[static_cast<std::size_t>(r)].size() < queues_[static_cast<std::size_t>(best)].size()) best = r;
+      if (queues_[static_cast<std::size_t>(r)].size() <
+          queues_[static_cast<std::size_t>(best)].size())
+        best = r;
     leads_.rep[id] = best;
     queues_[static_cast<std::size_t>(best)].push_back(id);
   }
@@ -230,7 +241,9 @@ class Funnel {
       leads_.recycled[id] = static_cast<std::int8_t>(std::min(leads_.recycled[id] + 1, 100));
       draw_latent(id);
       const double engagement =
-          leads_.channel[id] >= 0 ? s_.channels[static_cast<std::size_t>(leads_.channel[id])].engagement : 1.0;
+          leads_.channel[id] >= 0
+              ? s_.channels[static_cast<std::size_t>(leads_.channel[id])].engagement
+              : 1.0;
       touch(id, engagement, nurture_stream_);
       consider(id, t);  // if it stays in nurture, to_nurture() appends it again
     }
@@ -328,7 +341,8 @@ class Funnel {
     const int agent = agent_of_rep(r);
     ++period_.sals;
     ++tally(t, agent).sals;
-    const double p = leads_.real_need[id] ? s_.funnel.qualify_sensitivity : s_.funnel.qualify_false_positive;
+    const double p =
+        leads_.real_need[id] ? s_.funnel.qualify_sensitivity : s_.funnel.qualify_false_positive;
     if (contact_stream_.bernoulli(p)) {
       ++period_.sqls;
       ++tally(t, agent).sqls;
@@ -344,9 +358,11 @@ class Funnel {
   // Deal size grows with fit; the cycle is log-normal; the decision comes at the close date.
   void open_opportunity(std::uint32_t id, int r, int t) {
     const double fit = market_.fit(leads_.account[id]);
-    const double units = s_.deals.median_size.units() * (0.5 + fit) * deal_stream_.lognormal(1.0, s_.deals.size_spread);
+    const double units = s_.deals.median_size.units() * (0.5 + fit) *
+                         deal_stream_.lognormal(1.0, s_.deals.size_spread);
     const Money size = Money::from_units(units);
-    const double cycle_days = deal_stream_.lognormal(s_.deals.median_cycle_days, s_.deals.cycle_spread);
+    const double cycle_days =
+        deal_stream_.lognormal(s_.deals.median_cycle_days, s_.deals.cycle_spread);
     const int close = t + std::max(1, static_cast<int>(std::ceil(cycle_days / days_)));
     const std::uint32_t o = opps_.add(id, r, size, t, close);
     rep_opps_[static_cast<std::size_t>(r)].push_back(o);
@@ -369,7 +385,8 @@ class Funnel {
     const std::uint32_t id = opps_.lead[o];
     const std::uint32_t a = leads_.account[id];
     const int group = market_.buying_group(a);
-    const double base = leads_.real_need[id] ? s_.deals.convince_rate : s_.deals.convince_rate_no_need;
+    const double base =
+        leads_.real_need[id] ? s_.deals.convince_rate : s_.deals.convince_rate_no_need;
     const double p = std::min(1.0, base * skill_[static_cast<std::size_t>(opps_.rep[o])]);
     int convinced = 0;
     for (int i = 0; i < group; ++i) convinced += deal_stream_.bernoulli(p) ? 1 : 0;
@@ -417,7 +434,8 @@ class Funnel {
       std::size_t keep = 0;
       for (std::size_t i = 0; i < queue.size(); ++i) {
         const std::uint32_t id = queue[i];
-        if (leads_.attempts[id] == 0 && t - leads_.arrived[id] + 1 >= service_.recycle_after_periods) {
+        if (leads_.attempts[id] == 0 &&
+            t - leads_.arrived[id] + 1 >= service_.recycle_after_periods) {
           ++period_.recycled_unworked;
           policy_.on_outcome(view(id, t), Outcome::recycled);
           to_nurture(id, t);
@@ -483,7 +501,8 @@ class Funnel {
       ++mql_leads;
       if (!leads_.touched[id]) ++never_worked;
     }
-    const Money pay_marketing = payroll_.paid(Role::marketing), pay_sales = payroll_.paid(Role::sales);
+    const Money pay_marketing = payroll_.paid(Role::marketing),
+                pay_sales = payroll_.paid(Role::sales);
     const auto share = [](double num, double den) { return den > 0 ? num / den : 0.0; };
     const auto count = [](std::int64_t n) { return static_cast<double>(n); };
     const PeriodCounts& T = totals_;
@@ -501,7 +520,8 @@ class Funnel {
         {"pay_marketing", "money", pay_marketing.units()},
         {"pay_sales", "money", pay_sales.units()},
         {"cost_of_marketing", "money", (T.spend + pay_marketing).units()},
-        {"cost_of_sales_share", "share", share((pay_marketing + pay_sales).units(), T.revenue.units())},
+        {"cost_of_sales_share", "share",
+         share((pay_marketing + pay_sales).units(), T.revenue.units())},
         {"mql_to_won_rate", "share", share(count(mql_won_), count(mql_leads))},
         {"mqls_never_worked_share", "share", share(count(never_worked), count(mql_leads))},
         {"median_days_to_close", "days", median(days_to_close_)},
@@ -513,8 +533,8 @@ class Funnel {
   const Scenario& s_;
   std::uint64_t seed_, rep_no_;
   double days_;
-  Stream market_stream_, lead_stream_, contact_stream_, deal_stream_, nurture_stream_, prospect_stream_,
-      policy_stream_, pay_stream_;
+  Stream market_stream_, lead_stream_, contact_stream_, deal_stream_, nurture_stream_,
+      prospect_stream_, policy_stream_, pay_stream_;
   std::vector<Stream> channel_streams_;
   Market market_;
   GuardedLeadPolicy policy_;

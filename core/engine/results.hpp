@@ -16,9 +16,12 @@ enum class Role : std::uint8_t { company, marketing, sales };
 
 inline const char* to_string(Role r) {
   switch (r) {
-    case Role::company: return "company";
-    case Role::marketing: return "marketing";
-    case Role::sales: return "sales";
+    case Role::company:
+      return "company";
+    case Role::marketing:
+      return "marketing";
+    case Role::sales:
+      return "sales";
   }
   return "?";
 }
@@ -27,7 +30,7 @@ inline const char* to_string(Role r) {
 struct LedgerRow {
   int pay_period = 0;  // index of the pay period (of `kind`) since the start
   PeriodKind kind = PeriodKind::month;
-  int person = 0;      // agent index (see RunResult::agents)
+  int person = 0;  // agent index (see RunResult::agents)
   std::string component;
   Money amount;
   std::string reason;

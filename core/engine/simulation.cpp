@@ -15,7 +15,8 @@ RunPlugins resolve_plugins(const Scenario& s, PluginRegistry& registry) {
           &registry.load(s.sales.pay.plugin)};
 }
 
-RunResult run_simulation(const Scenario& scenario, const RunPlugins& plugins, const RunOptions& options) {
+RunResult run_simulation(const Scenario& scenario, const RunPlugins& plugins,
+                         const RunOptions& options) {
   const int total = scenario.replications;
   RunResult result;
   result.agents = scenario_agents(scenario);
@@ -34,7 +35,8 @@ RunResult run_simulation(const Scenario& scenario, const RunPlugins& plugins, co
     for (int i = next++; i < total && !failed; i = next++) {
       const auto idx = static_cast<std::size_t>(i);
       try {
-        result.replications[idx] = run_replication(scenario, plugins, static_cast<std::uint64_t>(i));
+        result.replications[idx] =
+            run_replication(scenario, plugins, static_cast<std::uint64_t>(i));
       } catch (...) {
         errors[idx] = std::current_exception();
         failed = true;

@@ -23,6 +23,7 @@ RunPlugins resolve_plugins(const Scenario& scenario, PluginRegistry& registry);
 // (seed, i, id), and results are stored by index, so the result is bit-identical for any
 // thread count. The first failure (lowest replication number) is rethrown after all
 // workers stop.
-RunResult run_simulation(const Scenario& scenario, const RunPlugins& plugins, const RunOptions& options);
+RunResult run_simulation(const Scenario& scenario, const RunPlugins& plugins,
+                         const RunOptions& options);
 
 }  // namespace tandem

@@ -8,15 +8,15 @@
 
 namespace tandem::streams {
 
-inline constexpr std::uint64_t market = 1;       // account states and fit
-inline constexpr std::uint64_t leads = 2;        // a new lead's latent need and signals
-inline constexpr std::uint64_t contact = 3;      // reaching and qualifying leads
-inline constexpr std::uint64_t deals = 4;        // deal size, cycle, buying-group decision
-inline constexpr std::uint64_t reps = 5;         // rep skill
-inline constexpr std::uint64_t nurture = 6;      // recycled leads re-engaging
-inline constexpr std::uint64_t prospecting = 7;  // leads reps source themselves
-inline constexpr std::uint64_t lead_policy = 8;  // handed to the lead-policy plugin
-inline constexpr std::uint64_t pay_plans = 9;    // handed to pay-plan plugins
+inline constexpr std::uint64_t market = 1;           // account states and fit
+inline constexpr std::uint64_t leads = 2;            // a new lead's latent need and signals
+inline constexpr std::uint64_t contact = 3;          // reaching and qualifying leads
+inline constexpr std::uint64_t deals = 4;            // deal size, cycle, buying-group decision
+inline constexpr std::uint64_t reps = 5;             // rep skill
+inline constexpr std::uint64_t nurture = 6;          // recycled leads re-engaging
+inline constexpr std::uint64_t prospecting = 7;      // leads reps source themselves
+inline constexpr std::uint64_t lead_policy = 8;      // handed to the lead-policy plugin
+inline constexpr std::uint64_t pay_plans = 9;        // handed to pay-plan plugins
 inline constexpr std::uint64_t channel_base = 1000;  // + channel index: inquiry counts
 
 }  // namespace tandem::streams

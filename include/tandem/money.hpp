@@ -28,7 +28,9 @@ class Money {
 
   // A real amount in currency units, rounded to the nearest cent, halves away from zero.
   // Throws tandem::Error for NaN, infinity or an amount too large to hold.
-  static Money from_units(double units) { return from_real_cents(static_cast<long double>(units) * 100.0L); }
+  static Money from_units(double units) {
+    return from_real_cents(static_cast<long double>(units) * 100.0L);
+  }
 
   // "1234.56", "-3", "0.5", "+12.30": at most two decimals, no exponent, no separators.
   // Exact: no floating point on the way. Returns nothing for malformed text.

@@ -26,11 +26,16 @@ using Value = std::variant<bool, std::int64_t, double, Money, std::string>;
 
 inline const char* type_name(ParamType t) {
   switch (t) {
-    case ParamType::boolean: return "boolean";
-    case ParamType::integer: return "integer";
-    case ParamType::real: return "number";
-    case ParamType::money: return "money";
-    case ParamType::text: return "text";
+    case ParamType::boolean:
+      return "boolean";
+    case ParamType::integer:
+      return "integer";
+    case ParamType::real:
+      return "number";
+    case ParamType::money:
+      return "money";
+    case ParamType::text:
+      return "text";
   }
   return "?";
 }
@@ -49,12 +54,24 @@ struct Constraint {
 };
 
 // Every field initialised, so authors building with -Wextra get no missing-initializer warning.
-inline Constraint in_range(double lo, double hi) { return {lo, hi, false, false, {}, {}}; }
-inline Constraint at_least(double lo) { return {lo, {}, false, false, {}, {}}; }
-inline Constraint at_least(Money lo) { return {lo.units(), {}, false, false, {}, {}}; }
-inline Constraint above(double lo) { return {lo, {}, true, false, {}, {}}; }
-inline Constraint above(Money lo) { return {lo.units(), {}, true, false, {}, {}}; }
-inline Constraint at_most(double hi) { return {{}, hi, false, false, {}, {}}; }
+inline Constraint in_range(double lo, double hi) {
+  return {lo, hi, false, false, {}, {}};
+}
+inline Constraint at_least(double lo) {
+  return {lo, {}, false, false, {}, {}};
+}
+inline Constraint at_least(Money lo) {
+  return {lo.units(), {}, false, false, {}, {}};
+}
+inline Constraint above(double lo) {
+  return {lo, {}, true, false, {}, {}};
+}
+inline Constraint above(Money lo) {
+  return {lo.units(), {}, true, false, {}, {}};
+}
+inline Constraint at_most(double hi) {
+  return {{}, hi, false, false, {}, {}};
+}
 inline Constraint one_of(std::vector<std::string> choices) {
   Constraint c;
   c.choices = std::move(choices);
@@ -74,23 +91,33 @@ struct ParamSpec {
 namespace detail {
 template <class T>
 constexpr ParamType param_type_of() {
-  if constexpr (std::is_same_v<T, bool>) return ParamType::boolean;
-  else if constexpr (std::is_integral_v<T>) return ParamType::integer;
-  else if constexpr (std::is_floating_point_v<T>) return ParamType::real;
-  else if constexpr (std::is_same_v<T, Money>) return ParamType::money;
+  if constexpr (std::is_same_v<T, bool>)
+    return ParamType::boolean;
+  else if constexpr (std::is_integral_v<T>)
+    return ParamType::integer;
+  else if constexpr (std::is_floating_point_v<T>)
+    return ParamType::real;
+  else if constexpr (std::is_same_v<T, Money>)
+    return ParamType::money;
   else {
-    static_assert(std::is_convertible_v<T, std::string>, "parameter types: bool, integers, "
-                                                         "floating point, Money, std::string");
+    static_assert(std::is_convertible_v<T, std::string>,
+                  "parameter types: bool, integers, "
+                  "floating point, Money, std::string");
     return ParamType::text;
   }
 }
 template <class T>
 Value to_value(T v) {
-  if constexpr (std::is_same_v<T, bool>) return Value(v);
-  else if constexpr (std::is_integral_v<T>) return Value(static_cast<std::int64_t>(v));
-  else if constexpr (std::is_floating_point_v<T>) return Value(static_cast<double>(v));
-  else if constexpr (std::is_same_v<T, Money>) return Value(v);
-  else return Value(std::string(v));
+  if constexpr (std::is_same_v<T, bool>)
+    return Value(v);
+  else if constexpr (std::is_integral_v<T>)
+    return Value(static_cast<std::int64_t>(v));
+  else if constexpr (std::is_floating_point_v<T>)
+    return Value(static_cast<double>(v));
+  else if constexpr (std::is_same_v<T, Money>)
+    return Value(v);
+  else
+    return Value(std::string(v));
 }
 }  // namespace detail
 
@@ -112,8 +139,8 @@ class Schema {
   // A parameter the scenario must give.
   template <class T>
   Schema& required(std::string name, std::string doc, Constraint allowed = {}) {
-    specs_.push_back(
-        {std::move(name), detail::param_type_of<T>(), std::nullopt, std::move(allowed), std::move(doc)});
+    specs_.push_back({std::move(name), detail::param_type_of<T>(), std::nullopt, std::move(allowed),
+                      std::move(doc)});
     return *this;
   }
 
@@ -142,9 +169,10 @@ class Params {
   T get(std::string_view name) const {
     const auto it = values_.find(name);
     if (it == values_.end()) throw Error("parameter '" + std::string(name) + "' was not declared");
-    using Stored = std::conditional_t<std::is_same_v<T, bool>, bool,
-                   std::conditional_t<std::is_integral_v<T>, std::int64_t,
-                   std::conditional_t<std::is_floating_point_v<T>, double, T>>>;
+    using Stored = std::conditional_t<
+        std::is_same_v<T, bool>, bool,
+        std::conditional_t<std::is_integral_v<T>, std::int64_t,
+                           std::conditional_t<std::is_floating_point_v<T>, double, T>>>;
     if (const auto* v = std::get_if<Stored>(&it->second)) return static_cast<T>(*v);
     throw Error("parameter '" + std::string(name) + "' is not of the requested type");
   }

@@ -26,7 +26,9 @@ inline namespace v1 {
 enum class PluginKind : std::uint32_t { pay_plan = 1, lead_policy = 2 };
 
 inline const char* to_string(PluginKind k) {
-  return k == PluginKind::pay_plan ? "pay plan" : k == PluginKind::lead_policy ? "lead policy" : "?";
+  return k == PluginKind::pay_plan      ? "pay plan"
+         : k == PluginKind::lead_policy ? "lead policy"
+                                        : "?";
 }
 
 struct PluginInfo {
@@ -55,8 +57,10 @@ using Base = std::conditional_t<std::is_base_of_v<PayPlan, T>, PayPlan, LeadPoli
 template <class T>
 void* create(const Params& params, Stream& stream) {
   Base<T>* made;
-  if constexpr (std::is_constructible_v<T, const Params&, Stream&>) made = new T(params, stream);
-  else made = new T(params);
+  if constexpr (std::is_constructible_v<T, const Params&, Stream&>)
+    made = new T(params, stream);
+  else
+    made = new T(params);
   return made;
 }
 template <class T>
@@ -66,8 +70,8 @@ void destroy(void* p) {
 template <class T>
 const PluginInfo* plugin_info(const char* version) {
   static const std::string name = T::schema().name();
-  static const PluginInfo info{TANDEM_SDK_ABI, sizeof(PluginInfo), kind_of<T>(), name.c_str(),
-                               version,        TANDEM_VERSION_STRING, &T::schema, &create<T>,
+  static const PluginInfo info{TANDEM_SDK_ABI, sizeof(PluginInfo),    kind_of<T>(), name.c_str(),
+                               version,        TANDEM_VERSION_STRING, &T::schema,   &create<T>,
                                &destroy<T>};
   return &info;
 }
@@ -78,8 +82,8 @@ const PluginInfo* plugin_info(const char* version) {
 
 #define TANDEM_PLUGIN_ENTRY tandem_plugin_info
 
-#define TANDEM_PLUGIN(Class, version)                                                   \
-  extern "C" __attribute__((visibility("default"))) const ::tandem::PluginInfo*          \
-  tandem_plugin_info() {                                                                  \
-    return ::tandem::detail::plugin_info<Class>(version);                                 \
+#define TANDEM_PLUGIN(Class, version)                                           \
+  extern "C" __attribute__((visibility("default"))) const ::tandem::PluginInfo* \
+  tandem_plugin_info() {                                                        \
+    return ::tandem::detail::plugin_info<Class>(version);                       \
   }

@@ -14,9 +14,12 @@ enum class PeriodKind { month, quarter, year };
 
 inline const char* to_string(PeriodKind k) {
   switch (k) {
-    case PeriodKind::month: return "month";
-    case PeriodKind::quarter: return "quarter";
-    case PeriodKind::year: return "year";
+    case PeriodKind::month:
+      return "month";
+    case PeriodKind::quarter:
+      return "quarter";
+    case PeriodKind::year:
+      return "year";
   }
   return "?";
 }
@@ -26,35 +29,35 @@ struct PayPeriod {
   int index = 0;  // 0-based count of pay periods of this kind since the start
   PeriodKind kind = PeriodKind::month;
   int first_period = 0;
-  int last_period = 0;    // inclusive
+  int last_period = 0;        // inclusive
   double years = 1.0 / 12.0;  // length as a share of a year, to prorate annual amounts
 };
 
 // One person's credited results over one pay period: what a pay plan is paid on.
 struct Credits {
-  Money bookings;                 // value of won deals credited to this person
-  std::int64_t deals_won = 0;     // number of those deals
-  Money pipeline;                 // value of opportunities opened, credited
+  Money bookings;              // value of won deals credited to this person
+  std::int64_t deals_won = 0;  // number of those deals
+  Money pipeline;              // value of opportunities opened, credited
   std::int64_t opportunities = 0;
-  std::int64_t inquiries = 0;     // inquiries from channels this person runs
-  std::int64_t mqls = 0;          // MQLs credited (a marketer: from the channels they run)
-  std::int64_t sals = 0;          // leads sales accepted
-  std::int64_t sqls = 0;          // leads qualified as sales-ready
-  Money sourced_revenue;          // won revenue from leads this person sourced
-  Money team_bookings;            // bookings of the person's whole team
+  std::int64_t inquiries = 0;  // inquiries from channels this person runs
+  std::int64_t mqls = 0;       // MQLs credited (a marketer: from the channels they run)
+  std::int64_t sals = 0;       // leads sales accepted
+  std::int64_t sqls = 0;       // leads qualified as sales-ready
+  Money sourced_revenue;       // won revenue from leads this person sourced
+  Money team_bookings;         // bookings of the person's whole team
 };
 
 // What a lead policy may look at: the observable signals only.
 struct LeadView {
   std::uint64_t id = 0;
-  int channel = 0;                    // index into the scenario's channels
+  int channel = 0;  // index into the scenario's channels
   std::string_view channel_name;
-  double score = 0;                   // lead score, 0..100, from the company's scoring model
-  double fit = 0;                     // firmographic fit as observed, 0..1
-  int engagement = 0;                 // touches so far (visits, downloads, replies)
-  int buying_group_engaged = 0;       // people of the same account who engaged so far
-  int age_periods = 0;                // periods since the inquiry
-  int times_recycled = 0;             // how often it came back from nurture
+  double score = 0;              // lead score, 0..100, from the company's scoring model
+  double fit = 0;                // firmographic fit as observed, 0..1
+  int engagement = 0;            // touches so far (visits, downloads, replies)
+  int buying_group_engaged = 0;  // people of the same account who engaged so far
+  int age_periods = 0;           // periods since the inquiry
+  int times_recycled = 0;        // how often it came back from nurture
 };
 
 // How sales must treat MQLs: follow-up time and when an untouched lead is recycled.

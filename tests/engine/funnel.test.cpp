@@ -46,9 +46,11 @@ TEST_CASE("a replication is the same whatever thread runs it", "[engine]") {
   for (std::size_t i = 0; i < one.replications.size(); ++i) {
     const auto &a = one.replications[i], &b = two.replications[i];
     REQUIRE(a.headlines.size() == b.headlines.size());
-    for (std::size_t h = 0; h < a.headlines.size(); ++h) CHECK(a.headlines[h].value == b.headlines[h].value);
+    for (std::size_t h = 0; h < a.headlines.size(); ++h)
+      CHECK(a.headlines[h].value == b.headlines[h].value);
     REQUIRE(a.ledger.size() == b.ledger.size());
-    for (std::size_t l = 0; l < a.ledger.size(); ++l) CHECK(a.ledger[l].amount == b.ledger[l].amount);
+    for (std::size_t l = 0; l < a.ledger.size(); ++l)
+      CHECK(a.ledger[l].amount == b.ledger[l].amount);
     CHECK(a.metrics.size() == b.metrics.size());
   }
   // Different replications are different draws.
@@ -61,7 +63,8 @@ TEST_CASE("channels buy inquiries at budget / cost per lead", "[engine][statisti
   // Per period: 3000/150 + 1200/60 = 40 inquiries, Poisson; 52 periods.
   const double expected = 40.0 * 52;
   const Stats s = stats(r, "inquiries");
-  CHECK(std::fabs(s.mean - expected) < 4 * std::sqrt(expected / static_cast<double>(r.replications.size())));
+  CHECK(std::fabs(s.mean - expected) <
+        4 * std::sqrt(expected / static_cast<double>(r.replications.size())));
   // Spend is exactly inquiries x cost per lead per channel, so spend / inquiries lies
   // between the two costs per lead.
   for (const auto& rep : r.replications) {
@@ -77,7 +80,8 @@ TEST_CASE("the waterfall narrows at every stage", "[engine]") {
   for (const auto& rep : r.replications) {
     CHECK(headline(rep, "sqls") <= headline(rep, "sals"));
     CHECK(headline(rep, "opportunities") <= headline(rep, "sqls"));
-    CHECK(headline(rep, "won_deals") + headline(rep, "lost_deals") + headline(rep, "no_decision_deals") <=
+    CHECK(headline(rep, "won_deals") + headline(rep, "lost_deals") +
+              headline(rep, "no_decision_deals") <=
           headline(rep, "opportunities"));
   }
 }
@@ -88,7 +92,10 @@ TEST_CASE("the ledger sums to the pay reported, to the cent", "[engine]") {
   const RunResult r = f.run(2);
   for (const auto& rep : r.replications) {
     Money marketing, sales;
-    for (const auto& row : rep.ledger) (r.agents[static_cast<std::size_t>(row.person)].role == Role::marketing ? marketing : sales) += row.amount;
+    for (const auto& row : rep.ledger)
+      (r.agents[static_cast<std::size_t>(row.person)].role == Role::marketing ? marketing
+                                                                              : sales) +=
+          row.amount;
     CHECK(marketing.units() == headline(rep, "pay_marketing"));
     CHECK(sales.units() == headline(rep, "pay_sales"));
     // Marketing is paid quarterly over 52 weeks (4 quarters x 2 people x salary + bonus).
@@ -111,11 +118,13 @@ TEST_CASE("a threshold of 0 makes every inquiry an MQL; a higher one fewer", "[e
   }
 }
 
-TEST_CASE("speed to lead: waiting costs contact, which costs accepted leads", "[engine][statistical]") {
+TEST_CASE("speed to lead: waiting costs contact, which costs accepted leads",
+          "[engine][statistical]") {
   EngineFixture f;
   f.scenario.funnel.decay_per_day = 0.0;
   const RunResult no_decay = f.run(2);
-  for (const auto& rep : no_decay.replications) CHECK(headline(rep, "contact_chance_lost_to_waiting") == 0.0);
+  for (const auto& rep : no_decay.replications)
+    CHECK(headline(rep, "contact_chance_lost_to_waiting") == 0.0);
   f.scenario.funnel.decay_per_day = 0.1;
   const RunResult decay = f.run(2);
   const Stats d = paired(no_decay, decay, "sals");

@@ -19,10 +19,14 @@ std::vector<std::string> csv_fields(const std::string& line) {
   bool quoted = false;
   for (std::size_t i = 0; i < line.size(); ++i) {
     const char c = line[i];
-    if (quoted && c == '"' && i + 1 < line.size() && line[i + 1] == '"') f.back() += '"', ++i;
-    else if (c == '"') quoted = !quoted;
-    else if (c == ',' && !quoted) f.emplace_back();
-    else f.back() += c;
+    if (quoted && c == '"' && i + 1 < line.size() && line[i + 1] == '"')
+      f.back() += '"', ++i;
+    else if (c == '"')
+      quoted = !quoted;
+    else if (c == ',' && !quoted)
+      f.emplace_back();
+    else
+      f.back() += c;
   }
   return f;
 }
@@ -48,7 +52,8 @@ TEST_CASE("run writes the whole folder, and the ledger sums to the summary to th
   const auto r = tandem_cmd("run '" + kSmall + "' --out '" + dir.string() + "'");
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
-  for (const char* f : {"summary.json", "metrics.csv", "ledger.csv", "scenario.yaml"}) CHECK(fs::exists(dir / f));
+  for (const char* f : {"summary.json", "metrics.csv", "ledger.csv", "scenario.yaml"})
+    CHECK(fs::exists(dir / f));
   CHECK(r.out.find("revenue") != std::string::npos);  // the terminal table
 
   const auto summary = nlohmann::json::parse(read_file(dir / "summary.json"));
@@ -74,16 +79,19 @@ TEST_CASE("run writes the whole folder, and the ledger sums to the summary to th
   // marketing gets one salary row per person per month.
   std::size_t salary_rows = 0;
   const std::size_t component = column(ledger[0], "component");
-  for (std::size_t i = 1; i < ledger.size(); ++i) salary_rows += ledger[i][component] == "salary" ? 1 : 0;
+  for (std::size_t i = 1; i < ledger.size(); ++i)
+    salary_rows += ledger[i][component] == "salary" ? 1 : 0;
   CHECK(salary_rows == 6u * 2 * 6);
 
   const auto metrics = read_csv(dir / "metrics.csv");
   REQUIRE(!metrics.empty());
-  CHECK(metrics[0] == std::vector<std::string>{"replication", "period", "role", "agent", "metric", "value"});
+  CHECK(metrics[0] ==
+        std::vector<std::string>{"replication", "period", "role", "agent", "metric", "value"});
 
   // The resolved scenario.yaml is itself a valid scenario with the same hash.
-  const auto again = tandem_cmd("run '" + (dir / "scenario.yaml").string() + "' --format json --out '" +
-                                (dir.parent_path() / "again").string() + "'");
+  const auto again =
+      tandem_cmd("run '" + (dir / "scenario.yaml").string() + "' --format json --out '" +
+                 (dir.parent_path() / "again").string() + "'");
   REQUIRE(again.exit_code == 0);
   const auto summary2 = nlohmann::json::parse(again.out);
   CHECK(summary2["run"]["scenario_hash"] == summary["run"]["scenario_hash"]);
@@ -92,8 +100,10 @@ TEST_CASE("run writes the whole folder, and the ledger sums to the summary to th
 
 TEST_CASE("the same seed gives byte-identical files with 1 and 2 threads", "[integration]") {
   const fs::path base = scratch("threads");
-  const auto one = tandem_cmd("run '" + kSmall + "' --threads 1 --out '" + (base / "one").string() + "'");
-  const auto two = tandem_cmd("run '" + kSmall + "' --threads 2 --out '" + (base / "two").string() + "'");
+  const auto one =
+      tandem_cmd("run '" + kSmall + "' --threads 1 --out '" + (base / "one").string() + "'");
+  const auto two =
+      tandem_cmd("run '" + kSmall + "' --threads 2 --out '" + (base / "two").string() + "'");
   REQUIRE(one.exit_code == 0);
   REQUIRE(two.exit_code == 0);
   for (const char* f : {"summary.json", "ledger.csv", "metrics.csv", "scenario.yaml"}) {
@@ -101,20 +111,21 @@ TEST_CASE("the same seed gives byte-identical files with 1 and 2 threads", "[int
     CHECK(read_file(base / "one" / f) == read_file(base / "two" / f));
   }
   // And another seed gives other results.
-  const auto other = tandem_cmd("run '" + kSmall + "' --seed 8 --out '" + (base / "other").string() + "'");
+  const auto other =
+      tandem_cmd("run '" + kSmall + "' --seed 8 --out '" + (base / "other").string() + "'");
   REQUIRE(other.exit_code == 0);
   CHECK(read_file(base / "other" / "ledger.csv") != read_file(base / "one" / "ledger.csv"));
   CHECK(nlohmann::json::parse(read_file(base / "other" / "summary.json"))["run"]["seed"] == 8);
 }
 
-TEST_CASE("--format json prints exactly summary.json", "[integration]") {
+TEST_CASE("format json prints exactly summary.json", "[integration]") {
   const fs::path dir = scratch("json") / "out";
   const auto r = tandem_cmd("run '" + kSmall + "' -r 2 --format json --out '" + dir.string() + "'");
   REQUIRE(r.exit_code == 0);
   CHECK(r.out == read_file(dir / "summary.json"));
 }
 
-TEST_CASE("--set overrides reach the model and the resolved scenario", "[integration]") {
+TEST_CASE("set overrides reach the model and the resolved scenario", "[integration]") {
   const fs::path base = scratch("set");
   const auto r = tandem_cmd("run '" + kSmall + "' -r 2 --set sales.pay.params.rate=0.2 --out '" +
                             (base / "out").string() + "'");
@@ -122,7 +133,8 @@ TEST_CASE("--set overrides reach the model and the resolved scenario", "[integra
   CHECK(read_file(base / "out" / "scenario.yaml").find("rate: 0.2") != std::string::npos);
 }
 
-TEST_CASE("an output folder that cannot be written: exit 2, the reason, nothing left", "[integration]") {
+TEST_CASE("an output folder that cannot be written: exit 2, the reason, nothing left",
+          "[integration]") {
   const fs::path base = scratch("unwritable");
   std::ofstream(base / "a-file") << "not a folder\n";
   const fs::path dir = base / "a-file" / "run";
@@ -150,7 +162,8 @@ TEST_CASE("an existing output folder is kept unless --force", "[integration]") {
 TEST_CASE("a plugin that throws stops the run: exit 1, named, no folder", "[integration]") {
   const fs::path base = scratch("fault");
   const auto r = tandem_cmd("run '" + project_file("tests/integration/scenarios/faulty_plan.yaml") +
-                            "' --plugin-path '" + TANDEM_FIXTURE_PLUGIN_DIR + "' --out '" + (base / "out").string() + "'");
+                            "' --plugin-path '" + TANDEM_FIXTURE_PLUGIN_DIR + "' --out '" +
+                            (base / "out").string() + "'");
   CHECK(r.exit_code == 1);
   CHECK(r.err.find("plugin 'throws'") != std::string::npos);
   CHECK(r.err.find("pay() threw") != std::string::npos);
@@ -159,8 +172,9 @@ TEST_CASE("a plugin that throws stops the run: exit 1, named, no folder", "[inte
 
 TEST_CASE("a plugin built for another SDK is refused by name, exit 2", "[integration]") {
   const fs::path base = scratch("abi");
-  const auto r = tandem_cmd("run '" + kSmall + "' --set lead_policy.plugin=wrong_abi --plugin-path '" +
-                            TANDEM_FIXTURE_PLUGIN_DIR + "' --out '" + (base / "out").string() + "'");
+  const auto r =
+      tandem_cmd("run '" + kSmall + "' --set lead_policy.plugin=wrong_abi --plugin-path '" +
+                 TANDEM_FIXTURE_PLUGIN_DIR + "' --out '" + (base / "out").string() + "'");
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("wrong_abi") != std::string::npos);
   CHECK(r.err.find("SDK 999") != std::string::npos);
@@ -178,4 +192,17 @@ TEST_CASE("usage errors exit 2 and point at --help", "[integration]") {
   CHECK(unknown.err.find("tandem run --help") != std::string::npos);
   CHECK(tandem_cmd("run --help").exit_code == 0);
   CHECK(tandem_cmd("frobnicate").exit_code == 2);
+}
+
+TEST_CASE("a file that is not a Tandem plugin is refused by name, exit 2", "[integration]") {
+  const fs::path base = scratch("not-a-plugin");
+  for (const char* name : {"no_entry", "not_a_library"}) {
+    INFO(name);
+    const auto r = tandem_cmd("run '" + kSmall + "' --set sales.pay.plugin=" + name + " --plugin-path '" +
+                              TANDEM_FIXTURE_PLUGIN_DIR + "' --out '" + (base / "out").string() + "'");
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find(std::string("plugin '") + name + "'") != std::string::npos);
+    CHECK(r.err.find(std::string(name) + ".so") != std::string::npos);
+  }
+  CHECK(std::distance(fs::directory_iterator(base), fs::directory_iterator()) == 0);
 }

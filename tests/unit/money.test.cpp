@@ -11,7 +11,7 @@ using tandem::Money;
 TEST_CASE("real amounts round to the nearest cent, halves away from zero", "[unit][money]") {
   CHECK(Money::from_units(1.234).cents() == 123);
   CHECK(Money::from_units(1.236).cents() == 124);
-  CHECK(Money::from_units(0.125).cents() == 13);    // exactly representable half: away from zero
+  CHECK(Money::from_units(0.125).cents() == 13);  // exactly representable half: away from zero
   CHECK(Money::from_units(-0.125).cents() == -13);
   CHECK(Money::from_cents(1000).times(0.0005).cents() == 1);  // 0.5 cent -> 1 cent
   CHECK(Money::from_cents(-1000).times(0.0005).cents() == -1);
@@ -52,8 +52,9 @@ TEST_CASE("impossible amounts are errors, never silent", "[unit][money]") {
   CHECK_THROWS_AS(Money::from_units(std::nan("")), tandem::Error);
   CHECK_THROWS_AS(Money::from_units(std::numeric_limits<double>::infinity()), tandem::Error);
   CHECK_THROWS_AS(Money::from_units(1e30), tandem::Error);
-  CHECK_THROWS_AS(Money::from_cents(std::numeric_limits<std::int64_t>::max() - 1) + Money::from_cents(2),
-                  tandem::Error);
+  CHECK_THROWS_AS(
+      Money::from_cents(std::numeric_limits<std::int64_t>::max() - 1) + Money::from_cents(2),
+      tandem::Error);
 }
 
 TEST_CASE("unlimited is the identity of min and survives times", "[unit][money]") {
