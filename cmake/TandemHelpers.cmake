@@ -4,6 +4,11 @@
 # Warnings on for our own targets; -Werror comes with the dev preset (TANDEM_WERROR).
 function(tandem_set_warnings target)
   target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic)
+  # GCC 12 reports -Wrestrict on std::string's operator+("literal", string&&) at -O2/-O3,
+  # a known false positive in libstdc++ (GCC bug 105651, fixed in GCC 13).
+  if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
+    target_compile_options(${target} PRIVATE -Wno-restrict)
+  endif()
   if(TANDEM_WERROR)
     target_compile_options(${target} PRIVATE -Werror)
   endif()

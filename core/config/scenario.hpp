@@ -52,8 +52,8 @@ struct MarketConfig {
 
 struct ChannelConfig {
   std::string name;
-  Money budget_per_period;     // spend per simulation period
-  Money cost_per_lead;         // spend per inquiry; inquiries = budget / cost, Poisson
+  Money budget_per_period;       // spend per simulation period
+  Money cost_per_lead;           // spend per inquiry; inquiries = budget / cost, Poisson
   double in_market_share = 0.3;  // share of inquiries from researching/buying accounts
   double fit_tilt = 0.0;         // audience lean toward (+) or away from (-) high fit
   double engagement = 2.0;       // mean touches an inquiry has made
@@ -81,12 +81,12 @@ struct FunnelConfig {
 
 struct DealConfig {
   Money median_size = Money::from_cents(2'400'000);  // median deal for an account of fit 0.5
-  double size_spread = 0.6;                         // log-scale spread of deal size
-  double median_cycle_days = 45;                    // median days from opportunity to decision
-  double cycle_spread = 0.5;                        // log-scale spread of cycle length
-  double consensus_share = 0.5;  // share of the buying group that must be convinced
-  double convince_rate = 0.6;    // P(member convinced | real need, rep skill 1)
-  double convince_rate_no_need = 0.1;  // P(member convinced | no real need)
+  double size_spread = 0.6;                          // log-scale spread of deal size
+  double median_cycle_days = 45;                     // median days from opportunity to decision
+  double cycle_spread = 0.5;                         // log-scale spread of cycle length
+  double consensus_share = 0.5;          // share of the buying group that must be convinced
+  double convince_rate = 0.6;            // P(member convinced | real need, rep skill 1)
+  double convince_rate_no_need = 0.1;    // P(member convinced | no real need)
   double win_rate_vs_competitor = 0.55;  // P(win | group decided to buy)
 };
 
@@ -97,11 +97,11 @@ struct MarketingConfig {
 
 struct SalesConfig {
   int people = 10;
-  double hours_per_period = 30;            // selling hours per rep per period
-  double skill_spread = 0.2;               // log-scale spread of rep skill (median 1)
-  double prospecting_hours_per_lead = 8;   // own-prospecting hours to source one lead
-  double prospect_in_market_share = 0.2;   // share of prospected leads already in market
-  double prospect_fit_tilt = 1.0;          // reps prospect toward high fit
+  double hours_per_period = 30;           // selling hours per rep per period
+  double skill_spread = 0.2;              // log-scale spread of rep skill (median 1)
+  double prospecting_hours_per_lead = 8;  // own-prospecting hours to source one lead
+  double prospect_in_market_share = 0.2;  // share of prospected leads already in market
+  double prospect_fit_tilt = 1.0;         // reps prospect toward high fit
   PayChoice pay;
 };
 

@@ -75,9 +75,12 @@ class Money {
   std::string str() const {
     if (is_unlimited()) return "unlimited";
     const std::int64_t a = cents_ < 0 ? -cents_ : cents_;
-    std::string frac = std::to_string(a % 100);
-    if (frac.size() < 2) frac.insert(0, "0");
-    return (cents_ < 0 ? "-" : "") + std::to_string(a / 100) + "." + frac;
+    std::string s = cents_ < 0 ? "-" : "";
+    s += std::to_string(a / 100);
+    s += '.';
+    s += static_cast<char>('0' + a % 100 / 10);
+    s += static_cast<char>('0' + a % 10);
+    return s;
   }
 
   // Exact arithmetic; overflow is an error, never a silent wrap.

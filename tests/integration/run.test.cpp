@@ -198,8 +198,9 @@ TEST_CASE("a file that is not a Tandem plugin is refused by name, exit 2", "[int
   const fs::path base = scratch("not-a-plugin");
   for (const char* name : {"no_entry", "not_a_library"}) {
     INFO(name);
-    const auto r = tandem_cmd("run '" + kSmall + "' --set sales.pay.plugin=" + name + " --plugin-path '" +
-                              TANDEM_FIXTURE_PLUGIN_DIR + "' --out '" + (base / "out").string() + "'");
+    const auto r =
+        tandem_cmd("run '" + kSmall + "' --set sales.pay.plugin=" + name + " --plugin-path '" +
+                   TANDEM_FIXTURE_PLUGIN_DIR + "' --out '" + (base / "out").string() + "'");
     CHECK(r.exit_code == 2);
     CHECK(r.err.find(std::string("plugin '") + name + "'") != std::string::npos);
     CHECK(r.err.find(std::string(name) + ".so") != std::string::npos);
