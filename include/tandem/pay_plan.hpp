@@ -5,12 +5,23 @@
 #include <tandem/money.hpp>
 #include <tandem/views.hpp>
 
+#include <cstdio>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace tandem {
 inline namespace v1 {
+
+// A number for a reason line: at least one decimal, at most four, no trailing zeros
+// ("0.25", "8.0", "0.0769").
+inline std::string decimal(double x) {
+  char text[64];
+  std::snprintf(text, sizeof text, "%.4f", x);
+  std::string s = text;
+  while (s.back() == '0' && s[s.size() - 2] != '.') s.pop_back();
+  return s;
+}
 
 // One component of a payout, with the rule that priced it ("2.0% of 41250.00 booked").
 struct StatementLine {
@@ -26,6 +37,23 @@ class Statement {
     lines_.push_back({std::move(component), amount, std::move(reason)});
     return *this;
   }
+  // An annual amount (a salary) paid pro rata for the pay period's length, by the one
+  // rounding rule, with the reason spelled out.
+  Statement& add_prorated(std::string component, Money per_year, const PayPeriod& period) {
+    return add(std::move(component), per_year.times(period.years),
+               per_year.str() + " a year, prorated for a " + to_string(period.kind) + " (" +
+                   decimal(period.years) + " of a year)");
+  }
+
+  // An amount earned by a rule, paid up to `cap` per pay period; the reason says when the
+  // cap bit ("... = 5200.00, capped at 5000.00 per pay period").
+  Statement& add_capped(std::string component, Money earned, Money cap, std::string reason) {
+    if (earned > cap)
+      return add(std::move(component), cap,
+                 reason + " = " + earned.str() + ", capped at " + cap.str() + " per pay period");
+    return add(std::move(component), earned, std::move(reason));
+  }
+
   const std::vector<StatementLine>& lines() const { return lines_; }
   Money total() const {
     Money t;

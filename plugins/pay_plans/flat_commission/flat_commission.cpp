@@ -3,20 +3,10 @@
 #include <tandem/pay_plan.hpp>
 #include <tandem/plugin.hpp>
 
-#include <cstdio>
 #include <string>
 
 namespace {
 using namespace tandem;
-
-// A number for a reason line: at least one decimal, at most four, no trailing zeros.
-std::string decimal(double x) {
-  char text[64];
-  std::snprintf(text, sizeof text, "%.4f", x);
-  std::string s = text;
-  while (s.back() == '0' && s[s.size() - 2] != '.') s.pop_back();
-  return s;
-}
 
 class FlatCommission final : public PayPlan {
  public:
@@ -40,17 +30,9 @@ class FlatCommission final : public PayPlan {
   // Pure: same credits, same cents. Agents call it many times per period.
   Statement pay(const Credits& c, const PayPeriod& period) const override {
     Statement s;
-    if (base_salary_ > Money{})
-      s.add("base salary", base_salary_.times(period.years),  // one rounding rule
-            base_salary_.str() + " a year, prorated for a " + to_string(period.kind) + " (" +
-                decimal(period.years) + " of a year)");
-    const Money earned = c.bookings.times(rate_);
-    std::string reason = decimal(rate_ * 100.0) + "% of " + c.bookings.str() + " booked";
-    if (earned > cap_)
-      s.add("commission", cap_,
-            reason + " = " + earned.str() + ", capped at " + cap_.str() + " per pay period");
-    else
-      s.add("commission", earned, std::move(reason));
+    if (base_salary_ > Money{}) s.add_prorated("base salary", base_salary_, period);
+    s.add_capped("commission", c.bookings.times(rate_), cap_,  // one rounding rule
+                 decimal(rate_ * 100.0) + "% of " + c.bookings.str() + " booked");
     return s;
   }
 

@@ -5,20 +5,10 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstdio>
 #include <string>
 
 namespace {
 using namespace tandem;
-
-// A number for a reason line: at least one decimal, at most four, no trailing zeros.
-std::string decimal(double x) {
-  char text[64];
-  std::snprintf(text, sizeof text, "%.4f", x);
-  std::string s = text;
-  while (s.back() == '0' && s[s.size() - 2] != '.') s.pop_back();
-  return s;
-}
 
 std::string mqls(std::int64_t n) {
   return std::to_string(n) + (n == 1 ? " MQL" : " MQLs");
@@ -52,9 +42,7 @@ class SalaryMqlBonus final : public PayPlan {
   // Pure: same credits, same cents.
   Statement pay(const Credits& c, const PayPeriod& period) const override {
     Statement s;
-    s.add("salary", salary_.times(period.years),
-          salary_.str() + " a year, prorated for a " + to_string(period.kind) + " (" +
-              decimal(period.years) + " of a year)");
+    s.add_prorated("salary", salary_, period);
 
     const std::int64_t counted = std::max<std::int64_t>(0, c.mqls - threshold_);
     // Exact: a whole number of MQLs times a cent amount needs no rounding.
@@ -65,11 +53,7 @@ class SalaryMqlBonus final : public PayPlan {
                                   mqls(c.mqls) + ")"
                             : " (" + mqls(c.mqls) + ", none above the threshold of " +
                                   std::to_string(threshold_) + ")";
-    if (earned > bonus_cap_)
-      s.add("mql bonus", bonus_cap_,
-            reason + " = " + earned.str() + ", capped at " + bonus_cap_.str() + " per pay period");
-    else
-      s.add("mql bonus", earned, std::move(reason));
+    s.add_capped("mql bonus", earned, bonus_cap_, std::move(reason));
     return s;
   }
 
