@@ -1,7 +1,12 @@
 #include "config/scenario_schema.hpp"
 
+#include "config/checked_tree.hpp"
+
 #include "config/scenario.hpp"
 #include "config/scenario_enums.hpp"
+
+#include <string_view>
+#include <type_traits>
 
 namespace tandem::config {
 
@@ -31,6 +36,99 @@ Section map_section(Schema schema, bool required = false) {
   return s;
 }
 
+template <class E>
+std::vector<std::string> words() {
+  if constexpr (std::is_same_v<E, SimPeriod>)
+    return sim_period_words();
+  else if constexpr (std::is_same_v<E, PeriodKind>)
+    return pay_period_words();
+  else
+    return lead_order_words();
+}
+template <class E>
+E from_text(std::string_view word) {
+  if constexpr (std::is_same_v<E, SimPeriod>)
+    return sim_period_from(word);
+  else if constexpr (std::is_same_v<E, PeriodKind>)
+    return pay_period_from(word);
+  else
+    return lead_order_from(word);
+}
+
+// A section's keys declared with the struct fields they fill: each line adds the schema
+// entry (its default read from the struct's own) and the copy of the checked value into
+// the field. Enum fields are text keys whose choices are the enum's words.
+template <class Config>
+class Fields {
+ public:
+  explicit Fields(Schema schema) : schema_(std::move(schema)) {}
+
+  template <class T>
+  Fields& field(const std::string& name, T Config::*member, std::string doc,
+                Constraint allowed = {}) {
+    const Config defaults{};
+    if constexpr (std::is_enum_v<T>) {
+      schema_.param<std::string>(name, to_text(defaults.*member), std::move(doc),
+                                 one_of(words<T>()));
+      copies_.push_back([name, member](const Params& p, Config& c) {
+        c.*member = from_text<T>(p.get<std::string>(name));
+      });
+    } else {
+      schema_.param<T>(name, defaults.*member, std::move(doc), std::move(allowed));
+      copies_.push_back(copy(name, member));
+    }
+    return *this;
+  }
+
+  template <class T>
+  Fields& required(const std::string& name, T Config::*member, std::string doc,
+                   Constraint allowed = {}) {
+    schema_.required<T>(name, std::move(doc), std::move(allowed));
+    copies_.push_back(copy(name, member));
+    return *this;
+  }
+
+  // The section whose values land in the part of the Scenario that `part` picks. Ends
+  // the builder: its schema and copies move into the section.
+  template <class Part>
+  Section into(Part part, bool required = false) {
+    Section s = map_section(std::move(schema_), required);
+    s.fill = [copies = std::move(copies_), part](const CheckedSection& checked, Scenario& sc) {
+      Config& target = part(sc);
+      for (const auto& c : copies) c(checked.params, target);
+    };
+    return s;
+  }
+
+  // A list section: each item becomes one Config appended to `Scenario::*list`.
+  Section into_list(std::vector<Config> Scenario::*list) {
+    Section s = map_section(std::move(schema_), true);
+    s.list = true;
+    s.fill = [copies = std::move(copies_), list](const CheckedSection& item, Scenario& sc) {
+      Config c;
+      for (const auto& copy_one : copies) copy_one(item.params, c);
+      (sc.*list).push_back(std::move(c));
+    };
+    return s;
+  }
+
+ private:
+  using Copy = std::function<void(const Params&, Config&)>;
+  template <class T>
+  static Copy copy(const std::string& name, T Config::*member) {
+    return [name, member](const Params& p, Config& c) { c.*member = p.get<T>(name); };
+  }
+
+  Schema schema_;
+  std::vector<Copy> copies_;
+};
+
+// Picks a part of the scenario for Fields::into.
+template <class Config>
+auto part(Config Scenario::*member) {
+  return [member](Scenario& s) -> Config& { return s.*member; };
+}
+
 // A plugin slot: `plugin` names it, `params` are checked against the plugin's own schema.
 Section lead_policy_slot() {
   Section s =
@@ -41,11 +139,14 @@ Section lead_policy_slot() {
                           "plugin", "Lead policy plugin, by name (see `tandem plugins list`)."),
                   true);
   s.plugin = PluginKind::lead_policy;
+  s.fill = [](const CheckedSection& c, Scenario& sc) {
+    sc.lead_policy = {c.plugin->name(), c.plugin_params, c.plugin_where};
+  };
   return s;
 }
 
 // A pay slot: a plugin slot plus the pay period the plan is computed over.
-Section pay_slot(const std::string& who) {
+Section pay_slot(const std::string& who, PayChoice& (*choice)(Scenario&)) {
   const PayChoice d;
   Section s = map_section(
       Schema("pay", "How " + who + " are paid: a pay plan plugin and its parameters.")
@@ -54,179 +155,192 @@ Section pay_slot(const std::string& who) {
                               one_of(pay_period_words())),
       true);
   s.plugin = PluginKind::pay_plan;
+  s.fill = [choice](const CheckedSection& c, Scenario& sc) {
+    PayChoice& pay = choice(sc);
+    static_cast<PluginChoice&>(pay) = {c.plugin->name(), c.plugin_params, c.plugin_where};
+    pay.period = pay_period_from(c.params.get<std::string>("period"));
+  };
   return s;
 }
 
 Section build() {
-  const Scenario top;
-  Section root = map_section(
-      Schema("", "A scenario: the market, the channels, the lead definition and the pay plans.")
-          .required<std::int64_t>(
-              "tandem",
-              "Scenario format version; this Tandem reads " + std::to_string(kScenarioFormat) + ".",
-              in_range(kScenarioFormat, kScenarioFormat))
-          .required<std::string>("name", "Short name of the scenario, shown in reports.")
-          .param<std::string>("description", top.description,
-                              "What the scenario shows, in a sentence or two.")
-          .param<std::int64_t>("seed", top.seed,
-                               "Seed of every random stream: the same seed gives the same results.",
-                               at_least(0))
-          .param<std::int64_t>("replications", top.replications, "Monte Carlo replications to run.",
-                               in_range(1, 100000)),
-      true);
+  Section root =
+      Fields<Scenario>(Schema("",
+                              "A scenario: the market, the channels, the lead definition and "
+                              "the pay plans.")
+                           .required<std::int64_t>("tandem",
+                                                   "Scenario format version; this Tandem reads " +
+                                                       std::to_string(kScenarioFormat) + ".",
+                                                   in_range(kScenarioFormat, kScenarioFormat)))
+          .required("name", &Scenario::name, "Short name of the scenario, shown in reports.")
+          .field("description", &Scenario::description,
+                 "What the scenario shows, in a sentence or two.")
+          .field("seed", &Scenario::seed,
+                 "Seed of every random stream: the same seed gives the same results.", at_least(0))
+          .field("replications", &Scenario::replications, "Monte Carlo replications to run.",
+                 in_range(1, 100000))
+          .into([](Scenario& s) -> Scenario& { return s; }, true);
 
-  const HorizonConfig h;
-  root.sections.push_back(map_section(
-      Schema("horizon", "How long the simulation runs.")
-          .param<std::int64_t>("periods", h.periods, "Simulation periods to run.",
-                               in_range(1, 5200).with_unit("periods"))
-          .param<std::string>("period", to_text(h.period), "Length of one simulation period.",
-                              one_of(sim_period_words()))));
+  root.sections.push_back(
+      Fields<HorizonConfig>(Schema("horizon", "How long the simulation runs."))
+          .field("periods", &HorizonConfig::periods, "Simulation periods to run.",
+                 in_range(1, 5200).with_unit("periods"))
+          .field("period", &HorizonConfig::period, "Length of one simulation period.")
+          .into(part(&Scenario::horizon)));
 
-  const MarketConfig m;
-  root.sections.push_back(map_section(
-      Schema("market", "The accounts (companies) that could buy, and how their need moves.")
-          .param<std::int64_t>("accounts", m.accounts, "Companies in the addressable market.",
-                               in_range(1, 10'000'000).with_unit("accounts"))
-          .param<double>("fit_mean", m.fit_mean, "Median ideal-customer fit of an account.",
-                         Constraint{0.0, 1.0, true, true, {}, "fit"})
-          .param<double>("fit_spread", m.fit_spread,
-                         "Spread of fit across accounts, on the log-odds scale.",
-                         in_range(0, 10).with_unit("log-odds"))
-          .param<std::int64_t>("buying_group", m.buying_group,
-                               "Mean people in an account's buying group.",
-                               in_range(1, 50).with_unit("people"))
-          .param<double>("research_rate", m.research_rate,
-                         "Chance per period a dormant account starts researching.", probability())
-          .param<double>("buy_rate", m.buy_rate,
-                         "Chance per period a researching account starts buying.", probability())
-          .param<double>("drop_rate", m.drop_rate,
-                         "Chance per period a researching or buying account goes dormant.",
-                         probability())
-          .param<double>("need_dormant", m.need_dormant,
-                         "Chance a dormant account of fit 1 has a real need.", probability())
-          .param<double>("need_researching", m.need_researching,
-                         "Chance a researching account of fit 1 has a real need.", probability())
-          .param<double>("need_buying", m.need_buying,
-                         "Chance a buying account of fit 1 has a real need.", probability())));
+  root.sections.push_back(
+      Fields<MarketConfig>(
+          Schema("market", "The accounts (companies) that could buy, and how their need moves."))
+          .field("accounts", &MarketConfig::accounts, "Companies in the addressable market.",
+                 in_range(1, 10'000'000).with_unit("accounts"))
+          .field("fit_mean", &MarketConfig::fit_mean, "Median ideal-customer fit of an account.",
+                 Constraint{0.0, 1.0, true, true, {}, "fit"})
+          .field("fit_spread", &MarketConfig::fit_spread,
+                 "Spread of fit across accounts, on the log-odds scale.",
+                 in_range(0, 10).with_unit("log-odds"))
+          .field("buying_group", &MarketConfig::buying_group,
+                 "Mean people in an account's buying group.", in_range(1, 50).with_unit("people"))
+          .field("research_rate", &MarketConfig::research_rate,
+                 "Chance per period a dormant account starts researching.", probability())
+          .field("buy_rate", &MarketConfig::buy_rate,
+                 "Chance per period a researching account starts buying.", probability())
+          .field("drop_rate", &MarketConfig::drop_rate,
+                 "Chance per period a researching or buying account goes dormant.", probability())
+          .field("need_dormant", &MarketConfig::need_dormant,
+                 "Chance a dormant account of fit 1 has a real need.", probability())
+          .field("need_researching", &MarketConfig::need_researching,
+                 "Chance a researching account of fit 1 has a real need.", probability())
+          .field("need_buying", &MarketConfig::need_buying,
+                 "Chance a buying account of fit 1 has a real need.", probability())
+          .into(part(&Scenario::market)));
 
-  const ChannelConfig c;
-  Section channels = map_section(
-      Schema("channels", "Where inquiries come from: each channel turns budget into leads.")
-          .required<std::string>("name", "Channel name, unique (paid_search, events, ...).")
-          .required<Money>("budget_per_period", "Spend per simulation period.",
-                           in_range(0, 100'000'000).with_unit("currency per period"))
-          .required<Money>("cost_per_lead",
-                           "Spend per inquiry; inquiries per period = budget / cost, Poisson.",
-                           above_to(0, 1'000'000, "currency per inquiry"))
-          .param<double>("in_market_share", c.in_market_share,
-                         "Share of inquiries from researching or buying accounts.", share())
-          .param<double>("fit_tilt", c.fit_tilt,
-                         "Audience lean toward (+) or away from (-) high-fit accounts.", tilt())
-          .param<double>("engagement", c.engagement, "Mean touches an inquiry has made.",
-                         in_range(0, 100).with_unit("touches")),
-      true);
-  channels.list = true;
-  root.sections.push_back(std::move(channels));
+  root.sections.push_back(
+      Fields<ChannelConfig>(
+          Schema("channels", "Where inquiries come from: each channel turns budget into leads."))
+          .required("name", &ChannelConfig::name,
+                    "Channel name, unique (paid_search, events, ...).")
+          .required("budget_per_period", &ChannelConfig::budget_per_period,
+                    "Spend per simulation period.",
+                    in_range(0, 100'000'000).with_unit("currency per period"))
+          .required("cost_per_lead", &ChannelConfig::cost_per_lead,
+                    "Spend per inquiry; inquiries per period = budget / cost, Poisson.",
+                    above_to(0, 1'000'000, "currency per inquiry"))
+          .field("in_market_share", &ChannelConfig::in_market_share,
+                 "Share of inquiries from researching or buying accounts.", share())
+          .field("fit_tilt", &ChannelConfig::fit_tilt,
+                 "Audience lean toward (+) or away from (-) high-fit accounts.", tilt())
+          .field("engagement", &ChannelConfig::engagement, "Mean touches an inquiry has made.",
+                 in_range(0, 100).with_unit("touches"))
+          .into_list(&Scenario::channels));
 
-  const ScoringConfig s;
-  root.sections.push_back(map_section(
-      Schema("scoring", "The lead score policies see: observed fit and engagement, with error.")
-          .param<double>("fit_weight", s.fit_weight,
-                         "Weight of observed fit in the score; the rest is engagement.", share())
-          .param<double>("engagement_scale", s.engagement_scale,
-                         "Touches at which engagement reaches 63% of its weight.",
-                         above_to(0, 100, "touches"))
-          .param<double>("noise", s.noise, "Standard deviation of the score's error.",
-                         in_range(0, 100).with_unit("score points"))
-          .param<double>("fit_noise", s.fit_noise,
-                         "Standard deviation of the error in observed firmographic fit.",
-                         in_range(0, 1).with_unit("fit"))));
+  root.sections.push_back(
+      Fields<ScoringConfig>(
+          Schema("scoring",
+                 "The lead score policies see: observed fit and engagement, with error."))
+          .field("fit_weight", &ScoringConfig::fit_weight,
+                 "Weight of observed fit in the score; the rest is engagement.", share())
+          .field("engagement_scale", &ScoringConfig::engagement_scale,
+                 "Touches at which engagement reaches 63% of its weight.",
+                 above_to(0, 100, "touches"))
+          .field("noise", &ScoringConfig::noise, "Standard deviation of the score's error.",
+                 in_range(0, 100).with_unit("score points"))
+          .field("fit_noise", &ScoringConfig::fit_noise,
+                 "Standard deviation of the error in observed firmographic fit.",
+                 in_range(0, 1).with_unit("fit"))
+          .into(part(&Scenario::scoring)));
 
-  const FunnelConfig f;
-  root.sections.push_back(map_section(
-      Schema("funnel", "How leads move from inquiry to opportunity, and what working them costs.")
-          .param<double>("contact_rate", f.contact_rate,
-                         "Chance of reaching a lead worked at once.", probability())
-          .param<double>("decay_per_day", f.decay_per_day,
-                         "Speed to lead: contact chance lost per day a lead waits.",
-                         in_range(0, 1).with_unit("share per day"))
-          .param<std::int64_t>("max_attempts", f.max_attempts,
-                               "Contact attempts before a lead is recycled.",
-                               in_range(1, 20).with_unit("attempts"))
-          .param<double>("qualify_sensitivity", f.qualify_sensitivity,
-                         "Chance a reached lead with a real need qualifies (SQL).", probability())
-          .param<double>("qualify_false_positive", f.qualify_false_positive,
-                         "Chance a reached lead without a real need qualifies (SQL).",
-                         probability())
-          .param<double>("sql_to_opportunity", f.sql_to_opportunity,
-                         "Chance a discovery meeting opens an opportunity.", probability())
-          .param<double>("nurture_return_rate", f.nurture_return_rate,
-                         "Chance per period a recycled lead engages again.", probability())
-          .param<double>("hours_per_attempt", f.hours_per_attempt, "Rep hours per contact attempt.",
-                         in_range(0, 40).with_unit("hours"))
-          .param<double>("hours_per_opportunity", f.hours_per_opportunity,
-                         "Rep hours per open opportunity per period.",
-                         in_range(0, 744).with_unit("hours per period"))));
+  root.sections.push_back(
+      Fields<FunnelConfig>(
+          Schema("funnel",
+                 "How leads move from inquiry to opportunity, and what working them costs."))
+          .field("contact_rate", &FunnelConfig::contact_rate,
+                 "Chance of reaching a lead worked at once.", probability())
+          .field("decay_per_day", &FunnelConfig::decay_per_day,
+                 "Speed to lead: contact chance lost per day a lead waits.",
+                 in_range(0, 1).with_unit("share per day"))
+          .field("max_attempts", &FunnelConfig::max_attempts,
+                 "Contact attempts before a lead is recycled.",
+                 in_range(1, 20).with_unit("attempts"))
+          .field("qualify_sensitivity", &FunnelConfig::qualify_sensitivity,
+                 "Chance a reached lead with a real need qualifies (SQL).", probability())
+          .field("qualify_false_positive", &FunnelConfig::qualify_false_positive,
+                 "Chance a reached lead without a real need qualifies (SQL).", probability())
+          .field("sql_to_opportunity", &FunnelConfig::sql_to_opportunity,
+                 "Chance a discovery meeting opens an opportunity.", probability())
+          .field("nurture_return_rate", &FunnelConfig::nurture_return_rate,
+                 "Chance per period a recycled lead engages again.", probability())
+          .field("nurture_periods", &FunnelConfig::nurture_periods,
+                 "Periods a lead stays in nurture before it leaves the database.",
+                 in_range(1, 5200).with_unit("periods"))
+          .field("hours_per_attempt", &FunnelConfig::hours_per_attempt,
+                 "Rep hours per contact attempt.", in_range(0, 40).with_unit("hours"))
+          .field("hours_per_opportunity", &FunnelConfig::hours_per_opportunity,
+                 "Rep hours per open opportunity per period.",
+                 in_range(0, 744).with_unit("hours per period"))
+          .into(part(&Scenario::funnel)));
 
-  const DealConfig d;
-  root.sections.push_back(map_section(
-      Schema("deals", "Opportunities: their size, their cycle and how the buying group decides.")
-          .param<Money>("median_size", d.median_size, "Median deal for an account of fit 0.5.",
-                        above_to(0, 1'000'000'000, "currency"))
-          .param<double>("size_spread", d.size_spread, "Log-scale spread of deal size.", spread())
-          .param<double>("median_cycle_days", d.median_cycle_days,
-                         "Median days from opportunity to decision.", above_to(0, 3650, "days"))
-          .param<double>("cycle_spread", d.cycle_spread, "Log-scale spread of cycle length.",
-                         spread())
-          .param<double>("consensus_share", d.consensus_share,
-                         "Share of the buying group that must be convinced to buy.", share())
-          .param<double>("convince_rate", d.convince_rate,
-                         "Chance a member with a real need is convinced by a rep of skill 1.",
-                         probability())
-          .param<double>("convince_rate_no_need", d.convince_rate_no_need,
-                         "Chance a member without a real need is convinced.", probability())
-          .param<double>("win_rate_vs_competitor", d.win_rate_vs_competitor,
-                         "Chance of winning once the group has decided to buy.", probability())));
+  root.sections.push_back(
+      Fields<DealConfig>(
+          Schema("deals",
+                 "Opportunities: their size, their cycle and how the buying group decides."))
+          .field("median_size", &DealConfig::median_size, "Median deal for an account of fit 0.5.",
+                 above_to(0, 1'000'000'000, "currency"))
+          .field("size_spread", &DealConfig::size_spread, "Log-scale spread of deal size.",
+                 spread())
+          .field("median_cycle_days", &DealConfig::median_cycle_days,
+                 "Median days from opportunity to decision.", above_to(0, 3650, "days"))
+          .field("cycle_spread", &DealConfig::cycle_spread, "Log-scale spread of cycle length.",
+                 spread())
+          .field("consensus_share", &DealConfig::consensus_share,
+                 "Share of the buying group that must be convinced to buy.", share())
+          .field("convince_rate", &DealConfig::convince_rate,
+                 "Chance a member with a real need is convinced by a rep of skill 1.",
+                 probability())
+          .field("convince_rate_no_need", &DealConfig::convince_rate_no_need,
+                 "Chance a member without a real need is convinced.", probability())
+          .field("win_rate_vs_competitor", &DealConfig::win_rate_vs_competitor,
+                 "Chance of winning once the group has decided to buy.", probability())
+          .into(part(&Scenario::deals)));
 
   root.sections.push_back(lead_policy_slot());
 
-  const MarketingConfig mk;
   Section marketing =
-      map_section(Schema("marketing", "The marketing team and its pay.")
-                      .param<std::int64_t>("people", mk.people, "Marketers on the team.",
-                                           in_range(1, 1000).with_unit("people")));
-  marketing.sections.push_back(pay_slot("marketers"));
+      Fields<MarketingConfig>(Schema("marketing", "The marketing team and its pay."))
+          .field("people", &MarketingConfig::people, "Marketers on the team.",
+                 in_range(1, 1000).with_unit("people"))
+          .into(part(&Scenario::marketing));
+  marketing.sections.push_back(
+      pay_slot("marketers", [](Scenario& s) -> PayChoice& { return s.marketing.pay; }));
   root.sections.push_back(std::move(marketing));
 
-  const SalesConfig sa;
-  Section sales = map_section(
-      Schema("sales", "The sales team, its time and its pay.")
-          .param<std::int64_t>("people", sa.people, "Sales reps on the team.",
-                               in_range(1, 10000).with_unit("people"))
-          .param<double>("hours_per_period", sa.hours_per_period,
-                         "Selling hours per rep per period.", above_to(0, 744, "hours per period"))
-          .param<double>("skill_spread", sa.skill_spread,
-                         "Log-scale spread of rep skill around a median of 1.", spread())
-          .param<double>("prospecting_hours_per_lead", sa.prospecting_hours_per_lead,
-                         "Own-prospecting hours to source one lead.", above_to(0, 1000, "hours"))
-          .param<double>("prospect_in_market_share", sa.prospect_in_market_share,
-                         "Share of prospected leads already in market.", share())
-          .param<double>("prospect_fit_tilt", sa.prospect_fit_tilt,
-                         "Lean of reps' prospecting toward (+) high-fit accounts.", tilt()));
-  sales.sections.push_back(pay_slot("sales reps"));
+  Section sales =
+      Fields<SalesConfig>(Schema("sales", "The sales team, its time and its pay."))
+          .field("people", &SalesConfig::people, "Sales reps on the team.",
+                 in_range(1, 10000).with_unit("people"))
+          .field("hours_per_period", &SalesConfig::hours_per_period,
+                 "Selling hours per rep per period.", above_to(0, 744, "hours per period"))
+          .field("skill_spread", &SalesConfig::skill_spread,
+                 "Log-scale spread of rep skill around a median of 1.", spread())
+          .field("prospecting_hours_per_lead", &SalesConfig::prospecting_hours_per_lead,
+                 "Own-prospecting hours to source one lead.", above_to(0, 1000, "hours"))
+          .field("prospect_in_market_share", &SalesConfig::prospect_in_market_share,
+                 "Share of prospected leads already in market.", share())
+          .field("prospect_fit_tilt", &SalesConfig::prospect_fit_tilt,
+                 "Lean of reps' prospecting toward (+) high-fit accounts.", tilt())
+          .into(part(&Scenario::sales));
+  sales.sections.push_back(
+      pay_slot("sales reps", [](Scenario& s) -> PayChoice& { return s.sales.pay; }));
   root.sections.push_back(std::move(sales));
 
-  const BehaviourConfig b;
-  root.sections.push_back(map_section(
-      Schema("behaviour", "How agents decide what to do each period.")
-          .param<std::string>("mode", b.mode, "Decision mode; only fixed rules for now.",
-                              one_of({"fixed"}))
-          .param<std::string>("lead_order", to_text(b.lead_order),
-                              "Order in which reps work their routed leads.",
-                              one_of(lead_order_words()))
-          .param<bool>("prospecting", b.prospecting,
-                       "Whether reps spend hours left over on their own prospecting.")));
+  root.sections.push_back(
+      Fields<BehaviourConfig>(Schema("behaviour", "How agents decide what to do each period."))
+          .field("mode", &BehaviourConfig::mode, "Decision mode; only fixed rules for now.",
+                 one_of({"fixed"}))
+          .field("lead_order", &BehaviourConfig::lead_order,
+                 "Order in which reps work their routed leads.")
+          .field("prospecting", &BehaviourConfig::prospecting,
+                 "Whether reps spend hours left over on their own prospecting.")
+          .into(part(&Scenario::behaviour)));
   return root;
 }
 

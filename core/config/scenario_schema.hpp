@@ -6,19 +6,28 @@
 #include <tandem/params.hpp>
 #include <tandem/plugin.hpp>
 
+#include "config/scenario.hpp"
+
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace tandem::config {
 
-// One section of a scenario file: its own keys (a Schema) and the sections nested in it.
+struct CheckedSection;
+
+// One section of a scenario file: its own keys (a Schema), the sections nested in it, and
+// how its checked values land in the Scenario. Keys and fields are declared together
+// (scenario_schema.cpp), so a key cannot be validated and then forgotten.
 struct Section {
   Schema schema;                     // name() is the section's key; "" for the top level
   std::vector<Section> sections;     // nested sections, in the order a file lists them
   bool required = false;             // must the file give it?
   bool list = false;                 // a list of such maps, at least one (channels)
   std::optional<PluginKind> plugin;  // a plugin slot: `params` follow the plugin's schema
+  // Copies the checked section (for a list: one item) into the scenario.
+  std::function<void(const CheckedSection&, Scenario&)> fill;
 
   const std::string& key() const { return schema.name(); }
   const Section* find(const std::string& key) const;
