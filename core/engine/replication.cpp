@@ -280,6 +280,11 @@ class Funnel {
 
     auto& queue = queues_[ri];
     behaviour_->order_queue(r, queue, leads_);
+    // The service level: leads at or past their follow-up time come first, in the rep's
+    // own order among themselves.
+    std::stable_partition(queue.begin(), queue.end(), [&](std::uint32_t id) {
+      return t - leads_.arrived[id] + 1 >= service_.follow_up_periods;
+    });
     keep = 0;
     for (std::size_t i = 0; i < queue.size(); ++i) {
       const std::uint32_t id = queue[i];

@@ -412,11 +412,11 @@ TEST_CASE("an empty override of a key in the file is located at --set", "[config
 TEST_CASE("every kind of key reaches its field in the scenario", "[config]") {
   // One key of each type and section shape, set away from its default: a key that were
   // validated but not copied into the Scenario would keep the default and fail here.
-  const Scenario s = load(kTiny, {"funnel.nurture_periods=9", "horizon.period=month",
-                                  "behaviour.lead_order=highest_score", "behaviour.prospecting=false",
-                                  "channels.0.fit_tilt=1.5", "market.need_buying=0.25",
-                                  "deals.median_size=12345.67", "sales.pay.period=year",
-                                  "description=changed", "seed=99"});
+  const Scenario s = load(
+      kTiny,
+      {"funnel.nurture_periods=9", "horizon.period=month", "behaviour.lead_order=highest_score",
+       "behaviour.prospecting=false", "channels.0.fit_tilt=1.5", "market.need_buying=0.25",
+       "deals.median_size=12345.67", "sales.pay.period=year", "description=changed", "seed=99"});
   CHECK(s.funnel.nurture_periods == 9);
   CHECK(s.horizon.period == SimPeriod::month);
   CHECK(s.behaviour.lead_order == LeadOrder::highest_score);

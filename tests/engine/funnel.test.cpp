@@ -105,7 +105,7 @@ TEST_CASE("the ledger sums to the pay reported, to the cent", "[engine]") {
   }
 }
 
-TEST_CASE("a threshold of 0 makes every inquiry an MQL; a higher one fewer", "[engine]") {
+TEST_CASE("a threshold of 0 makes every inquiry an MQL and a higher one fewer", "[engine]") {
   EngineFixture f;
   f.scenario.replications = 8;
   f.scenario.lead_policy.params.set("threshold", 0.0);
@@ -142,4 +142,19 @@ TEST_CASE("a rep with no hours works no lead, and every MQL goes unworked", "[en
     CHECK(headline(rep, "mqls_never_worked_share") == 1.0);
     CHECK(headline(rep, "revenue") == 0.0);
   }
+}
+
+TEST_CASE("the service level puts due leads before the rep order", "[engine][statistical]") {
+  EngineFixture f;
+  f.scenario.sales.hours_per_period = 8;  // fewer hours than leads: the order matters
+  f.scenario.behaviour.lead_order = LeadOrder::newest_first;
+  f.scenario.lead_policy.params.set("follow_up_periods", std::int64_t{1});  // all due at once
+  const RunResult newest = f.run(2);
+  f.scenario.lead_policy.params.set("follow_up_periods", std::int64_t{3});
+  const RunResult due_first = f.run(2);
+  // Newest first touches leads the period they arrive; with a follow-up time of 3, leads
+  // that have waited 3 periods are worked first, so first touches come later.
+  const Stats d = paired(newest, due_first, "median_days_to_first_touch");
+  INFO("change in median days to first touch " << d.mean << " (SE " << d.se << ")");
+  CHECK(d.mean - 4 * d.se > 0);
 }
