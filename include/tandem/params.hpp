@@ -121,6 +121,33 @@ Value to_value(T v) {
 }
 }  // namespace detail
 
+// Validated values, every declared parameter present (defaults filled in), each of its
+// declared type. A plugin reads them in its constructor.
+class Params {
+ public:
+  Params() = default;
+  explicit Params(std::map<std::string, Value, std::less<>> values) : values_(std::move(values)) {}
+
+  template <class T>
+  T get(std::string_view name) const {
+    const auto it = values_.find(name);
+    if (it == values_.end()) throw Error("parameter '" + std::string(name) + "' was not declared");
+    using Stored = std::conditional_t<
+        std::is_same_v<T, bool>, bool,
+        std::conditional_t<std::is_integral_v<T>, std::int64_t,
+                           std::conditional_t<std::is_floating_point_v<T>, double, T>>>;
+    if (const auto* v = std::get_if<Stored>(&it->second)) return static_cast<T>(*v);
+    throw Error("parameter '" + std::string(name) + "' is not of the requested type");
+  }
+
+  bool has(std::string_view name) const { return values_.find(name) != values_.end(); }
+  void set(std::string name, Value v) { values_[std::move(name)] = std::move(v); }
+  const std::map<std::string, Value, std::less<>>& values() const { return values_; }
+
+ private:
+  std::map<std::string, Value, std::less<>> values_;
+};
+
 // The parameters a plugin (or a scenario section) takes, with its name and one line of doc.
 class Schema {
  public:
@@ -147,6 +174,14 @@ class Schema {
   const std::string& name() const { return name_; }
   const std::string& doc() const { return doc_; }
   const std::vector<ParamSpec>& params() const { return specs_; }
+  // Every parameter that has a default, at its default (a test's starting point).
+  Params defaults() const {
+    Params p;
+    for (const auto& s : specs_)
+      if (s.default_value) p.set(s.name, *s.default_value);
+    return p;
+  }
+
   const ParamSpec* find(std::string_view key) const {
     for (const auto& s : specs_)
       if (s.name == key) return &s;
@@ -156,33 +191,6 @@ class Schema {
  private:
   std::string name_, doc_;
   std::vector<ParamSpec> specs_;
-};
-
-// Validated values, every declared parameter present (defaults filled in), each of its
-// declared type. A plugin reads them in its constructor.
-class Params {
- public:
-  Params() = default;
-  explicit Params(std::map<std::string, Value, std::less<>> values) : values_(std::move(values)) {}
-
-  template <class T>
-  T get(std::string_view name) const {
-    const auto it = values_.find(name);
-    if (it == values_.end()) throw Error("parameter '" + std::string(name) + "' was not declared");
-    using Stored = std::conditional_t<
-        std::is_same_v<T, bool>, bool,
-        std::conditional_t<std::is_integral_v<T>, std::int64_t,
-                           std::conditional_t<std::is_floating_point_v<T>, double, T>>>;
-    if (const auto* v = std::get_if<Stored>(&it->second)) return static_cast<T>(*v);
-    throw Error("parameter '" + std::string(name) + "' is not of the requested type");
-  }
-
-  bool has(std::string_view name) const { return values_.find(name) != values_.end(); }
-  void set(std::string name, Value v) { values_[std::move(name)] = std::move(v); }
-  const std::map<std::string, Value, std::less<>>& values() const { return values_; }
-
- private:
-  std::map<std::string, Value, std::less<>> values_;
 };
 
 }  // namespace v1

@@ -174,12 +174,12 @@ TEST_CASE("defaults equal the scenario structs' own", "[config]") {
 }
 
 TEST_CASE("every core key has a one-line doc and numbers have bounds", "[config]") {
-  std::vector<const config::Section*> todo{&config::scenario_schema()};
+  std::vector<const config::Section*> pending{&config::scenario_schema()};
   int keys = 0;
-  while (!todo.empty()) {
-    const auto* s = todo.back();
-    todo.pop_back();
-    for (const auto& sub : s->sections) todo.push_back(&sub);
+  while (!pending.empty()) {
+    const auto* s = pending.back();
+    pending.pop_back();
+    for (const auto& sub : s->sections) pending.push_back(&sub);
     for (const auto& p : s->schema.params()) {
       ++keys;
       INFO(s->key() << "." << p.name);
@@ -391,11 +391,11 @@ TEST_CASE("an unreadable file is an Error naming the file and the reason", "[con
 
 TEST_CASE("the reference covers every key and its example loads", "[config]") {
   const std::string ref = config::scenario_reference();
-  std::vector<const config::Section*> todo{&config::scenario_schema()};
-  while (!todo.empty()) {
-    const auto* s = todo.back();
-    todo.pop_back();
-    for (const auto& sub : s->sections) todo.push_back(&sub);
+  std::vector<const config::Section*> pending{&config::scenario_schema()};
+  while (!pending.empty()) {
+    const auto* s = pending.back();
+    pending.pop_back();
+    for (const auto& sub : s->sections) pending.push_back(&sub);
     for (const auto& p : s->schema.params()) CHECK_THAT(ref, Contains("| `" + p.name + "` |"));
   }
   CHECK_THAT(ref, Contains("## `sales.pay`"));

@@ -9,14 +9,6 @@
 
 namespace tandem::test {
 
-// Every declared parameter at its default, as the validator would fill them.
-inline Params defaults(const Schema& schema) {
-  Params p;
-  for (const auto& spec : schema.params())
-    if (spec.default_value) p.set(spec.name, *spec.default_value);
-  return p;
-}
-
 struct EngineFixture {
   PluginRegistry registry{{TANDEM_PLUGIN_DIR}};
   Scenario scenario;
@@ -50,7 +42,7 @@ struct EngineFixture {
 
   void use(PluginChoice& choice, const std::string& name) {
     choice.plugin = name;
-    choice.params = defaults(registry.load(name).schema());
+    choice.params = registry.load(name).schema().defaults();
   }
 
   RunResult run(int threads = 1) {

@@ -17,9 +17,7 @@ inline const std::filesystem::path kFixtureDir = TANDEM_FIXTURE_PLUGIN_DIR;
 
 // Every declared parameter at its default, then the overrides (as the validator would).
 inline Params params_for(const LoadedPlugin& plugin, const std::map<std::string, Value>& set = {}) {
-  Params params;
-  for (const auto& spec : plugin.schema().params())
-    if (spec.default_value) params.set(spec.name, *spec.default_value);
+  Params params = plugin.schema().defaults();
   for (const auto& [name, value] : set) params.set(name, value);
   return params;
 }
