@@ -87,8 +87,10 @@ std::string load_failure(const fs::path& file, const std::error_code& ec) {
 }
 
 std::string rebuild_advice() {
-  return "rebuild the plugin against this SDK (find_package(Tandem " +
-         std::to_string(TANDEM_SDK_ABI) + "))";
+  // The package version a plugin project asks for: find_package(Tandem X.Y) accepts any
+  // Tandem of the same major version (SameMajorVersion).
+  return "rebuild the plugin against this Tandem's SDK (find_package(Tandem " +
+         std::to_string(TANDEM_VERSION_MAJOR) + "." + std::to_string(TANDEM_VERSION_MINOR) + "))";
 }
 
 }  // namespace
