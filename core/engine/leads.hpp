@@ -1,5 +1,7 @@
 // Leads and opportunities, stored column by column in contiguous arrays (one vector per
-// field, not one heap object per lead), indexed by a 32-bit id that never changes.
+// field, not one heap object per lead), indexed by a 32-bit slot. A lead that leaves the
+// funnel frees its slot for the next one, so memory follows the leads still active, not
+// the whole history; `serial` is the lead's own number, never reused.
 #pragma once
 
 #include <tandem/money.hpp>
@@ -21,7 +23,8 @@ enum class Stage : std::uint8_t {
 // Who brought the lead in.
 inline constexpr std::int16_t kProspected = -1;  // channel value for rep-sourced leads
 
-struct LeadTable {
+class LeadTable {
+ public:
   // Latent: what decides outcomes. Never shown to a policy or an agent.
   std::vector<float> quality;  // P(real need) = fit x need of the account's state
   std::vector<std::uint8_t> real_need;
@@ -32,6 +35,7 @@ struct LeadTable {
   std::vector<std::int16_t> group_engaged;
   std::vector<std::int16_t> channel;  // kProspected for leads a rep sourced
   // Bookkeeping.
+  std::vector<std::uint64_t> serial;  // the lead's number in this replication
   std::vector<std::uint32_t> account;
   std::vector<std::int32_t> created;  // period of the first inquiry
   std::vector<std::int32_t> arrived;  // period it last entered its current stage
@@ -45,34 +49,45 @@ struct LeadTable {
 
   std::uint32_t size() const { return static_cast<std::uint32_t>(stage.size()); }
 
-  std::uint32_t add() {
-    quality.push_back(0);
-    real_need.push_back(0);
-    score.push_back(0);
-    fit_seen.push_back(0);
-    engagement.push_back(0);
-    group_engaged.push_back(0);
-    channel.push_back(kProspected);
-    account.push_back(0);
-    created.push_back(0);
-    arrived.push_back(0);
-    rep.push_back(-1);
-    owner.push_back(-1);
-    attempts.push_back(0);
-    recycled.push_back(0);
-    was_mql.push_back(0);
-    touched.push_back(0);
-    stage.push_back(Stage::nurture);
+  // A slot for a new lead, every field at its initial value.
+  std::uint32_t add(std::uint64_t number) {
+    if (!free_.empty()) {
+      const std::uint32_t id = free_.back();
+      free_.pop_back();
+      reset(id, number);
+      return id;
+    }
+    for_each_column([](auto& column) { column.emplace_back(); });
+    reset(size() - 1, number);
     return size() - 1;
   }
 
+  // The lead left the funnel (closed, or dropped from nurture): its slot can be reused.
+  void release(std::uint32_t id) { free_.push_back(id); }
+
+  // Slots holding a lead now.
+  std::size_t active() const { return stage.size() - free_.size(); }
+
   void reserve(std::size_t n) {
-    quality.reserve(n), real_need.reserve(n), score.reserve(n), fit_seen.reserve(n);
-    engagement.reserve(n), group_engaged.reserve(n), channel.reserve(n), account.reserve(n);
-    created.reserve(n), arrived.reserve(n), rep.reserve(n), owner.reserve(n);
-    attempts.reserve(n), recycled.reserve(n), was_mql.reserve(n), touched.reserve(n);
-    stage.reserve(n);
+    for_each_column([n](auto& column) { column.reserve(n); });
   }
+
+ private:
+  template <class F>
+  void for_each_column(F f) {
+    f(quality), f(real_need), f(score), f(fit_seen), f(engagement), f(group_engaged);
+    f(channel), f(serial), f(account), f(created), f(arrived), f(rep), f(owner), f(attempts);
+    f(recycled), f(was_mql), f(touched), f(stage);
+  }
+
+  void reset(std::uint32_t id, std::uint64_t number) {
+    quality[id] = 0, real_need[id] = 0, score[id] = 0, fit_seen[id] = 0, engagement[id] = 0;
+    group_engaged[id] = 0, channel[id] = kProspected, serial[id] = number, account[id] = 0;
+    created[id] = 0, arrived[id] = 0, rep[id] = -1, owner[id] = -1, attempts[id] = 0;
+    recycled[id] = 0, was_mql[id] = 0, touched[id] = 0, stage[id] = Stage::nurture;
+  }
+
+  std::vector<std::uint32_t> free_;
 };
 
 enum class DealResult : std::uint8_t { open, won, lost, no_decision };

@@ -18,6 +18,7 @@ const std::vector<MetricSpec>& metric_catalogue() {
       {"open_opportunities", "count", "Opportunities open at the end of the period"},
       {"leads_waiting", "count", "MQLs in rep queues at the end of the period"},
       {"in_market_accounts", "count", "Accounts researching or buying"},
+      {"active_leads", "count", "Leads still in the funnel or in nurture (what memory holds)"},
       {"hours_on_leads", "hours", "Rep hours spent reaching and qualifying leads"},
       {"hours_on_opportunities", "hours", "Rep hours spent on open opportunities"},
       {"hours_prospecting", "hours", "Rep hours spent on own prospecting"},

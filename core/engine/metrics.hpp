@@ -25,6 +25,7 @@ enum class Metric : std::uint32_t {
   open_opportunities,
   leads_waiting,
   in_market_accounts,
+  active_leads,
   // Per agent, per period.
   hours_on_leads,
   hours_on_opportunities,

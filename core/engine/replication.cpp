@@ -29,13 +29,32 @@ std::vector<Agent> scenario_agents(const Scenario& s) {
 
 namespace {
 
-double median(std::vector<double>& v) {
-  if (v.empty()) return 0.0;
-  const auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
-  std::nth_element(v.begin(), mid, v.end());
-  if (v.size() % 2 == 1) return *mid;
-  return (*mid + *std::max_element(v.begin(), mid)) / 2.0;
-}
+// Waits counted in whole periods, so a median needs a histogram, not every value: memory
+// grows with the horizon, not with the number of leads.
+class WaitHistogram {
+ public:
+  void add(int periods) {
+    const auto k = static_cast<std::size_t>(periods);
+    if (k >= counts_.size()) counts_.resize(k + 1, 0);
+    ++counts_[k];
+    ++n_;
+  }
+  // The median wait in days, a wait of k periods counting as (k + 0.5) periods.
+  double median_days(double days_per_period) const {
+    if (n_ == 0) return 0.0;
+    const auto at = [&](std::int64_t rank) {
+      for (std::size_t k = 0; k < counts_.size(); ++k)
+        if ((rank -= counts_[k]) < 0) return (static_cast<double>(k) + 0.5) * days_per_period;
+      return 0.0;
+    };
+    if (n_ % 2 == 1) return at(n_ / 2);
+    return (at(n_ / 2) + at(n_ / 2 - 1)) / 2.0;
+  }
+
+ private:
+  std::vector<std::int64_t> counts_;
+  std::int64_t n_ = 0;
+};
 
 class Funnel {
  public:
@@ -138,7 +157,7 @@ class Funnel {
   // fit is seen with error, engagement rises with the account's need, and the score
   // mixes both with the scoring model's own error.
   std::uint32_t new_lead(std::uint32_t a, std::int16_t channel, double engagement, int t) {
-    const std::uint32_t id = leads_.add();
+    const std::uint32_t id = leads_.add(next_serial_++);
     leads_.account[id] = a;
     leads_.channel[id] = channel;
     leads_.created[id] = t;
@@ -175,7 +194,7 @@ class Funnel {
 
   LeadView view(std::uint32_t id, int t) const {
     LeadView v;
-    v.id = id;
+    v.id = leads_.serial[id];
     v.channel = leads_.channel[id];
     if (leads_.channel[id] >= 0)
       v.channel_name = s_.channels[static_cast<std::size_t>(leads_.channel[id])].name;
@@ -198,6 +217,7 @@ class Funnel {
       return;
     }
     leads_.stage[id] = Stage::mql;
+    if (!leads_.was_mql[id]) ++mql_leads_;
     leads_.was_mql[id] = 1;
     leads_.attempts[id] = 0;
     ++period_.mqls;
@@ -231,6 +251,7 @@ class Funnel {
       }
       if (t - leads_.arrived[id] >= s_.funnel.nurture_periods) {
         leads_.stage[id] = Stage::gone;
+        leads_.release(id);
         continue;
       }
       if (!nurture_stream_.bernoulli(s_.funnel.nurture_return_rate)) {
@@ -316,7 +337,8 @@ class Funnel {
     const double waited = (t - leads_.arrived[id] + 0.5) * days_;
     if (!leads_.touched[id]) {
       leads_.touched[id] = 1;
-      first_touch_days_.push_back(waited);
+      ++touched_leads_;
+      first_touch_wait_.add(t - leads_.arrived[id]);
     }
     const double decay = std::exp(-s_.funnel.decay_per_day * waited);
     value_lost_sum_ += 1.0 - decay;
@@ -411,7 +433,7 @@ class Funnel {
       rep.bookings += size;
       if (leads_.owner[id] >= 0) tally(t, leads_.owner[id]).sourced_revenue += size;
       if (leads_.was_mql[id]) ++mql_won_;
-      days_to_close_.push_back((t - leads_.created[id] + 0.5) * days_);
+      close_wait_.add(t - leads_.created[id]);
       market_.settle(a);
       outcome = Outcome::won;
     } else {
@@ -421,6 +443,7 @@ class Funnel {
     }
     leads_.stage[id] = Stage::closed;
     if (leads_.was_mql[id]) policy_.on_outcome(view(id, t), outcome);
+    leads_.release(id);
   }
 
   // Own prospecting: a lead the rep sources, already reached, so it starts as an SAL.
@@ -475,6 +498,7 @@ class Funnel {
     recorder_.emit(Metric::open_opportunities, t, static_cast<double>(open));
     recorder_.emit(Metric::leads_waiting, t, static_cast<double>(waiting));
     recorder_.emit(Metric::in_market_accounts, t, static_cast<double>(market_.in_market()));
+    recorder_.emit(Metric::active_leads, t, static_cast<double>(leads_.active()));
     for (int m = 0; m < marketers_; ++m)
       recorder_.emit(Metric::agent_mqls, t, static_cast<double>(tally(t, m).mqls), m);
     for (int r = 0; r < reps_; ++r) {
@@ -500,12 +524,8 @@ class Funnel {
   }
 
   void headlines() {
-    std::int64_t mql_leads = 0, never_worked = 0;
-    for (std::uint32_t id = 0; id < leads_.size(); ++id) {
-      if (!leads_.was_mql[id]) continue;
-      ++mql_leads;
-      if (!leads_.touched[id]) ++never_worked;
-    }
+    // Only MQLs are ever worked, so the untouched ones are the difference.
+    const std::int64_t mql_leads = mql_leads_, never_worked = mql_leads_ - touched_leads_;
     const Money pay_marketing = payroll_.paid(Role::marketing),
                 pay_sales = payroll_.paid(Role::sales);
     const auto share = [](double num, double den) { return den > 0 ? num / den : 0.0; };
@@ -529,8 +549,8 @@ class Funnel {
          share((pay_marketing + pay_sales).units(), T.revenue.units())},
         {"mql_to_won_rate", "share", share(count(mql_won_), count(mql_leads))},
         {"mqls_never_worked_share", "share", share(count(never_worked), count(mql_leads))},
-        {"median_days_to_close", "days", median(days_to_close_)},
-        {"median_days_to_first_touch", "days", median(first_touch_days_)},
+        {"median_days_to_close", "days", close_wait_.median_days(days_)},
+        {"median_days_to_first_touch", "days", first_touch_wait_.median_days(days_)},
         {"contact_chance_lost_to_waiting", "share", share(value_lost_sum_, count(attempts_total_))},
     };
   }
@@ -558,7 +578,9 @@ class Funnel {
   PeriodCounts period_, totals_;
   std::int64_t mql_won_ = 0, attempts_total_ = 0;
   double value_lost_sum_ = 0;
-  std::vector<double> days_to_close_, first_touch_days_;
+  std::uint64_t next_serial_ = 0;
+  std::int64_t mql_leads_ = 0, touched_leads_ = 0;  // leads ever MQL; those ever worked
+  WaitHistogram close_wait_, first_touch_wait_;     // periods inquiry->won, MQL->first touch
   ReplicationResult result_;
   Recorder recorder_;
 };

@@ -158,3 +158,25 @@ TEST_CASE("the service level puts due leads before the rep order", "[engine][sta
   INFO("change in median days to first touch " << d.mean << " (SE " << d.se << ")");
   CHECK(d.mean - 4 * d.se > 0);
 }
+
+TEST_CASE("memory follows the active leads and not the history", "[engine]") {
+  // Leads that close or leave nurture free their slot: over four years the number held
+  // levels off while the inquiries keep adding up.
+  EngineFixture f;
+  f.scenario.replications = 2;
+  f.scenario.horizon.periods = 208;
+  const RunResult r = f.run(2);
+  const auto active_at = [&](const ReplicationResult& rep, int period) {
+    for (const auto& m : rep.metrics)
+      if (m.period == period && m.agent == -1 && r.metric_specs[m.metric].name == "active_leads")
+        return m.value;
+    FAIL("no active_leads at period " << period);
+    return 0.0;
+  };
+  for (const auto& rep : r.replications) {
+    const double mid = active_at(rep, 103), end = active_at(rep, 207);
+    INFO("active leads at week 104: " << mid << ", at week 208: " << end);
+    CHECK(end < 1.25 * mid);
+    CHECK(end < 0.5 * headline(rep, "inquiries"));
+  }
+}
