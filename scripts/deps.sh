@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   cmake ninja-build g++ ccache
-  libboost-dev libboost-program-options-dev libboost-filesystem-dev
+  libboost-dev libboost-program-options-dev
   libyaml-cpp-dev libeigen3-dev catch2 libfmt-dev nlohmann-json3-dev
 )
 
