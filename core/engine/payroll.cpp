@@ -6,7 +6,8 @@ namespace tandem {
 
 Payroll::Payroll(const Scenario& s, const RunPlugins& plugins, Stream& stream)
     : agents_(static_cast<std::size_t>(s.marketing.people + s.sales.people)),
-      tallies_(agents_ * static_cast<std::size_t>(s.horizon.periods)) {
+      tallies_(agents_ * static_cast<std::size_t>(s.horizon.periods)),
+      team_bookings_(static_cast<std::size_t>(s.horizon.periods)) {
   const auto team = [&](Role role, int first, int people, const LoadedPlugin& plugin,
                         const PayChoice& pay) {
     Team t{role,
@@ -35,14 +36,17 @@ Credits Payroll::credits(int agent, const PayPeriod& period) {
     c.sals += x.sals;
     c.sqls += x.sqls;
     c.sourced_revenue += x.sourced_revenue;
-    // Team bookings: what every rep booked in the period (the company's bookings).
-    for (std::size_t a = 0; a < agents_; ++a)
-      c.team_bookings += tally(t, static_cast<int>(a)).bookings;
+    c.team_bookings += team_bookings_[static_cast<std::size_t>(t)];
   }
   return c;
 }
 
 void Payroll::end_of_period(int t, std::vector<LedgerRow>& ledger) {
+  // Team bookings: what every rep booked in the period (the company's bookings), summed
+  // once here rather than once per person paid.
+  Money booked;
+  for (std::size_t a = 0; a < agents_; ++a) booked += tally(t, static_cast<int>(a)).bookings;
+  team_bookings_[static_cast<std::size_t>(t)] = booked;
   for (Team& team : teams_) {
     const int index = team.ending[static_cast<std::size_t>(t)];
     if (index < 0) continue;

@@ -49,7 +49,8 @@ class Payroll {
   Credits credits(int agent, const PayPeriod& period);
 
   std::size_t agents_;
-  std::vector<Tally> tallies_;  // [period][agent]
+  std::vector<Tally> tallies_;        // [period][agent]
+  std::vector<Money> team_bookings_;  // [period]: every rep's bookings, once it has ended
   std::vector<Team> teams_;
   Money paid_[2];
 };
