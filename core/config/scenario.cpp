@@ -25,7 +25,10 @@ using config::Section;
 
 std::string read_file(const std::filesystem::path& file) {
   const auto fail = [&](int error) {
-    return Error("cannot read scenario file '" + file.string() + "': " + std::strerror(error));
+    // Input the user can fix (a wrong path): a located problem, exit code 2 like the rest.
+    return ScenarioError(
+        {Problem{Location{file.string(), 0, 0, ""},
+                 std::string("cannot read the scenario file: ") + std::strerror(error)}});
   };
   errno = 0;
   const std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(file.c_str(), "rb"),

@@ -377,15 +377,21 @@ TEST_CASE("an empty file or a file that is not a map", "[config]") {
              StartsWith("s.yaml:1:1: expected a map (keys: tandem, name, "));
 }
 
-TEST_CASE("an unreadable file is an Error naming the file and the reason", "[config]") {
+TEST_CASE("an unreadable file is a problem located at the file, with the reason", "[config]") {
   const fs::path missing = fs::path(TANDEM_TEST_TMP) / "config" / "no-such.yaml";
   try {
     load_scenario(missing, {}, registry());
     FAIL("no error");
-  } catch (const ScenarioError&) {
-    FAIL("a ScenarioError");
-  } catch (const Error& e) {
-    CHECK_THAT(e.what(), Contains("no-such.yaml") && Contains("No such file or directory"));
+  } catch (const ScenarioError& e) {
+    REQUIRE(e.problems().size() == 1);
+    CHECK(e.problems()[0].str() ==
+          missing.string() + ": cannot read the scenario file: No such file or directory");
+  }
+  try {
+    load_scenario(fs::path(TANDEM_TEST_TMP), {}, registry());  // a folder
+    FAIL("no error");
+  } catch (const ScenarioError& e) {
+    CHECK_THAT(e.what(), Contains("Is a directory"));
   }
 }
 

@@ -192,6 +192,10 @@ TEST_CASE("usage errors exit 2 and point at --help", "[integration]") {
   CHECK(unknown.err.find("tandem run --help") != std::string::npos);
   CHECK(tandem_cmd("run --help").exit_code == 0);
   CHECK(tandem_cmd("frobnicate").exit_code == 2);
+  const auto missing = tandem_cmd("run no-such-scenario.yaml");
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.err.find("no-such-scenario.yaml: cannot read the scenario file") !=
+        std::string::npos);
 }
 
 TEST_CASE("a file that is not a Tandem plugin is refused by name, exit 2", "[integration]") {
