@@ -7,23 +7,23 @@
 namespace tandem {
 
 void FixedBehaviour::order_queue(int, std::vector<std::uint32_t>& queue, const LeadTable& leads) {
-  // Stable sorts with the lead id as the last key: the order never depends on anything but
-  // the leads themselves.
+  // A total order (ties broken by the lead's serial number), so std::sort gives the same
+  // result on every platform without the buffer a stable sort would allocate each period.
+  const auto by = [&](auto key) {
+    std::sort(queue.begin(), queue.end(), [&](std::uint32_t a, std::uint32_t b) {
+      const auto ka = key(a), kb = key(b);
+      return ka != kb ? ka < kb : leads.serial[a] < leads.serial[b];
+    });
+  };
   switch (config_.lead_order) {
     case LeadOrder::oldest_first:
-      std::stable_sort(queue.begin(), queue.end(), [&](std::uint32_t a, std::uint32_t b) {
-        return leads.arrived[a] < leads.arrived[b];
-      });
+      by([&](std::uint32_t l) { return leads.arrived[l]; });
       break;
     case LeadOrder::newest_first:
-      std::stable_sort(queue.begin(), queue.end(), [&](std::uint32_t a, std::uint32_t b) {
-        return leads.arrived[a] > leads.arrived[b];
-      });
+      by([&](std::uint32_t l) { return -leads.arrived[l]; });
       break;
     case LeadOrder::highest_score:
-      std::stable_sort(queue.begin(), queue.end(), [&](std::uint32_t a, std::uint32_t b) {
-        return leads.score[a] > leads.score[b];
-      });
+      by([&](std::uint32_t l) { return -leads.score[l]; });
       break;
   }
 }

@@ -303,9 +303,16 @@ class Funnel {
     behaviour_->order_queue(r, queue, leads_);
     // The service level: leads at or past their follow-up time come first, in the rep's
     // own order among themselves.
-    std::stable_partition(queue.begin(), queue.end(), [&](std::uint32_t id) {
-      return t - leads_.arrived[id] + 1 >= service_.follow_up_periods;
-    });
+    // (A stable partition through a scratch list kept between periods: no allocation.)
+    scratch_.clear();
+    std::size_t due = 0;
+    for (const std::uint32_t id : queue) {
+      if (t - leads_.arrived[id] + 1 >= service_.follow_up_periods)
+        queue[due++] = id;
+      else
+        scratch_.push_back(id);
+    }
+    std::copy(scratch_.begin(), scratch_.end(), queue.begin() + static_cast<std::ptrdiff_t>(due));
     keep = 0;
     for (std::size_t i = 0; i < queue.size(); ++i) {
       const std::uint32_t id = queue[i];
@@ -571,6 +578,7 @@ class Funnel {
   LeadTable leads_;
   OpportunityTable opps_;
   std::vector<std::uint32_t> nurture_;
+  std::vector<std::uint32_t> scratch_;                // reused by work() each period
   std::vector<std::vector<std::uint32_t>> queues_;    // per rep: MQLs routed, not yet reached
   std::vector<std::vector<std::uint32_t>> rep_opps_;  // per rep: open opportunities
   std::vector<double> prospect_hours_;                // per rep: hours toward the next prospect
