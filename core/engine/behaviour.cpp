@@ -7,12 +7,13 @@
 namespace tandem {
 
 void FixedBehaviour::order_queue(int, std::vector<std::uint32_t>& queue, const LeadTable& leads) {
-  // A total order (ties broken by the lead's serial number), so std::sort gives the same
-  // result on every platform without the buffer a stable sort would allocate each period.
+  // A total order (ties broken by the order leads were routed in, as a person would take
+  // them), so std::sort gives the same result on every platform without the buffer a
+  // stable sort would allocate each period.
   const auto by = [&](auto key) {
     std::sort(queue.begin(), queue.end(), [&](std::uint32_t a, std::uint32_t b) {
       const auto ka = key(a), kb = key(b);
-      return ka != kb ? ka < kb : leads.serial[a] < leads.serial[b];
+      return ka != kb ? ka < kb : leads.routed[a] < leads.routed[b];
     });
   };
   switch (config_.lead_order) {

@@ -36,6 +36,7 @@ class LeadTable {
   std::vector<std::int16_t> channel;  // kProspected for leads a rep sourced
   // Bookkeeping.
   std::vector<std::uint64_t> serial;  // the lead's number in this replication
+  std::vector<std::uint64_t> routed;  // when it was last routed to a rep (a sequence)
   std::vector<std::uint32_t> account;
   std::vector<std::int32_t> created;  // period of the first inquiry
   std::vector<std::int32_t> arrived;  // period it last entered its current stage
@@ -76,13 +77,15 @@ class LeadTable {
   template <class F>
   void for_each_column(F f) {
     f(quality), f(real_need), f(score), f(fit_seen), f(engagement), f(group_engaged);
-    f(channel), f(serial), f(account), f(created), f(arrived), f(rep), f(owner), f(attempts);
+    f(channel), f(serial), f(routed), f(account), f(created), f(arrived), f(rep), f(owner),
+        f(attempts);
     f(recycled), f(was_mql), f(touched), f(stage);
   }
 
   void reset(std::uint32_t id, std::uint64_t number) {
     quality[id] = 0, real_need[id] = 0, score[id] = 0, fit_seen[id] = 0, engagement[id] = 0;
-    group_engaged[id] = 0, channel[id] = kProspected, serial[id] = number, account[id] = 0;
+    group_engaged[id] = 0, channel[id] = kProspected, serial[id] = number, routed[id] = 0;
+    account[id] = 0;
     created[id] = 0, arrived[id] = 0, rep[id] = -1, owner[id] = -1, attempts[id] = 0;
     recycled[id] = 0, was_mql[id] = 0, touched[id] = 0, stage[id] = Stage::nurture;
   }

@@ -229,6 +229,7 @@ class Funnel {
           queues_[static_cast<std::size_t>(best)].size())
         best = r;
     leads_.rep[id] = best;
+    leads_.routed[id] = next_route_++;
     queues_[static_cast<std::size_t>(best)].push_back(id);
   }
 
@@ -586,7 +587,7 @@ class Funnel {
   PeriodCounts period_, totals_;
   std::int64_t mql_won_ = 0, attempts_total_ = 0;
   double value_lost_sum_ = 0;
-  std::uint64_t next_serial_ = 0;
+  std::uint64_t next_serial_ = 0, next_route_ = 0;
   std::int64_t mql_leads_ = 0, touched_leads_ = 0;  // leads ever MQL; those ever worked
   WaitHistogram close_wait_, first_touch_wait_;     // periods inquiry->won, MQL->first touch
   ReplicationResult result_;
