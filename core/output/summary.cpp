@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -55,6 +56,24 @@ SummaryJson pay_group(const PayTotals::Group& g) {
   j["mean_per_replication_cents"] = mean_cents(g.total, g.per_replication.size());
   j["sd_per_replication_cents"] = number_or_null(s.sd);
   j["ci95_per_replication_cents"] = interval_or_null(s.ci95);
+  return j;
+}
+
+// Min, quartiles and max of sorted amounts by nearest rank: each one is an amount some
+// person was actually paid, exact to the cent.
+SummaryJson spread(const std::vector<Money>& sorted) {
+  SummaryJson j;
+  j["n"] = sorted.size();
+  if (sorted.empty()) return j;
+  const auto rank = [&](double q) {
+    const auto k = static_cast<std::size_t>(std::ceil(q * static_cast<double>(sorted.size())));
+    return sorted[std::max<std::size_t>(k, 1) - 1].cents();
+  };
+  j["min_cents"] = sorted.front().cents();
+  j["q1_cents"] = rank(0.25);
+  j["median_cents"] = rank(0.5);
+  j["q3_cents"] = rank(0.75);
+  j["max_cents"] = sorted.back().cents();
   return j;
 }
 
@@ -130,7 +149,9 @@ PayTotals pay_totals(const RunResult& result) {
   PayTotals t;
   t.all.per_replication.resize(n);
   for (const auto& a : result.agents) t.by_role[a.role].per_replication.resize(n);
+  std::vector<Money> person(result.agents.size());
   for (std::size_t r = 0; r < n; ++r) {
+    std::fill(person.begin(), person.end(), Money{});
     for (const auto& row : result.replications[r].ledger) {
       if (row.person < 0 || static_cast<std::size_t>(row.person) >= result.agents.size())
         throw Error(
@@ -140,9 +161,13 @@ PayTotals pay_totals(const RunResult& result) {
       add_row(t.all, r, n, row.amount);
       add_row(t.by_role[role], r, n, row.amount);
       add_row(t.by_component[row.component], r, n, row.amount);
+      person[static_cast<std::size_t>(row.person)] += row.amount;
       ++t.rows;
     }
+    for (std::size_t a = 0; a < result.agents.size(); ++a)
+      t.per_person[result.agents[a].role].push_back(person[a]);
   }
+  for (auto& [role, pays] : t.per_person) std::sort(pays.begin(), pays.end());
   return t;
 }
 
@@ -167,7 +192,12 @@ SummaryJson make_summary(const Scenario& scenario, const RunResult& result,
   const PayTotals totals = pay_totals(result);
   SummaryJson pay = pay_group(totals.all);
   SummaryJson by_role = SummaryJson::object();
-  for (const auto& [role, group] : totals.by_role) by_role[to_string(role)] = pay_group(group);
+  for (const auto& [role, group] : totals.by_role) {
+    SummaryJson j = pay_group(group);
+    if (const auto it = totals.per_person.find(role); it != totals.per_person.end())
+      j["per_person"] = spread(it->second);
+    by_role[to_string(role)] = std::move(j);
+  }
   pay["by_role"] = std::move(by_role);
   SummaryJson by_component = SummaryJson::object();
   for (const auto& [name, group] : totals.by_component) by_component[name] = pay_group(group);

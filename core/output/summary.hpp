@@ -7,7 +7,9 @@
 //              (null for one replication), sd, n, median; rounded to 10 significant digits
 //   pay        exact cents from the ledger rows (the same rows as ledger.csv): in total, by
 //              role and by component, with the mean per replication (cents, halves away
-//              from zero) and its spread over replications
+//              from zero) and its spread over replications; per role, the spread of what
+//              one person is paid over the run (min, quartiles, max: nearest-rank, so
+//              each is a real person's exact pay)
 //   ledger_rows  how many rows ledger.csv has
 //   metrics    the metric catalogue of metrics.csv: name -> unit, doc
 //
@@ -38,6 +40,9 @@ struct PayTotals {
   Group all;
   std::map<Role, Group> by_role;              // every role that has agents or rows
   std::map<std::string, Group> by_component;  // sorted by name
+  // Per role: what each person was paid over the run, one entry per person and
+  // replication (people paid nothing included), sorted: the spread of pay within a role.
+  std::map<Role, std::vector<Money>> per_person;
   std::size_t rows = 0;
 };
 

@@ -166,3 +166,24 @@ TEST_CASE("a NaN headline figure becomes null", "[output]") {
   CHECK(s["headline"]["win_rate"]["ci95"].is_null());
   CHECK(s["headline"]["revenue"]["mean"].is_number());
 }
+
+TEST_CASE("summary gives the spread of pay within each role, exact by nearest rank", "[output]") {
+  const auto s = make_summary(testing::sample_scenario(), testing::sample_result(),
+                              testing::sample_manifest());
+  // marketer-01 over the three replications: 15000.00 + 25.00 x (40, 41, 42) MQLs.
+  const auto& m = s["pay"]["by_role"]["marketing"]["per_person"];
+  CHECK(m["n"] == 3);
+  CHECK(m["min_cents"] == 1600000);
+  CHECK(m["q1_cents"] == 1600000);
+  CHECK(m["median_cents"] == 1602500);
+  CHECK(m["q3_cents"] == 1605000);
+  CHECK(m["max_cents"] == 1605000);
+  // Two reps x three replications: rep-01 1234567..1234569; rep-02 0.99 - 50.01 each time.
+  const auto& r = s["pay"]["by_role"]["sales"]["per_person"];
+  CHECK(r["n"] == 6);
+  CHECK(r["min_cents"] == -4902);
+  CHECK(r["q1_cents"] == -4902);
+  CHECK(r["median_cents"] == -4902);
+  CHECK(r["q3_cents"] == 1234568);
+  CHECK(r["max_cents"] == 1234569);
+}
