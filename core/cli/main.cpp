@@ -21,6 +21,7 @@ usage: tandem VERB [options]    (tandem VERB --help for each)
 verbs:
   run SCENARIO          simulate a scenario and write a run folder
   validate SCENARIO...  check scenarios only; every problem, located
+  payout PLAN --results CSV  a pay plan on given results: statements and a ledger
   plugins list          the plugins on the plugin path
   plugins show NAME     a plugin's parameters
   version               print the version
@@ -28,8 +29,10 @@ verbs:
 
 int dispatch(int argc, char** argv) {
   using namespace tandem::cli;
-  const std::map<std::string, std::function<int(const Args&)>> verbs = {
-      {"run", run_verb}, {"validate", validate_verb}, {"plugins", plugins_verb}};
+  const std::map<std::string, std::function<int(const Args&)>> verbs = {{"run", run_verb},
+                                                                        {"validate", validate_verb},
+                                                                        {"plugins", plugins_verb},
+                                                                        {"payout", payout_verb}};
   if (argc < 2) {
     std::fputs(kUsage, stderr);
     return 2;

@@ -14,6 +14,7 @@ using Args = std::vector<std::string>;  // the words after the verb
 int run_verb(const Args& args);
 int validate_verb(const Args& args);
 int plugins_verb(const Args& args);
+int payout_verb(const Args& args);
 
 // Options every verb that loads plugins takes.
 struct PluginPathOption {

@@ -10,11 +10,6 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <memory>
-
 namespace tandem {
 
 namespace {
@@ -22,52 +17,6 @@ namespace {
 using config::CheckedSection;
 using config::Report;
 using config::Section;
-
-std::string read_file(const std::filesystem::path& file) {
-  const auto fail = [&](int error) {
-    // Input the user can fix (a wrong path): a located problem, exit code 2 like the rest.
-    return ScenarioError(
-        {Problem{Location{file.string(), 0, 0, ""},
-                 std::string("cannot read the scenario file: ") + std::strerror(error)}});
-  };
-  errno = 0;
-  const std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(file.c_str(), "rb"),
-                                                          &std::fclose);
-  if (!f) throw fail(errno);
-  std::string text;
-  char buffer[65536];
-  std::size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, f.get())) > 0) text.append(buffer, n);
-  if (std::ferror(f.get())) throw fail(errno);  // a folder opens, but reading it fails
-  return text;
-}
-
-// The file's one YAML document; a syntax error becomes a located problem.
-YAML::Node parse(const std::string& text, Report& report) {
-  try {
-    std::vector<YAML::Node> documents;
-    for (auto& d : YAML::LoadAll(text))
-      if (!d.IsNull()) documents.push_back(std::move(d));
-    if (documents.size() > 1)
-      report.add(documents[1], "",
-                 "a scenario file holds one YAML document; a second one starts here");
-    if (documents.empty()) {
-      report.add(Location{report.file(), 1, 1, ""},
-                 "the file is empty; a scenario starts with 'tandem: " +
-                     std::to_string(config::kScenarioFormat) + "'");
-      return YAML::Node(YAML::NodeType::Undefined);
-    }
-    return documents.front();
-  } catch (const YAML::Exception& e) {
-    Location where{report.file(), 0, 0, ""};
-    if (!e.mark.is_null()) {
-      where.line = e.mark.line + 1;
-      where.column = e.mark.column + 1;
-    }
-    report.add(std::move(where), "YAML syntax: " + e.msg);
-    return YAML::Node(YAML::NodeType::Undefined);
-  }
-}
 
 // The typed scenario, from a tree that passed every check: each section copies its own
 // values (Section::fill, declared beside its keys), then its nested sections.
@@ -85,9 +34,9 @@ void fill(const Section& schema, const CheckedSection& checked, Scenario& s) {
 
 Scenario load_scenario(const std::filesystem::path& file, const std::vector<std::string>& overrides,
                        PluginRegistry& plugins) {
-  const std::string text = read_file(file);
   Report report(file.string());
-  YAML::Node root = parse(text, report);
+  YAML::Node root = config::read_document(
+      file, "scenario", "tandem: " + std::to_string(config::kScenarioFormat), report);
   if (!report.ok()) throw ScenarioError(report.sorted());
 
   const Section& schema = config::scenario_schema();

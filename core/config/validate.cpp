@@ -1,10 +1,16 @@
 #include "config/validate.hpp"
 
+#include "common/input_file.hpp"
+
 #include "common/did_you_mean.hpp"
 #include "config/value_text.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <map>
+#include <memory>
 
 namespace tandem::config {
 
@@ -49,6 +55,33 @@ std::optional<Value> check_value(const ParamSpec& spec, const Entry& entry, cons
 }
 
 }  // namespace
+
+YAML::Node read_document(const std::filesystem::path& file, const std::string& what,
+                         const std::string& first_line, Report& report) {
+  const std::string text = read_input_file(file, what);
+  try {
+    std::vector<YAML::Node> documents;
+    for (auto& d : YAML::LoadAll(text))
+      if (!d.IsNull()) documents.push_back(std::move(d));
+    if (documents.size() > 1)
+      report.add(documents[1], "",
+                 "a " + what + " file holds one YAML document; a second one starts here");
+    if (documents.empty()) {
+      report.add(Location{report.file(), 1, 1, ""},
+                 "the file is empty; a " + what + " starts with '" + first_line + "'");
+      return YAML::Node(YAML::NodeType::Undefined);
+    }
+    return documents.front();
+  } catch (const YAML::Exception& e) {
+    Location where{report.file(), 0, 0, ""};
+    if (!e.mark.is_null()) {
+      where.line = e.mark.line + 1;
+      where.column = e.mark.column + 1;
+    }
+    report.add(std::move(where), "YAML syntax: " + e.msg);
+    return YAML::Node(YAML::NodeType::Undefined);
+  }
+}
 
 Location Report::locate(const YAML::Node& node, std::string key) const {
   const YAML::Mark mark = node.Mark();

@@ -8,6 +8,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,13 @@ class Report {
   std::string file_;
   std::vector<Problem> problems_;
 };
+
+// The one YAML document of `file`, a `what` file ("scenario", "plan") whose first line
+// should be `first_line` ("tandem: 1"). A syntax error, a second document or an empty file
+// goes to `report` (the result is then undefined). Throws ScenarioError, located at the
+// file, if it cannot be read.
+YAML::Node read_document(const std::filesystem::path& file, const std::string& what,
+                         const std::string& first_line, Report& report);
 
 // "sales.pay" + "rate" -> "sales.pay.rate"; "" + "name" -> "name".
 std::string key_path(const std::string& parent, const std::string& key);

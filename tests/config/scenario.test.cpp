@@ -7,6 +7,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -30,7 +32,8 @@ PluginRegistry& registry() {
 
 // Writes `text` to a file of the test's own and returns its path.
 fs::path write(const std::string& name, const std::string& text) {
-  const fs::path dir = fs::path(TANDEM_TEST_TMP) / "config";
+  // A folder per test process: CTest may run several of these tests at once.
+  const fs::path dir = fs::path(TANDEM_TEST_TMP) / "config" / std::to_string(::getpid());
   fs::create_directories(dir);
   const fs::path file = dir / name;
   std::ofstream(file, std::ios::binary) << text;

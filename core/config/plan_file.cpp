@@ -1,0 +1,68 @@
+#include "config/plan_file.hpp"
+
+#include "config/checked_tree.hpp"
+#include "config/scenario_enums.hpp"
+#include "config/scenario_schema.hpp"
+#include "config/validate.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+namespace tandem {
+
+namespace {
+
+using config::Section;
+
+// The plan file's keys, declared once, like a scenario section.
+const Section& plan_file_schema() {
+  static const Section schema = [] {
+    Section root;
+    root.required = true;
+    root.schema =
+        Schema("", "A pay plan on its own, for `tandem payout`.")
+            .required<std::int64_t>("tandem",
+                                    "File format version; this Tandem reads " +
+                                        std::to_string(config::kScenarioFormat) + ".",
+                                    in_range(config::kScenarioFormat, config::kScenarioFormat))
+            .param<std::string>("role", "all", "Whose rows of the results are paid.",
+                                one_of({"all", "marketing", "sales"}));
+    Section plan;
+    plan.required = true;
+    plan.plugin = PluginKind::pay_plan;
+    plan.schema =
+        Schema("plan", "The pay plan: a pay plan plugin, its pay period and its parameters.")
+            .required<std::string>("plugin",
+                                   "Pay plan plugin, by name (see `tandem plugins list`).")
+            .param<std::string>("period", "month", "Pay period the plan is computed over.",
+                                one_of(config::pay_period_words()));
+    root.sections.push_back(std::move(plan));
+    return root;
+  }();
+  return schema;
+}
+
+}  // namespace
+
+PlanFile load_plan_file(const std::filesystem::path& file, PluginRegistry& plugins) {
+  config::Report report(file.string());
+  const YAML::Node root = config::read_document(
+      file, "plan", "tandem: " + std::to_string(config::kScenarioFormat), report);
+  if (!report.ok()) throw ScenarioError(report.sorted());
+
+  const Section& schema = plan_file_schema();
+  const config::CheckedSection checked = config::check_tree(root, schema, plugins, report);
+  if (!report.ok()) throw ScenarioError(report.sorted());
+
+  const config::CheckedSection& plan = checked.section(schema, "plan");
+  PlanFile out;
+  out.file = file.string();
+  out.plugin = plan.plugin;
+  out.params = plan.plugin_params;
+  out.period = config::pay_period_from(plan.params.get<std::string>("period"));
+  out.where = plan.plugin_where;
+  const std::string role = checked.params.get<std::string>("role");
+  if (role != "all") out.role = role;
+  return out;
+}
+
+}  // namespace tandem

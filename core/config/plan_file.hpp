@@ -1,0 +1,37 @@
+// A plan file: one pay plan and its pay period, on its own, for `tandem payout`.
+//
+//   tandem: 1
+//   plan: {plugin: flat_commission, period: month, params: {rate: 0.1}}
+//   role: sales        # optional: pay only this role's rows (default: all)
+//
+// It is checked by the scenario's validator (check_tree on a two-section schema), so a
+// typo, a wrong type, an unknown plugin or a plugin of the wrong kind reads exactly as it
+// does in a scenario.
+#pragma once
+
+#include "plugins/registry.hpp"
+
+#include <tandem/errors.hpp>
+#include <tandem/params.hpp>
+#include <tandem/views.hpp>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace tandem {
+
+struct PlanFile {
+  std::string file;
+  const LoadedPlugin* plugin = nullptr;  // a pay plan, loaded
+  Params params;                         // checked against the plugin's schema
+  PeriodKind period = PeriodKind::month;
+  std::optional<std::string> role;  // "marketing" or "sales"; nothing for every row
+  Location where;                   // of the `plugin:` key
+};
+
+// Reads and checks `file`, loading its plugin from `plugins`. Throws ScenarioError with
+// every problem (file:line:col: key: message).
+PlanFile load_plan_file(const std::filesystem::path& file, PluginRegistry& plugins);
+
+}  // namespace tandem

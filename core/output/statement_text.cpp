@@ -1,0 +1,87 @@
+#include "output/statement_text.hpp"
+
+#include "output/csv_writers.hpp"
+
+#include <algorithm>
+
+namespace tandem {
+
+namespace {
+
+std::string pad_right(std::string s, std::size_t width) {
+  if (s.size() < width) s.append(width - s.size(), ' ');
+  return s;
+}
+std::string pad_left(const std::string& s, std::size_t width) {
+  return s.size() < width ? std::string(width - s.size(), ' ') + s : s;
+}
+
+}  // namespace
+
+std::string credited_text(const Credits& c) {
+  std::string s;
+  const auto money = [&](const char* name, Money m) {
+    if (m != Money{}) s += (s.empty() ? "" : ", ") + std::string(name) + " " + m.str();
+  };
+  const auto count = [&](const char* name, std::int64_t n) {
+    if (n != 0) s += (s.empty() ? "" : ", ") + std::string(name) + " " + std::to_string(n);
+  };
+  // The results file's column order.
+  money("bookings", c.bookings);
+  count("deals_won", c.deals_won);
+  money("pipeline", c.pipeline);
+  count("opportunities", c.opportunities);
+  count("inquiries", c.inquiries);
+  count("mqls", c.mqls);
+  count("sals", c.sals);
+  count("sqls", c.sqls);
+  money("sourced_revenue", c.sourced_revenue);
+  money("team_bookings", c.team_bookings);
+  return s.empty() ? "nothing" : s;
+}
+
+std::string statement_text(const CreditedPeriod& credited, const Statement& statement) {
+  std::size_t name_width = 5;  // "total"
+  std::size_t amount_width = statement.total().str().size();
+  for (const auto& l : statement.lines()) {
+    name_width = std::max(name_width, l.component.size());
+    amount_width = std::max(amount_width, l.amount.str().size());
+  }
+  std::string s = credited.person + " (" + credited.role + "), " + credited.period + "\n";
+  s += "  credited: " + credited_text(credited.credits) + "\n";
+  for (const auto& l : statement.lines()) {
+    std::string line =
+        "  " + pad_right(l.component, name_width) + "  " + pad_left(l.amount.str(), amount_width);
+    if (!l.reason.empty()) line += "  " + l.reason;
+    s += line + "\n";
+  }
+  s += "  " + pad_right("total", name_width) + "  " +
+       pad_left(statement.total().str(), amount_width) + "\n";
+  return s;
+}
+
+std::string payout_ledger_header() {
+  return "person,role,pay_period,plan,component,cents,amount,reason\n";
+}
+
+std::string payout_ledger_rows(const CreditedPeriod& credited, const std::string& plan,
+                               const Statement& statement) {
+  std::string s;
+  for (const auto& l : statement.lines()) {
+    s += csv_field(credited.person) + ',' + csv_field(credited.role) + ',' +
+         csv_field(credited.period) + ',' + csv_field(plan) + ',' + csv_field(l.component) + ',' +
+         std::to_string(l.amount.cents()) + ',' + l.amount.str() + ',' + csv_field(l.reason) + '\n';
+  }
+  return s;
+}
+
+std::string totals_text(const std::map<std::string, RoleTotal>& by_role) {
+  std::string s;
+  for (const auto& [role, t] : by_role)
+    s += "total " + role + ": " + t.total.str() + " (" + std::to_string(t.people) +
+         (t.people == 1 ? " person, " : " people, ") + std::to_string(t.statements) +
+         (t.statements == 1 ? " statement)\n" : " statements)\n");
+  return s;
+}
+
+}  // namespace tandem

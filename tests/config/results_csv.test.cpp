@@ -1,0 +1,198 @@
+// The results CSV of `tandem payout`: every problem located at file:row:column, all at
+// once; rows summed into the plan's pay periods exactly, to the cent.
+#include "config/results_csv.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+using namespace tandem;
+using Catch::Matchers::Contains;
+
+namespace {
+
+std::vector<std::string> csv_problems(const std::string& text,
+                                      PeriodKind period = PeriodKind::month) {
+  std::vector<std::string> out;
+  try {
+    parse_results_csv(text, "r.csv", period);
+  } catch (const ScenarioError& e) {
+    for (const auto& p : e.problems()) out.push_back(p.str());
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("results rows become credits with missing columns as zero", "[output]") {
+  const auto rows = parse_results_csv(
+      "person,role,period,bookings,mqls\n"
+      "Ben,sales,2025-02,100.5,\n"
+      "Ana,sales,2025-01,12345.67,0\n"
+      "Cy,marketing,2025-01,,31\n",
+      "r.csv", PeriodKind::month);
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[0].person == "Ana");
+  CHECK(rows[0].period == "2025-01");
+  CHECK(rows[0].credits.bookings == Money::from_cents(1'234'567));
+  CHECK(rows[0].pay_period.index == 0);
+  CHECK(rows[0].pay_period.kind == PeriodKind::month);
+  CHECK(rows[0].pay_period.years == 1.0 / 12.0);
+  CHECK(rows[0].pay_period.first_period == 0);
+  CHECK(rows[0].pay_period.last_period == 0);
+  CHECK(rows[1].person == "Ben");
+  CHECK(rows[1].credits.bookings == Money::from_cents(10'050));
+  CHECK(rows[1].pay_period.index == 1);
+  CHECK(rows[2].person == "Cy");
+  CHECK(rows[2].role == "marketing");
+  CHECK(rows[2].credits.mqls == 31);
+  CHECK(rows[2].credits.bookings == Money{});
+  CHECK(rows[2].credits.deals_won == 0);
+}
+
+TEST_CASE("months are summed into quarters exactly to the cent", "[output]") {
+  const auto rows = parse_results_csv(
+      "person,role,period,bookings,deals_won,team_bookings\n"
+      "Ana,sales,2025-01,0.10,1,1000000.01\n"
+      "Ana,sales,2025-02,0.20,2,1000000.01\n"
+      "Ana,sales,2025-03,0.30,3,1000000.01\n"
+      "Ana,sales,2025-04,99.99,1,0\n"
+      "Ana,sales,2024-12,5,0,0\n",
+      "r.csv", PeriodKind::quarter);
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[0].period == "2024-Q4");
+  CHECK(rows[0].pay_period.index == 0);
+  CHECK(rows[1].period == "2025-Q1");
+  CHECK(rows[1].credits.bookings == Money::from_cents(60));  // not 0.6000000000000001
+  CHECK(rows[1].credits.deals_won == 6);
+  CHECK(rows[1].credits.team_bookings == Money::from_cents(300'000'003));
+  CHECK(rows[1].pay_period.index == 1);
+  CHECK(rows[1].pay_period.kind == PeriodKind::quarter);
+  CHECK(rows[1].pay_period.years == 0.25);
+  CHECK(rows[2].period == "2025-Q2");
+  CHECK(rows[2].credits.bookings == Money::from_cents(9'999));
+}
+
+TEST_CASE("quarters and months are summed into a year", "[output]") {
+  const auto rows = parse_results_csv(
+      "person,role,period,bookings\n"
+      "Ana,sales,2025-Q1,100\n"
+      "Ana,sales,2025-04,0.01\n"
+      "Ana,sales,2025-q3,1\n",
+      "r.csv", PeriodKind::year);
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].period == "2025");
+  CHECK(rows[0].credits.bookings == Money::from_cents(10'101));
+  CHECK(rows[0].pay_period.years == 1.0);
+}
+
+TEST_CASE("quoted fields and CRLF lines are read as RFC 4180 says", "[output]") {
+  const auto rows = parse_results_csv(
+      "person,role,period,bookings\r\n\"Okafor, Chidi\",sales,2025-01,\"1.50\"\r\n\r\n", "r.csv",
+      PeriodKind::month);
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].person == "Okafor, Chidi");
+  CHECK(rows[0].credits.bookings == Money::from_cents(150));
+}
+
+TEST_CASE("an unknown column suggests the nearest name", "[output]") {
+  const auto p = csv_problems("person,role,period,bookngs\nAna,sales,2025-01,1\n");
+  REQUIRE(p.size() == 1);
+  CHECK_THAT(p[0], Contains("r.csv:1:4: bookngs: unknown column 'bookngs'; did you mean "
+                            "'bookings'?"));
+}
+
+TEST_CASE("a missing required column is named", "[output]") {
+  const auto p = csv_problems("person,period,bookings\nAna,2025-01,1\n");
+  REQUIRE(p.size() == 1);
+  CHECK_THAT(p[0], Contains("r.csv:1:1: role: missing required column 'role'"));
+}
+
+TEST_CASE("a column named twice is a problem", "[output]") {
+  const auto p = csv_problems("person,role,period,mqls,mqls\n");
+  REQUIRE(p.size() == 1);
+  CHECK(p[0] == "r.csv:1:5: mqls: column 'mqls' appears twice (first as column 4)");
+}
+
+TEST_CASE("every bad value is located at its row and column all at once", "[output]") {
+  const auto p = csv_problems(
+      "person,role,period,bookings,deals_won\n"
+      "Ana,sales,2025-01,12.345,1\n"
+      "Ben,salse,2025-13,1,-2\n"
+      "Cy,sales,2025-01,\"1,000.00\",x\n"
+      ",sales,2025-02,-1,1.5\n"
+      "Dee,sales,2025-01\n");
+  REQUIRE(p.size() == 10);
+  CHECK(p[0] ==
+        "r.csv:2:4: bookings: expected an amount with at most two decimals (12345.67), got "
+        "'12.345'");
+  CHECK(p[1] ==
+        "r.csv:3:2: role: expected marketing or sales, got 'salse'; did you mean "
+        "'sales'?");
+  CHECK(p[2] ==
+        "r.csv:3:3: period: expected a month (2025-03), a quarter (2025-Q1) or a year (2025), "
+        "got '2025-13'");
+  CHECK(p[3] == "r.csv:3:5: deals_won: expected a whole number of zero or more, got '-2'");
+  CHECK_THAT(p[4], Contains("r.csv:4:4: bookings:") && Contains("'1,000.00'"));
+  CHECK(p[5] == "r.csv:4:5: deals_won: expected a whole number of zero or more, got 'x'");
+  CHECK(p[6] == "r.csv:5:1: person: expected a name, got nothing");
+  CHECK(p[7] == "r.csv:5:4: bookings: expected zero or more, got -1");
+  CHECK(p[8] == "r.csv:5:5: deals_won: expected a whole number of zero or more, got '1.5'");
+  CHECK(p[9] == "r.csv:6:4: this row has 3 fields; the header has 5");
+}
+
+TEST_CASE("a duplicate person and period is located at the second row", "[output]") {
+  const auto p = csv_problems(
+      "person,role,period\n"
+      "Ana,sales,2025-01\n"
+      "Ana,sales,2025-02\n"
+      "Ana,sales,2025-01\n");
+  REQUIRE(p.size() == 1);
+  CHECK(p[0] ==
+        "r.csv:4:3: period: a second row for 'Ana' in 2025-01 (first in row 2); give one row "
+        "per person and period");
+}
+
+TEST_CASE("a quarter row overlapping a month row is a problem", "[output]") {
+  const auto p = csv_problems(
+      "person,role,period\n"
+      "Ana,sales,2025-02\n"
+      "Ana,sales,2025-Q1\n",
+      PeriodKind::quarter);
+  REQUIRE(p.size() == 1);
+  CHECK_THAT(p[0], Contains("r.csv:3:3: period: 2025-Q1 overlaps 2025-02 in row 2"));
+}
+
+TEST_CASE("a person has one role", "[output]") {
+  const auto p = csv_problems(
+      "person,role,period\n"
+      "Ana,sales,2025-01\n"
+      "Ana,marketing,2025-02\n");
+  REQUIRE(p.size() == 1);
+  CHECK(p[0] == "r.csv:3:2: role: 'Ana' is sales in row 2; a person has one role");
+}
+
+TEST_CASE("a period coarser than the plan's is a problem", "[output]") {
+  const auto p = csv_problems("person,role,period\nAna,sales,2025-Q1\nBen,sales,2025\n");
+  REQUIRE(p.size() == 2);
+  CHECK_THAT(p[0], Contains("r.csv:2:3: period: '2025-Q1' is a quarter but the plan pays by "
+                            "month"));
+  CHECK_THAT(p[1], Contains("r.csv:3:3: period: '2025' is a year but the plan pays by month"));
+}
+
+TEST_CASE("an empty results file names the columns", "[output]") {
+  const auto p = csv_problems("");
+  REQUIRE(p.size() == 1);
+  CHECK_THAT(p[0], Contains("r.csv:1:1: the file is empty") && Contains("person,role,period"));
+}
+
+TEST_CASE("an unreadable results file is a located problem", "[output]") {
+  try {
+    read_results_csv("no-such-results.csv", PeriodKind::month);
+    FAIL("no error");
+  } catch (const ScenarioError& e) {
+    CHECK_THAT(std::string(e.what()),
+               Contains("no-such-results.csv: cannot read the results file"));
+  }
+}

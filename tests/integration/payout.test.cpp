@@ -1,0 +1,197 @@
+// `tandem payout` end to end: the real program on the example plan and results, the
+// ledger read back and summed, and the exit codes of bad input.
+#include "run_command.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <map>
+#include <regex>
+#include <sstream>
+
+using namespace tandem::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kPlan = project_file("scenarios/payout/plan.yaml");
+const std::string kMarketingPlan = project_file("scenarios/payout/marketing_plan.yaml");
+const std::string kResults = project_file("scenarios/payout/results.csv");
+
+std::string sh_quoted(const fs::path& p) {
+  return "'" + p.string() + "'";
+}
+
+// One CSV line (RFC 4180 quotes) into fields.
+std::vector<std::string> fields_of(const std::string& line) {
+  std::vector<std::string> f(1);
+  bool in_quotes = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (in_quotes && c == '"' && i + 1 < line.size() && line[i + 1] == '"')
+      f.back() += '"', ++i;
+    else if (c == '"')
+      in_quotes = !in_quotes;
+    else if (c == ',' && !in_quotes)
+      f.emplace_back();
+    else
+      f.back() += c;
+  }
+  return f;
+}
+
+std::vector<std::vector<std::string>> ledger_rows(const fs::path& p) {
+  std::istringstream in(read_file(p));
+  std::vector<std::vector<std::string>> rows;
+  for (std::string line; std::getline(in, line);) rows.push_back(fields_of(line));
+  return rows;
+}
+
+// "total sales: 61234.57 (...)" -> cents by role.
+std::map<std::string, long long> printed_totals(const std::string& out) {
+  std::map<std::string, long long> totals;
+  const std::regex total(R"(total (\w+): (\d+)\.(\d\d) )");
+  for (std::sregex_iterator it(out.begin(), out.end(), total), end; it != end; ++it)
+    totals[(*it)[1]] = std::stoll((*it)[2]) * 100 + std::stoll((*it)[3]);
+  return totals;
+}
+
+// Files in `dir` whose name starts with ".", left behind by an interrupted write.
+std::size_t hidden_files(const fs::path& dir) {
+  std::size_t n = 0;
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.path().filename().string().front() == '.') ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("payout prints statements and a ledger that sums to the printed totals",
+          "[integration]") {
+  const fs::path dir = scratch("payout-sales");
+  const fs::path ledger = dir / "ledger.csv";
+  const auto r = tandem_cmd("payout " + sh_quoted(kPlan) + " --results " + sh_quoted(kResults) +
+                            " --out " + sh_quoted(ledger));
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  // 10% of 12345.67 = 1234.567, paid as 1234.57 (nearest cent); 60000.00 a year is 5000.00
+  // a month.
+  CHECK_THAT(r.out, Catch::Matchers::Contains("Ana Ruiz (sales), 2025-01\n"
+                                              "  credited: bookings 12345.67, deals_won 2"));
+  CHECK_THAT(r.out, Catch::Matchers::Contains("  commission   1234.57  10.0% of 12345.67 booked\n"
+                                              "  total        6234.57\n"));
+  // 61000.00 booked earns 6100.00, capped at 5000.00.
+  CHECK_THAT(r.out, Catch::Matchers::Contains("capped at 5000.00 per pay period"));
+  CHECK_THAT(r.out, Catch::Matchers::Contains("skipped 6 rows of other roles"));
+
+  const auto rows = ledger_rows(ledger);
+  REQUIRE(rows.size() > 1);
+  CHECK(rows[0] == std::vector<std::string>{"person", "role", "pay_period", "plan", "component",
+                                            "cents", "amount", "reason"});
+  std::map<std::string, long long> sums;
+  bool found = false;
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    REQUIRE(rows[i].size() == 8);
+    sums[rows[i][1]] += std::stoll(rows[i][5]);
+    if (rows[i][0] == "Ana Ruiz" && rows[i][2] == "2025-01" && rows[i][4] == "commission") {
+      found = true;
+      CHECK(rows[i][5] == "123457");
+      CHECK(rows[i][6] == "1234.57");
+      CHECK(rows[i][3] == "flat_commission");
+    }
+  }
+  CHECK(found);
+  CHECK(rows.size() - 1 == 4 * 3 * 2);  // 4 people, 3 months, salary and commission
+  const auto totals = printed_totals(r.out);
+  REQUIRE(totals.count("sales") == 1);
+  CHECK(totals.at("sales") == sums.at("sales"));
+  CHECK(totals.size() == sums.size());
+  // A name holding a comma is quoted in the ledger and read back whole.
+  CHECK(read_file(ledger).find("\"Okafor, Chidi\",sales,2025-01,") != std::string::npos);
+  CHECK(hidden_files(dir) == 0);
+}
+
+TEST_CASE("payout of the marketing plan pays MQL bonuses to the cent", "[integration]") {
+  const fs::path dir = scratch("payout-marketing");
+  const auto r = tandem_cmd("payout " + sh_quoted(kMarketingPlan) + " --results " +
+                            sh_quoted(kResults) + " --out " + sh_quoted(dir / "m.csv"));
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  long long sum = 0;
+  const auto rows = ledger_rows(dir / "m.csv");
+  for (std::size_t i = 1; i < rows.size(); ++i) sum += std::stoll(rows[i][5]);
+  // Salaries 72000.00 a year: 6000.00 a month, 2 people, 3 months. Bonuses at 40.00 per
+  // MQL above 20: Eli 0 + 7 + 21 MQLs; Fay 4 + 0 + 75 (3000.00, capped at 2000.00).
+  const long long expected = 2 * 3 * 600'000 + (7 + 21 + 4) * 4'000 + 200'000;
+  CHECK(sum == expected);
+  CHECK(printed_totals(r.out) == std::map<std::string, long long>{{"marketing", expected}});
+}
+
+TEST_CASE("payout writes payout-ledger.csv in the current folder by default", "[integration]") {
+  const fs::path dir = scratch("payout-default");
+  const auto r = tandem_cmd("payout " + sh_quoted(kPlan) + " --results " + sh_quoted(kResults),
+                            "cd " + sh_quoted(dir) + " &&");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(fs::exists(dir / "payout-ledger.csv"));
+}
+
+TEST_CASE("payout of results with a bad amount exits 2 with its location and no ledger",
+          "[integration]") {
+  const fs::path dir = scratch("payout-bad-amount");
+  const fs::path bad = dir / "bad.csv";
+  std::ofstream(bad) << "person,role,period,bookings\n"
+                        "Ana Ruiz,sales,2025-01,100.00\n"
+                        "Ben Cho,sales,2025-01,1.234\n"
+                        "Ben Cho,sales,2025-02,12k\n";
+  const fs::path ledger = dir / "ledger.csv";
+  const auto r = tandem_cmd("payout " + sh_quoted(kPlan) + " --results " + sh_quoted(bad) +
+                            " --out " + sh_quoted(ledger));
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Matchers::Contains(bad.string() + ":3:4: bookings: expected an amount"));
+  CHECK_THAT(r.err, Catch::Matchers::Contains(bad.string() + ":4:4: bookings:"));
+  CHECK_THAT(r.err, Catch::Matchers::Contains("2 problems found"));
+  CHECK_FALSE(fs::exists(ledger));
+  CHECK(hidden_files(dir) == 0);
+}
+
+TEST_CASE("payout to an unwritable ledger exits 2 and names it", "[integration]") {
+  const fs::path dir = scratch("payout-unwritable");
+  const fs::path ledger = dir / "no-such-folder" / "ledger.csv";
+  const auto r = tandem_cmd("payout " + sh_quoted(kPlan) + " --results " + sh_quoted(kResults) +
+                            " --out " + sh_quoted(ledger));
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Matchers::Contains("cannot write the ledger '" + ledger.string()));
+  CHECK_THAT(r.err, Catch::Matchers::Contains("--out"));
+  CHECK(r.out.empty());
+  CHECK_FALSE(fs::exists(ledger));
+}
+
+TEST_CASE("payout with a lead policy as the plan exits 2 with its location", "[integration]") {
+  const fs::path dir = scratch("payout-wrong-kind");
+  const fs::path plan = dir / "plan.yaml";
+  std::ofstream(plan) << "tandem: 1\nplan: {plugin: score_threshold}\n";
+  const auto r = tandem_cmd("payout " + sh_quoted(plan) + " --results " + sh_quoted(kResults) +
+                            " --out " + sh_quoted(dir / "l.csv"));
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Matchers::Contains(plan.string() + ":2:16: plan.plugin:"));
+  CHECK_FALSE(fs::exists(dir / "l.csv"));
+}
+
+TEST_CASE("payout with a plan that throws exits 1 and writes no ledger", "[integration]") {
+  const fs::path dir = scratch("payout-throws");
+  const fs::path plan = dir / "plan.yaml";
+  std::ofstream(plan) << "tandem: 1\nplan: {plugin: throws}\n";
+  const auto r = tandem_cmd("payout " + sh_quoted(plan) + " --results " + sh_quoted(kResults) +
+                            " --out " + sh_quoted(dir / "l.csv") + " --plugin-path " +
+                            sh_quoted(TANDEM_FIXTURE_PLUGIN_DIR));
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, Catch::Matchers::Contains("plugin 'throws'"));
+  CHECK_FALSE(fs::exists(dir / "l.csv"));
+}
+
+TEST_CASE("payout without --results is a usage error", "[integration]") {
+  const auto r = tandem_cmd("payout " + sh_quoted(kPlan));
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Matchers::Contains("no --results given"));
+}
