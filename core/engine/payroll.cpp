@@ -7,7 +7,8 @@ namespace tandem {
 Payroll::Payroll(const Scenario& s, const RunPlugins& plugins, Stream& stream)
     : agents_(static_cast<std::size_t>(s.marketing.people + s.sales.people)),
       tallies_(agents_ * static_cast<std::size_t>(s.horizon.periods)),
-      team_bookings_(static_cast<std::size_t>(s.horizon.periods)) {
+      team_bookings_(static_cast<std::size_t>(s.horizon.periods)),
+      deals_(agents_) {
   const auto team = [&](Role role, int first, int people, const LoadedPlugin& plugin,
                         const PayChoice& pay) {
     Team t{role,
@@ -38,10 +39,16 @@ Credits Payroll::credits(int agent, const PayPeriod& period) {
     c.sourced_revenue += x.sourced_revenue;
     c.team_bookings += team_bookings_[static_cast<std::size_t>(t)];
   }
+  deals_in_period_.clear();
+  for (const CreditedDeal& d : deals_[static_cast<std::size_t>(agent)])
+    if (d.period >= period.first_period && d.period <= period.last_period)
+      deals_in_period_.push_back(d);
+  c.deals = deals_in_period_;
   return c;
 }
 
-void Payroll::end_of_period(int t, std::vector<LedgerRow>& ledger) {
+void Payroll::end_of_period(int t, std::vector<LedgerRow>& ledger,
+                            std::vector<StatementRecord>* statements) {
   // Team bookings: what every rep booked in the period (the company's bookings), summed
   // once here rather than once per person paid.
   Money booked;
@@ -52,12 +59,20 @@ void Payroll::end_of_period(int t, std::vector<LedgerRow>& ledger) {
     if (index < 0) continue;
     const PayPeriod& period = team.periods[static_cast<std::size_t>(index)];
     for (int agent = team.first_agent; agent < team.first_agent + team.people; ++agent) {
-      const Statement statement = team.plan.pay(credits(agent, period), period);
+      Credits c = credits(agent, period);
+      const Statement statement = team.plan.pay(c, period);
       for (const StatementLine& line : statement.lines()) {
         ledger.push_back(
             {period.index, period.kind, agent, line.component, line.amount, line.reason});
         paid_[team.role == Role::marketing ? 0 : 1] += line.amount;
       }
+      if (statements) {
+        c.deals = {};
+        statements->push_back({period, agent, c, deals_in_period_, statement.lines()});
+      }
+      // Paid on: the deals of this pay period (and any before it) are done with.
+      std::erase_if(deals_[static_cast<std::size_t>(agent)],
+                    [&](const CreditedDeal& d) { return d.period <= period.last_period; });
     }
   }
 }

@@ -32,8 +32,16 @@ class Payroll {
     return tallies_[static_cast<std::size_t>(period) * agents_ + static_cast<std::size_t>(agent)];
   }
 
-  // Pays every pay period that ends with simulation period `t`, appending to `ledger`.
-  void end_of_period(int t, std::vector<LedgerRow>& ledger);
+  // A won deal credited to `agent` (as bookings for a rep, as sourced revenue for a
+  // marketer), kept until the agent's pay period that holds it has been paid.
+  void credit_deal(int agent, const CreditedDeal& deal) {
+    deals_[static_cast<std::size_t>(agent)].push_back(deal);
+  }
+
+  // Pays every pay period that ends with simulation period `t`, appending to `ledger`,
+  // and, when `statements` is given, each whole statement.
+  void end_of_period(int t, std::vector<LedgerRow>& ledger,
+                     std::vector<StatementRecord>* statements);
 
   // Everything paid so far to a role: the sum of its ledger rows.
   Money paid(Role role) const { return role == Role::marketing ? paid_[0] : paid_[1]; }
@@ -46,11 +54,15 @@ class Payroll {
     std::vector<PayPeriod> periods;
     std::vector<int> ending;  // per simulation period: the pay period ending there, or -1
   };
+  // The agent's credits over the pay period; `deals` points into deals_in_period_.
   Credits credits(int agent, const PayPeriod& period);
 
   std::size_t agents_;
-  std::vector<Tally> tallies_;        // [period][agent]
-  std::vector<Money> team_bookings_;  // [period]: every rep's bookings, once it has ended
+  std::vector<Tally> tallies_;  // [period][agent]
+  std::vector<Money> team_bookings_;
+  std::vector<std::vector<CreditedDeal>> deals_;  // [agent]: won, not yet paid on
+  std::vector<CreditedDeal> deals_in_period_;  // scratch for one call of a plan  // [period]: every
+                                               // rep's bookings, once it has ended
   std::vector<Team> teams_;
   Money paid_[2];
 };

@@ -108,7 +108,7 @@ class Funnel {
       for (int r = 0; r < reps_; ++r) work(r, t);
       enforce_service_level(t);
       record(t);
-      payroll_.end_of_period(t, result_.ledger);
+      payroll_.end_of_period(t, result_.ledger, rep_no_ == 0 ? &result_.statements : nullptr);
     }
     headlines();
     return std::move(result_);
@@ -439,7 +439,12 @@ class Funnel {
       Tally& rep = tally(t, agent_of_rep(opps_.rep[o]));
       ++rep.deals_won;
       rep.bookings += size;
-      if (leads_.owner[id] >= 0) tally(t, leads_.owner[id]).sourced_revenue += size;
+      const CreditedDeal deal{o, size, t};
+      payroll_.credit_deal(agent_of_rep(opps_.rep[o]), deal);
+      if (leads_.owner[id] >= 0) {
+        tally(t, leads_.owner[id]).sourced_revenue += size;
+        payroll_.credit_deal(leads_.owner[id], deal);
+      }
       if (leads_.was_mql[id]) ++mql_won_;
       close_wait_.add(t - leads_.created[id]);
       market_.settle(a);

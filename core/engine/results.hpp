@@ -4,6 +4,7 @@
 #pragma once
 
 #include <tandem/money.hpp>
+#include <tandem/pay_plan.hpp>
 #include <tandem/views.hpp>
 
 #include <cstdint>
@@ -36,6 +37,16 @@ struct LedgerRow {
   std::string reason;
 };
 
+// One person's statement for one pay period, kept whole (credits, the deals behind them,
+// every line) so the run folder can print it the way a rep reads a bank statement.
+struct StatementRecord {
+  PayPeriod period;
+  int person = 0;
+  Credits credits;  // `deals` left empty here: the deals are below, owned
+  std::vector<CreditedDeal> deals;
+  std::vector<StatementLine> lines;
+};
+
 // A metric declared once (name, unit, doc) and recorded by index.
 struct MetricSpec {
   std::string name;
@@ -61,6 +72,7 @@ struct Headline {
 struct ReplicationResult {
   std::vector<Headline> headlines;  // same names, same order, in every replication
   std::vector<LedgerRow> ledger;
+  std::vector<StatementRecord> statements;  // replication 0 only: the statements printed
   std::vector<MetricRow> metrics;
 };
 

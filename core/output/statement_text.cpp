@@ -49,6 +49,14 @@ std::string statement_text(const CreditedPeriod& credited, const Statement& stat
   }
   std::string s = credited.person + " (" + credited.role + "), " + credited.period + "\n";
   s += "  credited: " + credited_text(credited.credits) + "\n";
+  if (!credited.credits.deals.empty()) {
+    // Every cent of bookings traces to these deals (ids as in the run's deal numbering).
+    std::string deals;
+    for (const CreditedDeal& d : credited.credits.deals)
+      deals += (deals.empty() ? "" : ", ") + ("D" + std::to_string(d.id)) + " " + d.value.str() +
+               " (period " + std::to_string(d.period) + ")";
+    s += "  deals: " + deals + "\n";
+  }
   for (const auto& l : statement.lines()) {
     std::string line =
         "  " + pad_right(l.component, name_width) + "  " + pad_left(l.amount.str(), amount_width);

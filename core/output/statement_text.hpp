@@ -3,6 +3,7 @@
 // The text, one block per person and pay period:
 //   Ana Ruiz (sales), 2025-03
 //     credited: bookings 12345.67, deals_won 3
+//     deals: D12 8000.00 (period 9), D40 4345.67 (period 11)     (when the deals are known)
 //     base salary  5000.00  60000.00 a year, prorated for a month (0.0833 of a year)
 //     commission   1234.57  10.0% of 12345.67 booked
 //     total        6234.57

@@ -5,6 +5,7 @@
 #include <tandem/money.hpp>
 
 #include <cstdint>
+#include <span>
 #include <string_view>
 
 namespace tandem {
@@ -33,6 +34,14 @@ struct PayPeriod {
   double years = 1.0 / 12.0;  // length as a share of a year, to prorate annual amounts
 };
 
+// A won deal credited to a person: which deal, its value, and the simulation period it
+// was won in. Lets a plan (and a statement) trace every cent to the deals that earned it.
+struct CreditedDeal {
+  std::uint64_t id = 0;
+  Money value;
+  int period = 0;
+};
+
 // One person's credited results over one pay period: what a pay plan is paid on.
 struct Credits {
   Money bookings;              // value of won deals credited to this person
@@ -45,6 +54,9 @@ struct Credits {
   std::int64_t sqls = 0;       // leads qualified as sales-ready
   Money sourced_revenue;       // won revenue from leads this person sourced
   Money team_bookings;         // bookings of the person's whole team
+  // The won deals behind `bookings` (a rep) or `sourced_revenue` (a marketer); empty where
+  // they are not known (results given as totals). Valid only during the call.
+  std::span<const CreditedDeal> deals;
 };
 
 // What a lead policy may look at: the observable signals only.

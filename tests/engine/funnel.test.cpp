@@ -180,3 +180,27 @@ TEST_CASE("memory follows the active leads and not the history", "[engine]") {
     CHECK(end < 0.5 * headline(rep, "inquiries"));
   }
 }
+
+TEST_CASE("every statement traces its bookings to the deals that earned them", "[engine]") {
+  EngineFixture f;
+  f.scenario.replications = 2;
+  const RunResult r = f.run(2);
+  const auto& first = r.replications[0];
+  // Replication 0 keeps whole statements: 2 marketers x 4 quarters + 4 reps x 12 months.
+  REQUIRE(first.statements.size() == 2 * 4 + 4 * 12);
+  CHECK(r.replications[1].statements.empty());
+  std::size_t with_deals = 0;
+  for (const StatementRecord& s : first.statements) {
+    Money deals;
+    for (const CreditedDeal& d : s.deals) {
+      deals += d.value;
+      CHECK(d.period >= s.period.first_period);
+      CHECK(d.period <= s.period.last_period);
+    }
+    const bool rep = r.agents[static_cast<std::size_t>(s.person)].role == Role::sales;
+    CHECK(deals == (rep ? s.credits.bookings : s.credits.sourced_revenue));
+    if (rep) CHECK(static_cast<std::int64_t>(s.deals.size()) == s.credits.deals_won);
+    with_deals += s.deals.empty() ? 0 : 1;
+  }
+  CHECK(with_deals > 0);
+}

@@ -54,6 +54,11 @@ TEST_CASE("run writes the whole folder, and the ledger sums to the summary to th
   REQUIRE(r.exit_code == 0);
   for (const char* f : {"summary.json", "metrics.csv", "ledger.csv", "scenario.yaml"})
     CHECK(fs::exists(dir / f));
+  // One statement file per person (the first replication), starting with its owner.
+  for (const char* person : {"marketer-01", "marketer-02", "rep-01", "rep-02", "rep-03"}) {
+    const auto text = read_file(dir / "statements" / (std::string(person) + ".txt"));
+    CHECK(text.rfind(std::string("Statements of ") + person, 0) == 0);
+  }
   CHECK(r.out.find("revenue") != std::string::npos);  // the terminal table
 
   const auto summary = nlohmann::json::parse(read_file(dir / "summary.json"));
