@@ -41,6 +41,9 @@ The smallest useful scenario (every other key has a default):
   read exactly as integer cents; or `unlimited`.
 - **text**: any text; where the allowed values are listed, one of them.
 - **boolean**: `true` or `false`.
+- **list of numbers**: numbers in brackets (`[0, 0.5, 1.0]`), or one per line as a YAML
+  list; where a range is given, it applies to every item. On the command line:
+  `--set KEY=[0,0.5,1]`.
 
 A key marked *required* has no default and must be given.
 

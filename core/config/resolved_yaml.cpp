@@ -8,6 +8,8 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cstdint>
+#include <variant>
+#include <vector>
 
 namespace tandem::config {
 
@@ -17,8 +19,16 @@ void emit_params(YAML::Emitter& out, const Schema& schema, const Params& params)
   for (const auto& spec : schema.params()) {
     const auto it = params.values().find(spec.name);
     if (it == params.values().end()) continue;  // only after a problem, never in a result
-    // The emitter quotes text that YAML would read otherwise ("null", "a: b", "").
-    out << YAML::Key << spec.name << YAML::Value << value_text(it->second);
+    out << YAML::Key << spec.name << YAML::Value;
+    if (const auto* list = std::get_if<std::vector<double>>(&it->second)) {
+      // A flow list of numbers, "[0, 0.5, 1]", as value_text writes a list.
+      out << YAML::Flow << YAML::BeginSeq;
+      for (const double x : *list) out << fmt::format("{}", x);
+      out << YAML::EndSeq;
+    } else {
+      // The emitter quotes text that YAML would read otherwise ("null", "a: b", "").
+      out << value_text(it->second);
+    }
   }
 }
 

@@ -26,6 +26,68 @@ std::vector<std::string> allowed_keys(const Schema& schema,
   return keys;
 }
 
+// The list that `--set KEY=[0,0.5,1]` writes as one scalar (an override is read as one
+// scalar, whatever its key): for a list key, its items. Nothing if the text is no list.
+std::optional<YAML::Node> list_in_text(const std::string& text) {
+  if (text.empty() || text.front() != '[') return std::nullopt;
+  try {
+    YAML::Node parsed = YAML::Load(text);
+    if (parsed.IsSequence()) return parsed;
+  } catch (const YAML::Exception&) {
+    // Not a YAML list after all: reported as the scalar it is.
+  }
+  return std::nullopt;
+}
+
+// A list of numbers, item by item; each problem is located at its item
+// ("plan.params.tiers[2]"), and every item is checked before giving up.
+std::optional<Value> check_list(const ParamSpec& spec, const YAML::Node& v, const std::string& key,
+                                Report& report) {
+  YAML::Node items;
+  items.reset(v);  // reset, not =: assigning would overwrite the scenario's own node
+  bool from_text = false;
+  if (v.IsScalar()) {
+    const auto parsed = list_in_text(v.Scalar());
+    if (!parsed) {
+      report.add(v, key, "expected " + expected_phrase(spec.type) + ", got " + describe_node(v));
+      return std::nullopt;
+    }
+    items.reset(*parsed);
+    from_text = true;
+  } else if (!v.IsSequence()) {
+    report.add(v, key, "expected " + expected_phrase(spec.type) + ", got " + describe_node(v));
+    return std::nullopt;
+  }
+  std::vector<double> list;
+  bool ok = true;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const YAML::Node item = items[i];
+    // Items parsed from one scalar have positions within that text only: locate them at it.
+    const YAML::Node& at = from_text || item.Mark().is_null() ? v : item;
+    const std::string item_key = key + "[" + std::to_string(i) + "]";
+    if (!item.IsScalar()) {
+      report.add(at, item_key,
+                 "expected " + expected_phrase(ParamType::real) + ", got " + describe_node(item));
+      ok = false;
+      continue;
+    }
+    auto read = read_value(ParamType::real, item.Scalar());
+    if (const auto* message = std::get_if<std::string>(&read)) {
+      report.add(at, item_key, *message);
+      ok = false;
+      continue;
+    }
+    if (const auto message = check_allowed(spec.allowed, std::get<Value>(read), item.Scalar())) {
+      report.add(at, item_key, *message);
+      ok = false;
+      continue;
+    }
+    list.push_back(std::get<double>(std::get<Value>(read)));
+  }
+  if (!ok) return std::nullopt;
+  return Value(std::move(list));
+}
+
 // One value checked against its spec; nothing when it has a problem (already reported).
 std::optional<Value> check_value(const ParamSpec& spec, const Entry& entry, const std::string& key,
                                  Report& report) {
@@ -37,6 +99,7 @@ std::optional<Value> check_value(const ParamSpec& spec, const Entry& entry, cons
                "expected " + expected_phrase(spec.type) + ", got nothing");
     return std::nullopt;
   }
+  if (spec.type == ParamType::number_list) return check_list(spec, v, key, report);
   if (!v.IsScalar()) {
     report.add(v, key, "expected " + expected_phrase(spec.type) + ", got " + describe_node(v));
     return std::nullopt;

@@ -68,6 +68,8 @@ std::string expected_phrase(ParamType type) {
       return "money (an amount such as 180.00, or unlimited)";
     case ParamType::text:
       return "text";
+    case ParamType::number_list:
+      return "a list of numbers";
   }
   return "a value";
 }
@@ -106,6 +108,8 @@ std::variant<Value, std::string> read_value(ParamType type, std::string_view tex
     }
     case ParamType::text:
       return Value(std::string(text));
+    case ParamType::number_list:
+      return wrong;  // a list is a YAML sequence, read item by item by the validator
   }
   return wrong;
 }
@@ -118,6 +122,12 @@ std::optional<std::string> check_allowed(const Constraint& allowed, const Value&
       return std::nullopt;
     return "must be one of: " + join(allowed.choices) + "; got " + quoted(*s) +
            did_you_mean(*s, allowed.choices);
+  }
+  if (const auto* list = std::get_if<std::vector<double>>(&value)) {
+    for (std::size_t i = 0; i < list->size(); ++i)
+      if (auto message = check_allowed(allowed, Value((*list)[i]), fmt::format("{}", (*list)[i])))
+        return *message + " (item [" + std::to_string(i) + "])";
+    return std::nullopt;
   }
   const auto v = numeric(value);
   if (!v) return std::nullopt;
@@ -142,7 +152,12 @@ std::string value_text(const Value& value) {
           return s;
         } else if constexpr (std::is_same_v<T, Money>)
           return v.str();
-        else
+        else if constexpr (std::is_same_v<T, std::vector<double>>) {
+          std::string s = "[";
+          for (std::size_t i = 0; i < v.size(); ++i)
+            s += (i == 0 ? "" : ", ") + fmt::format("{}", v[i]);
+          return s + "]";
+        } else
           return v;
       },
       value);

@@ -19,10 +19,12 @@
 namespace tandem {
 inline namespace v1 {
 
-enum class ParamType { boolean, integer, real, money, text };
+enum class ParamType { boolean, integer, real, money, text, number_list };
 
-// A parameter's value. Integers are 64-bit; money is exact cents.
-using Value = std::variant<bool, std::int64_t, double, Money, std::string>;
+// A parameter's value. Integers are 64-bit; money is exact cents; a list of numbers is
+// what tiers are made of (boundaries, multipliers). New alternatives go last, so that the
+// index of every existing one stays what plugins already built against expect.
+using Value = std::variant<bool, std::int64_t, double, Money, std::string, std::vector<double>>;
 
 inline const char* type_name(ParamType t) {
   switch (t) {
@@ -36,11 +38,14 @@ inline const char* type_name(ParamType t) {
       return "money";
     case ParamType::text:
       return "text";
+    case ParamType::number_list:
+      return "list of numbers";
   }
   return "?";
 }
 
 // What values a parameter allows, besides its type: a numeric range or a set of choices.
+// For a list of numbers, the range applies to every item.
 struct Constraint {
   std::optional<double> min, max;
   bool min_exclusive = false, max_exclusive = false;
@@ -99,10 +104,12 @@ constexpr ParamType param_type_of() {
     return ParamType::real;
   else if constexpr (std::is_same_v<T, Money>)
     return ParamType::money;
+  else if constexpr (std::is_same_v<T, std::vector<double>>)
+    return ParamType::number_list;
   else {
     static_assert(std::is_convertible_v<T, std::string>,
                   "parameter types: bool, integers, "
-                  "floating point, Money, std::string");
+                  "floating point, Money, std::string, std::vector<double>");
     return ParamType::text;
   }
 }
@@ -116,13 +123,16 @@ Value to_value(T v) {
     return Value(static_cast<double>(v));
   else if constexpr (std::is_same_v<T, Money>)
     return Value(v);
+  else if constexpr (std::is_same_v<T, std::vector<double>>)
+    return Value(std::move(v));
   else
     return Value(std::string(v));
 }
 }  // namespace detail
 
 // Validated values, every declared parameter present (defaults filled in), each of its
-// declared type. A plugin reads them in its constructor.
+// declared type. A plugin reads them in its constructor: get<double>("rate"),
+// get<Money>("cap"), get<std::vector<double>>("tier_starts").
 class Params {
  public:
   Params() = default;
@@ -154,8 +164,9 @@ class Schema {
   Schema() = default;
   Schema(std::string name, std::string doc) : name_(std::move(name)), doc_(std::move(doc)) {}
 
-  // An optional parameter with a default.
-  template <class T, class D>
+  // An optional parameter with a default. A list's default may be written in braces:
+  // param<std::vector<double>>("tiers", {0, 0.5, 1.0}, ...) (D then falls back to T).
+  template <class T, class D = T>
   Schema& param(std::string name, D default_value, std::string doc, Constraint allowed = {}) {
     specs_.push_back({std::move(name), detail::param_type_of<T>(),
                       detail::to_value<T>(static_cast<T>(default_value)), std::move(allowed),

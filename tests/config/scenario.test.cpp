@@ -437,3 +437,74 @@ TEST_CASE("every kind of key reaches its field in the scenario", "[config]") {
   CHECK(s.description == "changed");
   CHECK(s.seed == 99);
 }
+
+namespace {
+
+// kTiny with sales paid by quota tiers, its lists in the file's own spelling.
+std::string tiny_with_tiers(const std::string& params) {
+  return tiny_with(8, "sales: {people: 3, pay: {plugin: quota_tiers, params: {" + params + "}}}");
+}
+
+}  // namespace
+
+TEST_CASE("a list parameter resolves to a flow list that loads back to the same hash", "[config]") {
+  const Scenario s = load(tiny_with_tiers(
+      "quota: 50000, tier_starts: [0, 0.25, 1.0], tier_multipliers: [0.50, 1, 2.0]"));
+  CHECK(s.sales.pay.params.get<std::vector<double>>("tier_starts") ==
+        std::vector<double>{0, 0.25, 1});
+  CHECK_THAT(s.resolved_yaml, Contains("tier_starts: [0, 0.25, 1]\n"));
+  CHECK_THAT(s.resolved_yaml, Contains("tier_multipliers: [0.5, 1, 2]\n"));
+
+  const Scenario again = load(s.resolved_yaml, {}, "resolved.yaml");
+  CHECK(again.resolved_yaml == s.resolved_yaml);
+  CHECK(again.hash == s.hash);
+  // The same lists written as block lists: the same scenario.
+  const Scenario block = load(tiny_with(8, R"(sales:
+  people: 3
+  pay:
+    plugin: quota_tiers
+    params:
+      quota: 50000.00
+      tier_starts:
+        - 0
+        - 0.25
+        - 1
+      tier_multipliers:
+        - 0.5
+        - 1
+        - 2)"));
+  CHECK(block.hash == s.hash);
+  // Defaults fill in as lists too.
+  CHECK_THAT(load(tiny_with_tiers("quota: 50000")).resolved_yaml,
+             Contains("tier_starts: [0, 0.5, 1]\n"));
+}
+
+TEST_CASE("an override gives a list parameter as a flow list", "[config]") {
+  const Scenario s = load(
+      tiny_with_tiers("quota: 50000"),
+      {"sales.pay.params.tier_starts=[0,0.25,1]", "sales.pay.params.tier_multipliers=[0, 1, 3]"});
+  CHECK(s.sales.pay.params.get<std::vector<double>>("tier_starts") ==
+        std::vector<double>{0, 0.25, 1});
+  CHECK(s.sales.pay.params.get<std::vector<double>>("tier_multipliers") ==
+        std::vector<double>{0, 1, 3});
+  CHECK(problems(tiny_with_tiers("quota: 50000"), {"sales.pay.params.tier_starts=[0,a,1]",
+                                                   "sales.pay.params.tier_multipliers=0.5"}) ==
+        std::vector<std::string>{
+            "--set: sales.pay.params.tier_starts[1]: expected a number, got 'a'",
+            "--set: sales.pay.params.tier_multipliers: expected a list of numbers, got '0.5'"});
+}
+
+TEST_CASE("a list item out of range is located at the item in the file", "[config]") {
+  CHECK(problems(tiny_with_tiers("quota: 50000, tier_multipliers: [0.5, -1, 2]")) ==
+        std::vector<std::string>{
+            "s.yaml:8:94: sales.pay.params.tier_multipliers[1]: must be at least 0, got -1"});
+}
+
+TEST_CASE("a plugin's error about its lists is reported at its params", "[config]") {
+  const auto p = problems(tiny_with_tiers("quota: 50000, tier_starts: [0, 1, 0.5]"));
+  REQUIRE(p.size() == 1);
+  CHECK_THAT(p[0], StartsWith("s.yaml:8:"));
+  CHECK_THAT(p[0], Contains("sales.pay.params: 'quota_tiers' rejects these parameters: "));
+  CHECK_THAT(p[0], Contains("tier_starts [0, 1, 0.5] must strictly increase: tier_starts[2] (0.5) "
+                            "is not above tier_starts[1] (1)"));
+}

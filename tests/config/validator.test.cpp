@@ -1,6 +1,7 @@
 // The one validator (config/validate.hpp) on small inline YAML against small schemas:
 // each kind of problem, its exact position and wording, and that all are reported at once.
 #include "config/validate.hpp"
+#include "config/value_text.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -249,4 +250,97 @@ TEST_CASE("nodes made by an override are located at --set", "[config]") {
   check_params(node, market_schema(), "market", report.locate(node, "market"), report);
   CHECK(lines(report.sorted()) ==
         std::vector<std::string>{"--set: market.accounts: expected an integer, got 'ten'"});
+}
+
+namespace {
+
+Schema plan_schema() {
+  return Schema("plan", "A test plan.")
+      .param<std::vector<double>>("tiers", {0, 0.5, 1.0}, "Tier starts.", in_range(0, 10))
+      .param<double>("rate", 0.1, "Rate.");
+}
+
+std::vector<double> tiers_of(const Checked& c) {
+  return c.params.get<std::vector<double>>("tiers");
+}
+
+}  // namespace
+
+TEST_CASE("a list of numbers is read flow or block and defaults to its declared list", "[config]") {
+  CHECK(tiers_of(check("tiers: [0, 0.25, 2]\n", plan_schema(), "plan.params")) ==
+        std::vector<double>{0, 0.25, 2});
+  CHECK(tiers_of(check("tiers:\n  - 1\n  - 1e-3\n  - +7\n", plan_schema(), "plan.params")) ==
+        std::vector<double>{1, 0.001, 7});
+  CHECK(tiers_of(check("rate: 0.2\n", plan_schema(), "plan.params")) ==
+        std::vector<double>{0, 0.5, 1.0});
+  // Empty is allowed: whether it makes sense is the plugin's to say.
+  const auto empty = check("tiers: []\n", plan_schema(), "plan.params");
+  CHECK(empty.problems.empty());
+  CHECK(tiers_of(empty).empty());
+}
+
+TEST_CASE("a bad item of a list is located at the item with its index", "[config]") {
+  SECTION("not a number") {
+    const auto c = check("tiers: [0, 0.5, x]\n", plan_schema(), "plan.params");
+    CHECK(
+        lines(c.problems) ==
+        std::vector<std::string>{"t.yaml:1:17: plan.params.tiers[2]: expected a number, got 'x'"});
+    CHECK_FALSE(c.params.has("tiers"));
+  }
+  SECTION("out of range: the range applies to every item") {
+    const auto c = check("tiers:\n  - 0\n  - 12\n", plan_schema(), "plan.params");
+    CHECK(lines(c.problems) ==
+          std::vector<std::string>{"t.yaml:3:5: plan.params.tiers[1]: must be in [0, 10], got 12"});
+  }
+  SECTION("every bad item is reported in order") {
+    const auto c = check("tiers: [-1, 0.5, .nan, [1], ~]\n", plan_schema(), "plan.params");
+    CHECK(lines(c.problems) ==
+          std::vector<std::string>{
+              "t.yaml:1:9: plan.params.tiers[0]: must be in [0, 10], got -1",
+              "t.yaml:1:18: plan.params.tiers[2]: expected a number, got '.nan'",
+              "t.yaml:1:24: plan.params.tiers[3]: expected a number, got a list",
+              "t.yaml:1:29: plan.params.tiers[4]: expected a number, got nothing"});
+  }
+}
+
+TEST_CASE("a scalar or a map where a list of numbers belongs", "[config]") {
+  CHECK(lines(check("tiers: 0.5\n", plan_schema(), "plan.params").problems) ==
+        std::vector<std::string>{
+            "t.yaml:1:8: plan.params.tiers: expected a list of numbers, got '0.5'"});
+  CHECK(lines(check("tiers: {a: 1}\n", plan_schema(), "plan.params").problems) ==
+        std::vector<std::string>{
+            "t.yaml:1:8: plan.params.tiers: expected a list of numbers, got a map"});
+  CHECK(lines(check("tiers:\n", plan_schema(), "plan.params").problems) ==
+        std::vector<std::string>{
+            "t.yaml:1:1: plan.params.tiers: expected a list of numbers, got nothing"});
+}
+
+TEST_CASE("a list written as one scalar by an override is read as a list", "[config]") {
+  YAML::Node node = YAML::Load("tiers: [0]\n");
+  node["tiers"] = YAML::Node(std::string("[0,0.5,1]"));
+  Report report("t.yaml");
+  Params p = check_params(node, plan_schema(), "plan.params", report.locate(node, ""), report);
+  CHECK(report.ok());
+  CHECK(p.get<std::vector<double>>("tiers") == std::vector<double>{0, 0.5, 1});
+
+  node["tiers"] = YAML::Node(std::string("[0, x, 11]"));
+  Report bad("t.yaml");
+  check_params(node, plan_schema(), "plan.params", bad.locate(node, ""), bad);
+  CHECK(lines(bad.sorted()) ==
+        std::vector<std::string>{"--set: plan.params.tiers[1]: expected a number, got 'x'",
+                                 "--set: plan.params.tiers[2]: must be in [0, 10], got 11"});
+}
+
+TEST_CASE("a list of numbers is written as a flow list that reads back", "[config]") {
+  CHECK(value_text(Value(std::vector<double>{0, 0.5, 1})) == "[0, 0.5, 1]");
+  CHECK(value_text(Value(std::vector<double>{})) == "[]");
+  CHECK(value_text(Value(std::vector<double>{0.1, 1e-7, 250000})) == "[0.1, 1e-07, 250000]");
+  const std::vector<double> odd{0.1 + 0.2, 1.0 / 3.0};
+  const auto c = check("tiers: " + value_text(Value(odd)) + "\n", plan_schema(), "plan.params");
+  CHECK(tiers_of(c) == odd);  // shortest text that reads back as the same doubles
+  CHECK(expected_phrase(ParamType::number_list) == "a list of numbers");
+  CHECK(std::string(type_name(ParamType::number_list)) == "list of numbers");
+  CHECK(check_allowed(in_range(0, 1), Value(std::vector<double>{0, 1.5}), "") ==
+        "must be in [0, 1], got 1.5 (item [1])");
+  CHECK_FALSE(check_allowed(in_range(0, 1), Value(std::vector<double>{0, 1}), "").has_value());
 }

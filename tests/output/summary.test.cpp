@@ -187,3 +187,15 @@ TEST_CASE("summary gives the spread of pay within each role, exact by nearest ra
   CHECK(r["q3_cents"] == 1234568);
   CHECK(r["max_cents"] == 1234569);
 }
+
+TEST_CASE("summary writes a list of numbers parameter as a JSON array", "[output]") {
+  Scenario scenario = testing::sample_scenario();
+  scenario.sales.pay.params.set("tier_starts", std::vector<double>{0, 0.5, 1.25});
+  scenario.sales.pay.params.set("none", std::vector<double>{});
+  const SummaryJson s =
+      make_summary(scenario, testing::sample_result(), testing::sample_manifest());
+  const auto& params = s["run"]["plugins"][2]["params"];
+  REQUIRE(params["tier_starts"].is_array());
+  CHECK(params["tier_starts"] == SummaryJson::array({0.0, 0.5, 1.25}));
+  CHECK(params["none"] == SummaryJson::array());
+}
