@@ -93,15 +93,16 @@ TEST_CASE("the first folder on the path that has a plugin wins", "[plugin]") {
       REQUIRE(entry.plugin);
       names.push_back(entry.plugin->name());
     }
-    CHECK(names == std::vector<std::string>{"flat_commission", "quota_tiers", "salary_mql_bonus",
+    CHECK(names == std::vector<std::string>{"flat_commission", "pipeline_bonus", "quota_tiers",
+                                            "revenue_bonus", "salary_mql_bonus",
                                             "score_threshold"});
     CHECK(listing[0].path == cli / "flat_commission.so");
-    CHECK(listing[3].path == env_dir / "score_threshold.so");
+    CHECK(listing[5].path == env_dir / "score_threshold.so");
   }
   SECTION("a folder that does not exist is skipped") {
     PluginRegistry registry({cli / "missing", kShippedDir});
     CHECK(registry.load("flat_commission").path() == kShippedDir / "flat_commission.so");
-    CHECK(registry.list().size() == 4);
+    CHECK(registry.list().size() == PluginRegistry({kShippedDir}).list().size());
   }
 }
 
@@ -133,8 +134,9 @@ TEST_CASE("an unknown plugin: the nearest name, what is available, where it look
   CHECK(e.path().empty());
   CHECK(std::string(e.what()) ==
         "no plugin named 'score_treshold' on the plugin path; did you mean 'score_threshold'? "
-        "Available: flat_commission (pay plan), quota_tiers (pay plan), salary_mql_bonus (pay "
-        "plan), score_threshold (lead policy). Searched: " +
+        "Available: flat_commission (pay plan), pipeline_bonus (pay plan), quota_tiers (pay "
+        "plan), revenue_bonus (pay plan), salary_mql_bonus (pay plan), score_threshold (lead "
+        "policy). Searched: " +
             kShippedDir.string() + ", " + (kFixtureDir / "missing").string() +
             " (no such folder). Add a folder with --plugin-path or TANDEM_PLUGIN_PATH.");
 
