@@ -254,3 +254,16 @@ TEST_CASE("quota_tiers is pure: same credits give the same cents", "[plugin]") {
     REQUIRE(lines_of(again) == lines_of(first));
   }
 }
+
+TEST_CASE("quota_tiers refuses a bookings cap below quota", "[plugin]") {
+  PluginRegistry registry({kShippedDir});
+  const LoadedPlugin& p = registry.load("quota_tiers");
+  Stream stream(1, 0, 0);
+  Params params =
+      params_for(p, {{"quota", money("50000.00")}, {"bookings_cap", money("40000.00")}});
+  CHECK_THROWS_WITH(p.make_pay_plan(params, stream),
+                    Catch::Matchers::Contains("bookings_cap (40000.00) is below quota (50000.00)"));
+  // At quota exactly is allowed: a rep can reach 100% and no further.
+  params.set("bookings_cap", money("50000.00"));
+  CHECK_NOTHROW(p.make_pay_plan(params, stream));
+}

@@ -92,6 +92,9 @@ class QuotaTiers final : public PayPlan {
       if (!(multipliers_[i] >= 0.0))
         throw Error("tier_multipliers[" + std::to_string(i) + "] (" + number(multipliers_[i]) +
                     ") must be at least 0");
+    if (bookings_cap_ < quota_)
+      throw Error("bookings_cap (" + bookings_cap_.str() + ") is below quota (" + quota_.str() +
+                  "): no rep could reach quota; raise bookings_cap or lower quota");
     // Tier bounds in cents, by the one rounding rule; the last tier has no upper bound.
     for (const double s : starts_) bounds_.push_back(quota_.times(s));
     bounds_.push_back(Money::unlimited());
