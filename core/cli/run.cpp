@@ -93,12 +93,15 @@ int run_verb(const Args& args) {
   const RunResult result = run_simulation(scenario, plugins, run_options);
 
   RunManifest manifest{scenario.seed, scenario.replications, {}};
-  const auto use = [&](const char* slot, const LoadedPlugin& p) {
+  const auto use = [&](const std::string& slot, const LoadedPlugin& p) {
     manifest.plugins.push_back({slot, p.name(), p.version(), p.abi(), p.kind()});
   };
   use("lead_policy", *plugins.lead_policy);
-  use("marketing.pay", *plugins.marketing_pay);
-  use("sales.pay", *plugins.sales_pay);
+  for (const auto& [role, loaded] :
+       {std::pair{"marketing", &plugins.marketing_pay}, std::pair{"sales", &plugins.sales_pay}})
+    for (std::size_t i = 0; i < loaded->size(); ++i)
+      use(std::string(role) + ".pay" + (i == 0 ? "" : ".components[" + std::to_string(i - 1) + "]"),
+          *(*loaded)[i]);
   write_run_folder(dir, scenario, result, manifest, replace);
 
   const SummaryJson summary = make_summary(scenario, result, manifest);

@@ -37,7 +37,8 @@ class TreeChecker {
           "expected a list of maps (keys: " + join(keys_of(s)) + "), got " + describe_node(node));
       return;
     }
-    if (node.size() == 0) report_.add(node, path, "expected at least one item, got an empty list");
+    if (node.size() == 0 && s.required)
+      report_.add(node, path, "expected at least one item, got an empty list");
     for (std::size_t i = 0; i < node.size(); ++i) {
       const YAML::Node item = node[i];
       const std::string item_path = path + "[" + std::to_string(i) + "]";

@@ -35,8 +35,18 @@ void emit_params(YAML::Emitter& out, const Schema& schema, const Params& params)
 void emit_map(YAML::Emitter& out, const Section& section, const CheckedSection& checked);
 
 void emit_sections(YAML::Emitter& out, const Section& section, const CheckedSection& checked) {
+  if (section.plugin && checked.plugin) {
+    out << YAML::Key << "params" << YAML::Value;
+    // `params: {}` rather than a dangling empty block for a plugin without parameters.
+    if (checked.plugin->schema().params().empty()) out << YAML::Flow;
+    out << YAML::BeginMap;
+    emit_params(out, checked.plugin->schema(), checked.plugin_params);
+    out << YAML::EndMap;
+  }
   for (std::size_t i = 0; i < section.sections.size() && i < checked.sections.size(); ++i) {
     const Section& sub = section.sections[i];
+    // An optional list left empty is left out: reading the file back gives the same.
+    if (sub.list && !sub.required && checked.sections[i].items.empty()) continue;
     out << YAML::Key << sub.key() << YAML::Value;
     if (sub.list) {
       out << YAML::BeginSeq;
@@ -45,14 +55,6 @@ void emit_sections(YAML::Emitter& out, const Section& section, const CheckedSect
     } else {
       emit_map(out, sub, checked.sections[i]);
     }
-  }
-  if (section.plugin && checked.plugin) {
-    out << YAML::Key << "params" << YAML::Value;
-    // `params: {}` rather than a dangling empty block for a plugin without parameters.
-    if (checked.plugin->schema().params().empty()) out << YAML::Flow;
-    out << YAML::BeginMap;
-    emit_params(out, checked.plugin->schema(), checked.plugin_params);
-    out << YAML::EndMap;
   }
 }
 

@@ -28,6 +28,9 @@ struct PluginChoice {
 
 struct PayChoice : PluginChoice {
   PeriodKind period = PeriodKind::month;  // the pay period the plan is computed over
+  // More plans paid on top of this one (a SPIFF, a bonus), each with its own period: a
+  // role's pay is the sum of all of them, line by line in the ledger.
+  std::vector<PayChoice> components;
 };
 
 enum class SimPeriod { week, month };

@@ -145,21 +145,35 @@ Section lead_policy_slot() {
   return s;
 }
 
-// A pay slot: a plugin slot plus the pay period the plan is computed over.
+// A pay slot: a plugin slot plus the pay period the plan is computed over, and the
+// optional `components`, more pay slots (without components of their own) paid on top.
 Section pay_slot(const std::string& who, PayChoice& (*choice)(Scenario&)) {
-  const PayChoice d;
-  Section s = map_section(
-      Schema("pay", "How " + who + " are paid: a pay plan plugin and its parameters.")
-          .required<std::string>("plugin", "Pay plan plugin, by name (see `tandem plugins list`).")
-          .param<std::string>("period", to_text(d.period), "Pay period the plan is computed over.",
-                              one_of(pay_period_words())),
-      true);
-  s.plugin = PluginKind::pay_plan;
-  s.fill = [choice](const CheckedSection& c, Scenario& sc) {
-    PayChoice& pay = choice(sc);
+  const auto slot = [&](const std::string& key, const std::string& doc, bool required) {
+    const PayChoice d;
+    Section s =
+        map_section(Schema(key, doc)
+                        .required<std::string>(
+                            "plugin", "Pay plan plugin, by name (see `tandem plugins list`).")
+                        .param<std::string>("period", to_text(d.period),
+                                            "Pay period the plan is computed over.",
+                                            one_of(pay_period_words())),
+                    required);
+    s.plugin = PluginKind::pay_plan;
+    return s;
+  };
+  const auto read = [](const CheckedSection& c, PayChoice& pay) {
     static_cast<PluginChoice&>(pay) = {c.plugin->name(), c.plugin_params, c.plugin_where};
     pay.period = pay_period_from(c.params.get<std::string>("period"));
   };
+  Section s = slot("pay", "How " + who + " are paid: a pay plan plugin and its parameters.", true);
+  s.fill = [choice, read](const CheckedSection& c, Scenario& sc) { read(c, choice(sc)); };
+  Section components = slot(
+      "components", "More pay plans paid on top of this one, each with its own period.", false);
+  components.list = true;
+  components.fill = [choice, read](const CheckedSection& item, Scenario& sc) {
+    read(item, choice(sc).components.emplace_back());
+  };
+  s.sections.push_back(std::move(components));
   return s;
 }
 

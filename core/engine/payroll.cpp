@@ -20,8 +20,15 @@ Payroll::Payroll(const Scenario& s, const RunPlugins& plugins, Stream& stream)
     for (const auto& p : t.periods) t.ending[static_cast<std::size_t>(p.last_period)] = p.index;
     teams_.push_back(std::move(t));
   };
-  team(Role::marketing, 0, s.marketing.people, *plugins.marketing_pay, s.marketing.pay);
-  team(Role::sales, s.marketing.people, s.sales.people, *plugins.sales_pay, s.sales.pay);
+  // One team per plan: a role paid by several plans has one team for each, same people.
+  const auto role = [&](Role r, int first, int people,
+                        const std::vector<const LoadedPlugin*>& loaded, const PayChoice& pay) {
+    team(r, first, people, *loaded.at(0), pay);
+    for (std::size_t i = 0; i < pay.components.size(); ++i)
+      team(r, first, people, *loaded.at(i + 1), pay.components[i]);
+  };
+  role(Role::marketing, 0, s.marketing.people, plugins.marketing_pay, s.marketing.pay);
+  role(Role::sales, s.marketing.people, s.sales.people, plugins.sales_pay, s.sales.pay);
 }
 
 Credits Payroll::credits(int agent, const PayPeriod& period) {
@@ -62,8 +69,8 @@ void Payroll::end_of_period(int t, std::vector<LedgerRow>& ledger,
       Credits c = credits(agent, period);
       const Statement statement = team.plan.pay(c, period);
       for (const StatementLine& line : statement.lines()) {
-        ledger.push_back(
-            {period.index, period.kind, agent, line.component, line.amount, line.reason});
+        ledger.push_back({period.index, period.kind, agent, team.plan.plugin().name(),
+                          line.component, line.amount, line.reason});
         paid_[team.role == Role::marketing ? 0 : 1] += line.amount;
       }
       if (statements) {

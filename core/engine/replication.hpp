@@ -14,8 +14,9 @@ namespace tandem {
 // each replication makes its own instances.
 struct RunPlugins {
   const LoadedPlugin* lead_policy = nullptr;
-  const LoadedPlugin* marketing_pay = nullptr;
-  const LoadedPlugin* sales_pay = nullptr;
+  // A role's pay plans: its `pay` plan first, then each of its `components`, in order.
+  std::vector<const LoadedPlugin*> marketing_pay;
+  std::vector<const LoadedPlugin*> sales_pay;
 };
 
 // The people of a scenario: marketers first, then reps (the agent index used in results).

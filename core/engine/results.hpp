@@ -31,7 +31,8 @@ inline const char* to_string(Role r) {
 struct LedgerRow {
   int pay_period = 0;  // index of the pay period (of `kind`) since the start
   PeriodKind kind = PeriodKind::month;
-  int person = 0;  // agent index (see RunResult::agents)
+  int person = 0;    // agent index (see RunResult::agents)
+  std::string plan;  // the pay-plan plugin that paid it
   std::string component;
   Money amount;
   std::string reason;

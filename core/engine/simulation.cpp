@@ -11,8 +11,12 @@
 namespace tandem {
 
 RunPlugins resolve_plugins(const Scenario& s, PluginRegistry& registry) {
-  return {&registry.load(s.lead_policy.plugin), &registry.load(s.marketing.pay.plugin),
-          &registry.load(s.sales.pay.plugin)};
+  const auto plans = [&](const PayChoice& pay) {
+    std::vector<const LoadedPlugin*> loaded{&registry.load(pay.plugin)};
+    for (const PayChoice& c : pay.components) loaded.push_back(&registry.load(c.plugin));
+    return loaded;
+  };
+  return {&registry.load(s.lead_policy.plugin), plans(s.marketing.pay), plans(s.sales.pay)};
 }
 
 RunResult run_simulation(const Scenario& scenario, const RunPlugins& plugins,

@@ -101,10 +101,10 @@ void write_metrics_csv(const RunResult& result, const ChunkSink& sink) {
 }
 
 void write_ledger_csv(const RunResult& result, const ChunkSink& sink) {
-  std::vector<std::string> who;  // "person,role,plan"
+  std::vector<std::string> who;  // "person,role"
   who.reserve(result.agents.size());
   for (const auto& a : result.agents)
-    who.push_back(csv_field(a.id) + "," + csv_field(to_string(a.role)) + "," + csv_field(a.plan));
+    who.push_back(csv_field(a.id) + "," + csv_field(to_string(a.role)));
 
   ChunkWriter out(sink);
   auto& b = out.buffer();
@@ -117,6 +117,8 @@ void write_ledger_csv(const RunResult& result, const ChunkSink& sink) {
                         r, row.person, result.agents.size()));
       fmt::format_to(std::back_inserter(b), "{},{},{},{},", r, row.pay_period, to_string(row.kind),
                      who[static_cast<std::size_t>(row.person)]);
+      append_field(b, row.plan);
+      b.push_back(',');
       append_field(b, row.component);
       fmt::format_to(std::back_inserter(b), ",{},{},", row.amount.cents(), row.amount.str());
       append_field(b, row.reason);

@@ -95,18 +95,20 @@ SummaryJson params_json(const Params& params) {
   return j;
 }
 
-// The scenario's choice behind a plugin slot, if the slot is one the scenario has.
-const PluginChoice* choice_for(const Scenario& scenario, const std::string& slot) {
-  if (slot == "lead_policy") return &scenario.lead_policy;
-  if (slot == "marketing.pay") return &scenario.marketing.pay;
-  if (slot == "sales.pay") return &scenario.sales.pay;
+// The scenario's choice behind a plugin slot ("sales.pay.components[1]"), if it has one.
+const PayChoice* pay_choice_for(const Scenario& scenario, const std::string& slot) {
+  for (const auto& [role, pay] : {std::pair{std::string("marketing.pay"), &scenario.marketing.pay},
+                                  std::pair{std::string("sales.pay"), &scenario.sales.pay}}) {
+    if (slot == role) return pay;
+    for (std::size_t i = 0; i < pay->components.size(); ++i)
+      if (slot == role + ".components[" + std::to_string(i) + "]") return &pay->components[i];
+  }
   return nullptr;
 }
 
-const PayChoice* pay_choice_for(const Scenario& scenario, const std::string& slot) {
-  if (slot == "marketing.pay") return &scenario.marketing.pay;
-  if (slot == "sales.pay") return &scenario.sales.pay;
-  return nullptr;
+const PluginChoice* choice_for(const Scenario& scenario, const std::string& slot) {
+  if (slot == "lead_policy") return &scenario.lead_policy;
+  return pay_choice_for(scenario, slot);
 }
 
 SummaryJson run_block(const Scenario& scenario, const RunManifest& manifest) {

@@ -508,3 +508,33 @@ TEST_CASE("a plugin's error about its lists is reported at its params", "[config
   CHECK_THAT(p[0], Contains("tier_starts [0, 1, 0.5] must strictly increase: tier_starts[2] (0.5) "
                             "is not above tier_starts[1] (1)"));
 }
+
+TEST_CASE("pay components are checked like any pay slot and located", "[config]") {
+  // The tiny scenario with sales paid by a second plan on top of the first.
+  std::string text = kTiny;
+  const std::string sales =
+      "sales: {people: 3, pay: {plugin: flat_commission, params: {rate: 0.1}}}";
+  REQUIRE(text.find(sales) != std::string::npos);
+  text.replace(text.find(sales), sales.size(),
+               "sales:\n"
+               "  people: 3\n"
+               "  pay:\n"
+               "    plugin: flat_commission\n"
+               "    components:\n"
+               "      - {plugin: revenue_bonus, period: year, params: {rat: 0.1}}\n");
+  const auto p = problems(text);
+  REQUIRE(p.size() == 1);
+  CHECK_THAT(p[0], StartsWith("s.yaml:13:56: sales.pay.components[0].params.rat: unknown key "
+                              "'rat'; did you mean 'rate'?"));
+
+  text.replace(text.find("rat: 0.1"), 8, "rate: 0.1");
+  const Scenario s = load(text);
+  REQUIRE(s.sales.pay.components.size() == 1);
+  CHECK(s.sales.pay.plugin == "flat_commission");
+  CHECK(s.sales.pay.components[0].plugin == "revenue_bonus");
+  CHECK(s.sales.pay.components[0].period == PeriodKind::year);
+  CHECK(s.sales.pay.components[0].params.get<double>("rate") == 0.1);
+  CHECK(s.marketing.pay.components.empty());
+  // The resolved scenario keeps the component and reads back to the same hash.
+  CHECK(load(s.resolved_yaml, {}, "resolved.yaml").hash == s.hash);
+}

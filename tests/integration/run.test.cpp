@@ -216,3 +216,41 @@ TEST_CASE("a file that is not a Tandem plugin is refused by name, exit 2", "[int
   }
   CHECK(std::distance(fs::directory_iterator(base), fs::directory_iterator()) == 0);
 }
+
+TEST_CASE("a role paid by several plans gets every plan's lines in the ledger", "[integration]") {
+  const fs::path dir = scratch("composite") / "out";
+  const auto r = tandem_cmd("run '" + project_file("tests/integration/scenarios/composite.yaml") +
+                            "' --out '" + dir.string() + "'");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const auto ledger = read_csv(dir / "ledger.csv");
+  const std::size_t plan = column(ledger[0], "plan"), kind = column(ledger[0], "period_kind"),
+                    role = column(ledger[0], "role"), cents = column(ledger[0], "cents");
+  std::map<std::string, std::size_t> rows;
+  long long marketing = 0;
+  for (std::size_t i = 1; i < ledger.size(); ++i) {
+    if (ledger[i][role] != "marketing") continue;
+    ++rows[ledger[i][plan] + "/" + ledger[i][kind]];
+    marketing += std::stoll(ledger[i][cents]);
+  }
+  // 26 weeks: 6 months and 2 quarters; 2 marketers; 4 replications. salary_mql_bonus writes
+  // two lines a month; revenue_bonus one a quarter (no salary line at 0).
+  CHECK(rows["salary_mql_bonus/month"] == 6u * 2 * 2 * 4);
+  CHECK(rows["revenue_bonus/quarter"] == 2u * 2 * 4);
+  const auto summary = nlohmann::json::parse(read_file(dir / "summary.json"));
+  CHECK(summary["pay"]["by_role"]["marketing"]["total_cents"].get<long long>() == marketing);
+  bool listed = false;
+  for (const auto& p : summary["run"]["plugins"])
+    if (p["slot"] == "marketing.pay.components[0]") {
+      listed = true;
+      CHECK(p["name"] == "revenue_bonus");
+      CHECK(p["pay_period"] == "quarter");
+    }
+  CHECK(listed);
+  // The resolved scenario keeps the component and runs again to the same summary.
+  CHECK(read_file(dir / "scenario.yaml").find("components:") != std::string::npos);
+  const auto again = tandem_cmd("run '" + (dir / "scenario.yaml").string() + "' --out '" +
+                                (dir.parent_path() / "again").string() + "'");
+  REQUIRE(again.exit_code == 0);
+  CHECK(read_file(dir.parent_path() / "again" / "summary.json") == read_file(dir / "summary.json"));
+}

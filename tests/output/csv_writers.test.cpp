@@ -111,7 +111,8 @@ TEST_CASE("ledger.csv has one row per payout component, exact cents", "[output]"
 
 TEST_CASE("ledger.csv refuses a row naming an unknown person", "[output]") {
   RunResult r = testing::sample_result();
-  r.replications[0].ledger.push_back({0, PeriodKind::month, 7, "x", Money::from_cents(1), ""});
+  r.replications[0].ledger.push_back(
+      {0, PeriodKind::month, 7, "plan", "x", Money::from_cents(1), ""});
   CHECK_THROWS_AS(collect(&write_ledger_csv, r), Error);
 }
 

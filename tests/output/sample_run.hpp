@@ -65,13 +65,15 @@ inline RunResult sample_result() {
       x.metrics.push_back({period, 2, 1, -0.0});
     }
     x.ledger = {
-        {0, PeriodKind::quarter, 0, "salary", Money::from_cents(1500000), "base salary"},
-        {0, PeriodKind::quarter, 0, "mql_bonus", Money::from_cents(2500 * (40 + rep)),
-         "40 MQLs, 25.00 each"},
-        {0, PeriodKind::month, 1, "commission", Money::from_cents(1234567 + rep),
+        {0, PeriodKind::quarter, 0, "salary_mql_bonus", "salary", Money::from_cents(1500000),
+         "base salary"},
+        {0, PeriodKind::quarter, 0, "salary_mql_bonus", "mql_bonus",
+         Money::from_cents(2500 * (40 + rep)), "40 MQLs, 25.00 each"},
+        {0, PeriodKind::month, 1, "flat_commission", "commission", Money::from_cents(1234567 + rep),
          "10% of \"bookings\""},
-        {1, PeriodKind::month, 2, "commission", Money::from_cents(99), "line one\nline two"},
-        {1, PeriodKind::month, 2, "clawback", Money::from_cents(-5001), ""},
+        {1, PeriodKind::month, 2, "flat_commission", "commission", Money::from_cents(99),
+         "line one\nline two"},
+        {1, PeriodKind::month, 2, "flat_commission", "clawback", Money::from_cents(-5001), ""},
     };
     r.replications.push_back(std::move(x));
   }

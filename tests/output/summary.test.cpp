@@ -124,8 +124,10 @@ TEST_CASE("mean per replication rounds halves away from zero", "[output]") {
   RunResult r;
   r.agents = {{"rep-01", Role::sales, "flat"}};
   r.replications.resize(2);
-  r.replications[0].ledger.push_back({0, PeriodKind::month, 0, "c", Money::from_cents(-2), ""});
-  r.replications[1].ledger.push_back({0, PeriodKind::month, 0, "c", Money::from_cents(-1), ""});
+  r.replications[0].ledger.push_back(
+      {0, PeriodKind::month, 0, "plan", "c", Money::from_cents(-2), ""});
+  r.replications[1].ledger.push_back(
+      {0, PeriodKind::month, 0, "plan", "c", Money::from_cents(-1), ""});
   RunManifest m{1, 2, {}};
   const SummaryJson s = make_summary(testing::sample_scenario(), r, m);
   CHECK(s["pay"]["total_cents"] == -3);
