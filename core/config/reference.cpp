@@ -107,9 +107,11 @@ void param_rows(std::string& out, const Section& s) {
   }
 }
 
-// The keys that make an optional section required after all (marketing: its `pay`).
+// The keys that make an optional section required after all (marketing: its `pay`). An
+// optional list is never required: its items' required keys apply only to items given.
 std::vector<std::string> required_inside(const Section& s) {
   std::vector<std::string> keys;
+  if (s.list && !s.required) return keys;
   for (const auto& p : s.schema.params())
     if (p.required()) keys.push_back("`" + p.name + "`");
   for (const auto& sub : s.sections)
@@ -123,7 +125,9 @@ void section_doc(std::string& out, const Section& s, const std::string& path) {
   if (!s.schema.doc().empty()) out += s.schema.doc() + "\n\n";
   if (!path.empty()) {
     if (s.list)
-      out += "A list of maps, at least one, each with the keys below; names must be unique. ";
+      out += s.required ? "A list of maps, at least one, each with the keys below; names must be "
+                          "unique. "
+                        : "A list of maps, possibly empty, each with the keys below. ";
     if (s.plugin)
       out += std::string("A plugin slot: `plugin` names a ") + to_string(*s.plugin) +
              ", `params` holds its parameters. ";
@@ -140,7 +144,9 @@ void section_doc(std::string& out, const Section& s, const std::string& path) {
   for (const auto& sub : s.sections)
     out +=
         fmt::format("| `{}` | {} | {} | see below | {} |\n", sub.key(), sub.list ? "list" : "map",
-                    sub.required || !required_inside(sub).empty() ? "*required*" : "defaults",
+                    sub.required || !required_inside(sub).empty() ? "*required*"
+                    : sub.list                                    ? "none"
+                                                                  : "defaults",
                     cell(sub.schema.doc()));
   for (const auto& sub : s.sections) section_doc(out, sub, key_path(path, sub.key()));
 }
