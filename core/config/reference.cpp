@@ -134,6 +134,7 @@ void section_doc(std::string& out, const Section& s, const std::string& path) {
     const auto inside = required_inside(s);
     out += s.required        ? "Required.\n\n"
            : !inside.empty() ? "Required, for " + join(inside, " and ") + ".\n\n"
+           : s.list          ? "Optional.\n\n"
                              : "Optional; every key has a default.\n\n";
   }
   table_header(out);
