@@ -2,6 +2,9 @@
 
 #include "engine/calendar.hpp"
 
+#include <algorithm>
+#include <limits>
+
 namespace tandem {
 
 Payroll::Payroll(const Scenario& s, const RunPlugins& plugins, Stream& stream)
@@ -77,10 +80,18 @@ void Payroll::end_of_period(int t, std::vector<LedgerRow>& ledger,
         c.deals = {};
         statements->push_back({period, agent, c, deals_in_period_, statement.lines()});
       }
-      // Paid on: the deals of this pay period (and any before it) are done with.
-      std::erase_if(deals_[static_cast<std::size_t>(agent)],
-                    [&](const CreditedDeal& d) { return d.period <= period.last_period; });
     }
+    team.paid_through = period.last_period;
+  }
+  // A deal is done with once every plan paying its holder has paid the period holding it
+  // (a quarterly component still needs the deals a monthly plan has already paid on).
+  for (std::size_t a = 0; a < agents_; ++a) {
+    int done_through = std::numeric_limits<int>::max();
+    for (const Team& team : teams_)
+      if (static_cast<int>(a) >= team.first_agent &&
+          static_cast<int>(a) < team.first_agent + team.people)
+        done_through = std::min(done_through, team.paid_through);
+    std::erase_if(deals_[a], [&](const CreditedDeal& d) { return d.period <= done_through; });
   }
 }
 

@@ -53,6 +53,7 @@ class Payroll {
     GuardedPayPlan plan;
     std::vector<PayPeriod> periods;
     std::vector<int> ending;  // per simulation period: the pay period ending there, or -1
+    int paid_through = -1;    // last simulation period of the last pay period paid
   };
   // The agent's credits over the pay period; `deals` points into deals_in_period_.
   Credits credits(int agent, const PayPeriod& period);

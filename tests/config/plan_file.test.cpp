@@ -105,7 +105,7 @@ TEST_CASE("a plan file needs a pay plan", "[config]") {
   CHECK(p[0] ==
         "p.yaml:2:16: plan.plugin: 'score_threshold' is a lead policy; plan needs a pay plan "
         "(available: flat_commission, pipeline_bonus, quota_tiers, revenue_bonus, "
-        "salary_mql_bonus)");
+        "salary_mql_bonus, spiff)");
 }
 
 TEST_CASE("an unknown plan plugin suggests the nearest name", "[config]") {

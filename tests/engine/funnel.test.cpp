@@ -204,3 +204,22 @@ TEST_CASE("every statement traces its bookings to the deals that earned them", "
   }
   CHECK(with_deals > 0);
 }
+
+TEST_CASE("a quarterly component sees the deals a monthly plan has already paid on", "[engine]") {
+  // Sales: flat commission monthly, plus a SPIFF of 1.00 per deal paid quarterly. Over 52
+  // weeks (4 whole quarters) the SPIFF must pay exactly one cent-hundred per deal won.
+  EngineFixture f;
+  f.scenario.replications = 3;
+  PayChoice spiff;
+  f.use(spiff, "spiff");
+  spiff.period = PeriodKind::quarter;
+  spiff.params.set("per_deal", Money::from_cents(100));
+  f.scenario.sales.pay.components.push_back(spiff);
+  const RunResult r = f.run(2);
+  for (const auto& rep : r.replications) {
+    Money paid;
+    for (const auto& row : rep.ledger)
+      if (row.plan == "spiff") paid += row.amount;
+    CHECK(paid.cents() == 100 * static_cast<std::int64_t>(headline(rep, "won_deals")));
+  }
+}

@@ -94,10 +94,10 @@ TEST_CASE("the first folder on the path that has a plugin wins", "[plugin]") {
       names.push_back(entry.plugin->name());
     }
     CHECK(names == std::vector<std::string>{"flat_commission", "pipeline_bonus", "quota_tiers",
-                                            "revenue_bonus", "salary_mql_bonus",
-                                            "score_threshold"});
+                                            "revenue_bonus", "salary_mql_bonus", "score_threshold",
+                                            "spiff"});
     CHECK(listing[0].path == cli / "flat_commission.so");
-    CHECK(listing[5].path == env_dir / "score_threshold.so");
+    CHECK(listing[5].path == env_dir / "score_threshold.so");  // sorted by name
   }
   SECTION("a folder that does not exist is skipped") {
     PluginRegistry registry({cli / "missing", kShippedDir});
@@ -136,7 +136,7 @@ TEST_CASE("an unknown plugin: the nearest name, what is available, where it look
         "no plugin named 'score_treshold' on the plugin path; did you mean 'score_threshold'? "
         "Available: flat_commission (pay plan), pipeline_bonus (pay plan), quota_tiers (pay "
         "plan), revenue_bonus (pay plan), salary_mql_bonus (pay plan), score_threshold (lead "
-        "policy). Searched: " +
+        "policy), spiff (pay plan). Searched: " +
             kShippedDir.string() + ", " + (kFixtureDir / "missing").string() +
             " (no such folder). Add a folder with --plugin-path or TANDEM_PLUGIN_PATH.");
 

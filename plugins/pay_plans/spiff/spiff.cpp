@@ -1,0 +1,81 @@
+// A SPIFF: a short-term bonus for each deal won inside a window of periods, a fixed amount
+// per deal plus an optional share of its value, for deals of at least a minimum size. Paid
+// on top of a role's main plan (as one of its `components`).
+#include <tandem/pay_plan.hpp>
+#include <tandem/plugin.hpp>
+
+#include <cstdint>
+#include <string>
+
+namespace {
+using namespace tandem;
+
+class Spiff final : public PayPlan {
+ public:
+  static Schema schema() {
+    return Schema("spiff",
+                  "A bonus for each deal won in a window of periods: a fixed amount per deal "
+                  "plus an optional share of its value.")
+        .param<Money>("per_deal", Money::from_cents(50'000),
+                      "Fixed bonus for each qualifying deal.",
+                      at_least(Money{}).with_unit("per deal"))
+        .param<double>("rate", 0.0, "Share of each qualifying deal's value paid on top.",
+                       in_range(0.0, 1.0).with_unit("share"))
+        .param<std::int64_t>("from_period", 0,
+                             "First simulation period of the window (as in metrics.csv).",
+                             at_least(0.0).with_unit("period"))
+        .param<std::int64_t>("to_period", 1'000'000,
+                             "Last simulation period of the window, inclusive.",
+                             at_least(0.0).with_unit("period"))
+        .param<Money>("min_deal", Money{}, "Smallest deal that qualifies.",
+                      at_least(Money{}).with_unit("per deal"))
+        .param<Money>("cap", Money::unlimited(), "Most SPIFF paid in one pay period.",
+                      at_least(Money{}).with_unit("per pay period"));
+  }
+
+  explicit Spiff(const Params& p)
+      : per_deal_(p.get<Money>("per_deal")),
+        rate_(p.get<double>("rate")),
+        from_(p.get<std::int64_t>("from_period")),
+        to_(p.get<std::int64_t>("to_period")),
+        min_deal_(p.get<Money>("min_deal")),
+        cap_(p.get<Money>("cap")) {
+    if (to_ < from_)
+      throw Error("to_period (" + std::to_string(to_) + ") is before from_period (" +
+                  std::to_string(from_) + "): the window is empty");
+  }
+
+  // Pure: same credits, same cents. Only deals known by id count (a simulation credits them;
+  // results given as totals carry none, so they earn no SPIFF).
+  Statement pay(const Credits& c, const PayPeriod&) const override {
+    std::int64_t n = 0;
+    Money value;
+    std::string ids;
+    for (const CreditedDeal& d : c.deals) {
+      if (d.period < from_ || d.period > to_ || d.value < min_deal_) continue;
+      ++n;
+      value += d.value;
+      ids += (ids.empty() ? "D" : ", D") + std::to_string(d.id);
+    }
+    // One line, rounded once: a whole number of fixed bonuses plus the share of the value.
+    const Money earned = per_deal_.times(static_cast<double>(n)) + value.times(rate_);
+    std::string reason = std::to_string(n) + (n == 1 ? " deal" : " deals") + " won in periods " +
+                         std::to_string(from_) + "-" + std::to_string(to_) + " of at least " +
+                         min_deal_.str() + ": " + std::to_string(n) + " x " + per_deal_.str();
+    if (rate_ > 0) reason += " + " + decimal(rate_ * 100.0) + "% of " + value.str();
+    if (!ids.empty()) reason += " (" + ids + ")";
+    Statement s;
+    s.add_capped("spiff", earned, cap_, std::move(reason));
+    return s;
+  }
+
+ private:
+  Money per_deal_;
+  double rate_;
+  std::int64_t from_, to_;
+  Money min_deal_, cap_;
+};
+
+}  // namespace
+
+TANDEM_PLUGIN(Spiff, "1.0.0")

@@ -1,0 +1,71 @@
+// spiff: a bonus per deal won in a window of periods. Expected cents worked by hand.
+#include "plugin_test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <vector>
+
+using namespace tandem;
+using namespace tandem::test;
+
+namespace {
+// Credits for `deals`; they point into the vector, which must outlive them.
+Credits with_deals(const std::vector<CreditedDeal>& deals) {
+  Credits c;
+  for (const auto& d : deals) c.bookings += d.value;
+  c.deals_won = static_cast<std::int64_t>(deals.size());
+  c.deals = deals;
+  return c;
+}
+}  // namespace
+
+TEST_CASE("spiff pays per qualifying deal and a share of its value", "[plugin]") {
+  PluginRegistry registry({kShippedDir});
+  const LoadedPlugin& p = registry.load("spiff");
+  CHECK(p.kind() == PluginKind::pay_plan);
+  const std::vector<CreditedDeal> deals{{12, money("30000.00"), 9},
+                                        {40, money("15000.00"), 11},
+                                        {77, money("8000.00"), 12},    // below min_deal
+                                        {80, money("50000.00"), 21}};  // after the window
+  const Credits c = with_deals(deals);
+  const auto plan = make_plan(p, {{"per_deal", money("500.00")},
+                                  {"rate", 0.01},
+                                  {"from_period", std::int64_t{8}},
+                                  {"to_period", std::int64_t{20}},
+                                  {"min_deal", money("10000.00")}});
+  const Statement s = plan.pay(c, month());
+  REQUIRE(s.lines().size() == 1);
+  // Deals 12 and 40 qualify: 2 x 500.00 + 1% of 45000.00 = 1000.00 + 450.00 = 1450.00.
+  CHECK(s.total().cents() == 145000);
+  CHECK(s.lines()[0].reason ==
+        "2 deals won in periods 8-20 of at least 10000.00: 2 x 500.00 + 1.0% of 45000.00 "
+        "(D12, D40)");
+}
+
+TEST_CASE("spiff rounds the share once and caps the total", "[plugin]") {
+  PluginRegistry registry({kShippedDir});
+  const LoadedPlugin& p = registry.load("spiff");
+  const std::vector<CreditedDeal> deals{{1, money("333.33"), 0}, {2, money("0.02"), 0}};
+  const Credits c = with_deals(deals);  // points into `deals`, which outlives it
+  // 1.5% of 333.35 = 5.00025 -> 5.00, plus 2 x 0.00.
+  CHECK(make_plan(p, {{"per_deal", Money{}}, {"rate", 0.015}}).pay(c, month()).total().cents() ==
+        500);
+  // 2 x 500.00 = 1000.00, capped at 600.00.
+  const Statement capped = make_plan(p, {{"cap", money("600.00")}}).pay(c, month());
+  CHECK(capped.total().cents() == 60000);
+  CHECK_THAT(capped.lines()[0].reason,
+             Catch::Matchers::EndsWith("= 1000.00, capped at 600.00 per pay period"));
+}
+
+TEST_CASE("spiff pays nothing without known deals and refuses an empty window", "[plugin]") {
+  PluginRegistry registry({kShippedDir});
+  const LoadedPlugin& p = registry.load("spiff");
+  Credits totals_only;
+  totals_only.bookings = money("90000.00");  // results given as totals: no deal ids
+  CHECK(make_plan(p).pay(totals_only, month()).total().cents() == 0);
+  Stream stream(1, 0, 0);
+  CHECK_THROWS_WITH(p.make_pay_plan(params_for(p, {{"from_period", std::int64_t{10}},
+                                                   {"to_period", std::int64_t{5}}}),
+                                    stream),
+                    Catch::Matchers::Contains("to_period (5) is before from_period (10)"));
+}
