@@ -5,8 +5,8 @@
 #include "cli/verbs.hpp"
 
 #include "config/plan_file.hpp"
-#include "output/output_file.hpp"
 #include "config/results_csv.hpp"
+#include "output/output_file.hpp"
 #include "output/statement_text.hpp"
 #include "plugins/registry.hpp"
 
@@ -111,8 +111,16 @@ int payout_verb(const Args& args) {
   std::size_t ledger_rows = 0;
   std::map<std::string, RoleTotal> totals;
   std::map<std::string, std::set<std::string>> people;
+  // Rows come sorted by person, then period: a person's earlier rows are their history.
+  std::vector<Credits> earlier;
+  const std::string* person = nullptr;
   for (const auto& c : credited) {
-    const Statement statement = pay_plan.pay(c.credits, c.pay_period);
+    if (!person || *person != c.person) earlier.clear();
+    person = &c.person;
+    Credits credits = c.credits;
+    credits.earlier = earlier;
+    const Statement statement = pay_plan.pay(credits, c.pay_period);
+    earlier.push_back(c.credits);
     text += statement_text(c, statement) + "\n";
     ledger += payout_ledger_rows(c, plan.plugin->name(), statement);
     ledger_rows += statement.lines().size();

@@ -19,7 +19,9 @@ Payroll::Payroll(const Scenario& s, const RunPlugins& plugins, Stream& stream)
            people,
            GuardedPayPlan(plugin, plugin.make_pay_plan(pay.params, stream)),
            pay_periods(s.horizon, pay.period),
-           std::vector<int>(static_cast<std::size_t>(s.horizon.periods), -1)};
+           std::vector<int>(static_cast<std::size_t>(s.horizon.periods), -1),
+           -1,
+           std::vector<std::vector<Credits>>(static_cast<std::size_t>(people))};
     for (const auto& p : t.periods) t.ending[static_cast<std::size_t>(p.last_period)] = p.index;
     teams_.push_back(std::move(t));
   };
@@ -69,17 +71,21 @@ void Payroll::end_of_period(int t, std::vector<LedgerRow>& ledger,
     if (index < 0) continue;
     const PayPeriod& period = team.periods[static_cast<std::size_t>(index)];
     for (int agent = team.first_agent; agent < team.first_agent + team.people; ++agent) {
+      std::vector<Credits>& earlier =
+          team.earlier[static_cast<std::size_t>(agent - team.first_agent)];
       Credits c = credits(agent, period);
+      c.earlier = earlier;
       const Statement statement = team.plan.pay(c, period);
       for (const StatementLine& line : statement.lines()) {
         ledger.push_back({period.index, period.kind, agent, team.plan.plugin().name(),
                           line.component, line.amount, line.reason});
         paid_[team.role == Role::marketing ? 0 : 1] += line.amount;
       }
-      if (statements) {
-        c.deals = {};
+      c.deals = {};
+      c.earlier = {};
+      if (statements)
         statements->push_back({period, agent, c, deals_in_period_, statement.lines()});
-      }
+      earlier.push_back(c);
     }
     team.paid_through = period.last_period;
   }

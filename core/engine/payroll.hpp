@@ -54,6 +54,7 @@ class Payroll {
     std::vector<PayPeriod> periods;
     std::vector<int> ending;  // per simulation period: the pay period ending there, or -1
     int paid_through = -1;    // last simulation period of the last pay period paid
+    std::vector<std::vector<Credits>> earlier;  // [agent - first_agent]: credits paid on
   };
   // The agent's credits over the pay period; `deals` points into deals_in_period_.
   Credits credits(int agent, const PayPeriod& period);

@@ -57,6 +57,11 @@ struct Credits {
   // The won deals behind `bookings` (a rep) or `sourced_revenue` (a marketer); empty where
   // they are not known (results given as totals). Valid only during the call.
   std::span<const CreditedDeal> deals;
+  // This person's credits in each earlier pay period of the same plan, oldest first (with
+  // their own `deals` and `earlier` empty): what a plan that carries a balance from period
+  // to period (a recoverable draw) recomputes it from, so it stays a pure function.
+  // Valid only during the call.
+  std::span<const Credits> earlier;
 };
 
 // What a lead policy may look at: the observable signals only.

@@ -104,7 +104,7 @@ TEST_CASE("a plan file needs a pay plan", "[config]") {
   REQUIRE(p.size() == 1);
   CHECK(p[0] ==
         "p.yaml:2:16: plan.plugin: 'score_threshold' is a lead policy; plan needs a pay plan "
-        "(available: flat_commission, pipeline_bonus, quota_tiers, revenue_bonus, "
+        "(available: draw, flat_commission, pipeline_bonus, quota_tiers, revenue_bonus, "
         "salary_mql_bonus, spiff)");
 }
 
