@@ -77,3 +77,24 @@ TEST_CASE("the draw plan is pure: the same history gives the same cents", "[plug
               line(pay_period(plan, booked, k), "draw") >=
           money("3000.00"));
 }
+
+TEST_CASE("draw pay never falls as this period's bookings rise", "[plugin]") {
+  // With the same history, more booked now never pays less now (recoverable or not).
+  PluginRegistry registry({kShippedDir});
+  for (const bool recoverable : {true, false}) {
+    INFO("recoverable " << recoverable);
+    const auto plan = make_plan(registry.load("draw"), {{"recoverable", recoverable}});
+    std::vector<Credits> earlier(2);
+    earlier[0].bookings = money("5000.00");
+    earlier[1].bookings = money("12000.00");
+    Money last;
+    for (std::int64_t cents = 0; cents <= 20'000'000; cents += 123'457) {
+      Credits c;
+      c.bookings = Money::from_cents(cents);
+      c.earlier = earlier;
+      const Money total = plan.pay(c, month()).total();
+      CHECK(total >= last);
+      last = total;
+    }
+  }
+}

@@ -69,3 +69,15 @@ TEST_CASE("spiff pays nothing without known deals and refuses an empty window", 
                                     stream),
                     Catch::Matchers::Contains("to_period (5) is before from_period (10)"));
 }
+
+TEST_CASE("spiff pay never falls as a qualifying deal grows", "[plugin]") {
+  PluginRegistry registry({kShippedDir});
+  const auto plan = make_plan(registry.load("spiff"), {{"rate", 0.02}, {"cap", money("2500.00")}});
+  Money last;
+  for (std::int64_t cents = 0; cents <= 20'000'000; cents += 98'765) {
+    const std::vector<CreditedDeal> deals{{1, Money::from_cents(cents), 3}};
+    const Money total = plan.pay(with_deals(deals), month()).total();
+    CHECK(total >= last);
+    last = total;
+  }
+}
