@@ -63,7 +63,7 @@ TEST_CASE("quota_tiers declares its parameters", "[plugin]") {
   CHECK(p.kind() == PluginKind::pay_plan);
   CHECK(p.version() == "1.0.0");
   const Schema& s = p.schema();
-  REQUIRE(s.params().size() == 7);
+  REQUIRE(s.params().size() == 8);
   CHECK(s.find("quota")->required());
   CHECK(s.find("quota")->type == ParamType::money);
   CHECK(s.find("quota")->allowed.min_exclusive);
@@ -266,4 +266,57 @@ TEST_CASE("quota_tiers refuses a bookings cap below quota", "[plugin]") {
   // At quota exactly is allowed: a rep can reach 100% and no further.
   params.set("bookings_cap", money("50000.00"));
   CHECK_NOTHROW(p.make_pay_plan(params, stream));
+}
+
+namespace {
+// Pays pay period `k` of a run of monthly bookings, the earlier months as history.
+Statement pay_month(const GuardedPayPlan& plan, const std::vector<const char*>& booked,
+                    std::size_t k) {
+  std::vector<Credits> earlier(k);
+  for (std::size_t i = 0; i < k; ++i) earlier[i].bookings = money(booked[i]);
+  Credits c;
+  c.bookings = money(booked[k]);
+  c.earlier = earlier;
+  PayPeriod p = month();
+  p.index = static_cast<int>(k);
+  return plan.pay(c, p);
+}
+Money true_up_of(const Statement& s) {
+  for (const auto& l : s.lines())
+    if (l.component == "true-up") return l.amount;
+  return Money{};
+}
+}  // namespace
+
+TEST_CASE("quota_tiers trues up a quarter the monthly cap held back", "[plugin]") {
+  PluginRegistry registry({kShippedDir});
+  // Quota 50000.00 a month, 10%, tiers [0, .5, 1] x [.5, 1, 1.5], commission capped at
+  // 5000.00 a month, trued up each quarter.
+  const auto plan = make_plan(registry.load("quota_tiers"), {{"quota", money("50000.00")},
+                                                             {"cap", money("5000.00")},
+                                                             {"true_up", std::string("quarter")}});
+  const std::vector<const char*> booked{"100000.00", "0.00", "0.00"};
+  // Month 1 earns 1250.00 + 2500.00 + 7500.00 = 11250.00, capped at 5000.00; months 2-3 pay 0.
+  CHECK(pay_month(plan, booked, 0).total().cents() == 500000);
+  CHECK(true_up_of(pay_month(plan, booked, 1)) == Money{});  // not a quarter end
+  // The quarter: 100000.00 of 150000.00 quota: 75000.00 x 5% + 25000.00 x 10% = 6250.00
+  // (under the quarter's cap of 15000.00), less 5000.00 paid: a true-up of 1250.00.
+  const Statement end = pay_month(plan, booked, 2);
+  CHECK(true_up_of(end).cents() == 125000);
+  CHECK(end.lines().back().reason ==
+        "quarter true-up: 3 pay periods, 100000.00 credited of 150000.00 quota (66.6667% "
+        "attained) earn 6250.00 on the total, less 5000.00 paid period by period");
+}
+
+TEST_CASE("quota_tiers never takes back through a true-up", "[plugin]") {
+  PluginRegistry registry({kShippedDir});
+  const auto plan = make_plan(registry.load("quota_tiers"),
+                              {{"quota", money("50000.00")}, {"true_up", std::string("quarter")}});
+  // Lumpy months paid accelerators month by month (14750.00 in all); the quarter's total
+  // would earn 11250.00. Nothing is taken back, and no true-up line is written.
+  const std::vector<const char*> booked{"20000.00", "20000.00", "110000.00"};
+  const Statement end = pay_month(plan, booked, 2);
+  CHECK(end.total().cents() == 1275000);
+  CHECK(true_up_of(end) == Money{});
+  for (const auto& l : end.lines()) CHECK(l.component != "true-up");
 }

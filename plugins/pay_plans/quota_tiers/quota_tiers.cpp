@@ -61,7 +61,11 @@ class QuotaTiers final : public PayPlan {
                       "paid on.",
                       at_least(Money{}).with_unit("per pay period"))
         .param<Money>("base_salary", Money{}, "Base salary, prorated over each pay period.",
-                      at_least(Money{}).with_unit("per year"));
+                      at_least(Money{}).with_unit("per year"))
+        .param<std::string>("true_up", "none",
+                            "Re-apply the tiers to each quarter's or year's total and pay what "
+                            "that adds: none, quarter or year.",
+                            one_of({"none", "quarter", "year"}));
   }
 
   explicit QuotaTiers(const Params& p)
@@ -71,7 +75,8 @@ class QuotaTiers final : public PayPlan {
         multipliers_(p.get<std::vector<double>>("tier_multipliers")),
         cap_(p.get<Money>("cap")),
         bookings_cap_(p.get<Money>("bookings_cap")),
-        base_salary_(p.get<Money>("base_salary")) {
+        base_salary_(p.get<Money>("base_salary")),
+        true_up_(p.get<std::string>("true_up")) {
     // Each value is valid on its own (the schema checked it); these are the combinations.
     if (quota_ <= Money{} || quota_.is_unlimited())
       throw Error("quota (" + quota_.str() + ") must be an amount above 0");
@@ -105,7 +110,7 @@ class QuotaTiers final : public PayPlan {
     Statement s;
     if (base_salary_ > Money{}) s.add_prorated("base salary", base_salary_, period);
 
-    const Money credited = std::max(Money{}, std::min(c.bookings, bookings_cap_));
+    const Money credited = credit(c);
     const std::string booked =
         credited == c.bookings ? credited.str() + " booked"
                                : credited.str() + " credited (of " + c.bookings.str() + " booked)";
@@ -114,37 +119,104 @@ class QuotaTiers final : public PayPlan {
     const std::string context = booked + ", " + decimal(attained * 100.0) + "% attained";
 
     // One line per tier the credited bookings reach, each slice paid at its own rate.
-    Money paid;
-    bool capped = false;
-    for (std::size_t i = 0; i < starts_.size() && !capped; ++i) {
-      const Money low = bounds_[i], high = bounds_[i + 1];
-      if (credited <= low && !(i == 0 && credited == Money{})) break;
-      const Money slice = std::min(credited, high) - low;
-      if (slice == Money{} && i > 0) continue;                    // a tier narrower than a cent
-      const Money earned = slice.times(rate_ * multipliers_[i]);  // one rounding rule
-      std::string reason = "tier " + std::to_string(i + 1) + ": " + percent(starts_[i]) +
-                           (high.is_unlimited() ? "%+" : "%-" + percent(starts_[i + 1]) + "%") +
-                           " of quota (" + slice.str() + " of " + context + ") x " +
-                           decimal(multipliers_[i]) + " at " + decimal(rate_ * 100.0) + "%";
-      Money amount = earned;
-      if (paid + earned > cap_) {
-        // The cap binds in this tier: pay up to it exactly, and no further tiers.
-        amount = cap_ - paid;
-        reason += " = " + earned.str() + ", cut to " + amount.str() + ": commission capped at " +
-                  cap_.str() + " per pay period";
-        capped = true;
-      }
-      paid += amount;
-      s.add("commission tier " + std::to_string(i + 1), amount, std::move(reason));
+    for (const TierPay& t : tiers(credited, 1)) {
+      const Money high = bounds_[t.tier + 1];
+      std::string reason =
+          "tier " + std::to_string(t.tier + 1) + ": " + percent(starts_[t.tier]) +
+          (high.is_unlimited() ? "%+" : "%-" + percent(starts_[t.tier + 1]) + "%") + " of quota (" +
+          t.slice.str() + " of " + context + ") x " + decimal(multipliers_[t.tier]) + " at " +
+          decimal(rate_ * 100.0) + "%";
+      if (t.cut)
+        reason += " = " + t.earned.str() + ", cut to " + t.amount.str() +
+                  ": commission capped at " + cap_.str() + " per pay period";
+      s.add("commission tier " + std::to_string(t.tier + 1), t.amount, std::move(reason));
     }
+    true_up(c, period, s);
     return s;
   }
 
  private:
+  struct TierPay {
+    std::size_t tier;
+    Money slice, earned, amount;
+    bool cut;  // the cap bound in this tier: amount < earned, and no tier after it
+  };
+
+  Money credit(const Credits& c) const {
+    return std::max(Money{}, std::min(c.bookings, bookings_cap_));
+  }
+
+  // The tiers `credited` reaches against `periods` pay periods of quota (and of cap): each
+  // tier's slice and pay, rounded once each by the one rule.
+  std::vector<TierPay> tiers(Money credited, std::int64_t periods) const {
+    const auto scaled = [&](Money m) {
+      return m.is_unlimited() ? m : m.times(static_cast<double>(periods));  // exact: integers
+    };
+    const Money cap = scaled(cap_);
+    std::vector<TierPay> out;
+    Money paid;
+    for (std::size_t i = 0; i < starts_.size(); ++i) {
+      const Money low = scaled(bounds_[i]), high = scaled(bounds_[i + 1]);
+      if (credited <= low && !(i == 0 && credited == Money{})) break;
+      const Money slice = std::min(credited, high) - low;
+      if (slice == Money{} && i > 0) continue;                    // a tier narrower than a cent
+      const Money earned = slice.times(rate_ * multipliers_[i]);  // one rounding rule
+      const bool cut = paid + earned > cap;
+      const Money amount = cut ? cap - paid : earned;
+      out.push_back({i, slice, earned, amount, cut});
+      paid += amount;
+      if (cut) break;
+    }
+    return out;
+  }
+
+  static Money total(const std::vector<TierPay>& t) {
+    Money sum;
+    for (const TierPay& x : t) sum += x.amount;
+    return sum;
+  }
+
+  // At the end of each true-up window (a quarter or a year of pay periods), the tiers are
+  // applied again to the window's total bookings against the window's total quota; what
+  // that pays beyond what the periods paid one by one is paid as a true-up (never taken
+  // back). The periods are recomputed from the earlier credits, so the plan stays pure.
+  void true_up(const Credits& c, const PayPeriod& period, Statement& s) const {
+    const std::int64_t n = window_periods(period.kind);
+    if (n <= 1 || (period.index + 1) % n != 0 ||
+        static_cast<std::int64_t>(c.earlier.size()) < n - 1)
+      return;
+    Money credited = credit(c), paid = total(tiers(credit(c), 1));
+    for (std::size_t k = c.earlier.size() - static_cast<std::size_t>(n - 1); k < c.earlier.size();
+         ++k) {
+      credited += credit(c.earlier[k]);
+      paid += total(tiers(credit(c.earlier[k]), 1));
+    }
+    const Money whole = total(tiers(credited, n));
+    if (whole <= paid) return;
+    const Money quota = quota_.times(static_cast<double>(n));
+    s.add("true-up", whole - paid,
+          true_up_ + " true-up: " + std::to_string(n) + " pay periods, " + credited.str() +
+              " credited of " + quota.str() + " quota (" +
+              decimal(100.0 * static_cast<double>(credited.cents()) /
+                      static_cast<double>(quota.cents())) +
+              "% attained) earn " + whole.str() + " on the total, less " + paid.str() +
+              " paid period by period");
+  }
+
+  // Pay periods in one true-up window, for a plan paid by `kind`; 0: no true-up.
+  std::int64_t window_periods(PeriodKind kind) const {
+    if (true_up_ == "none") return 0;
+    const std::int64_t per_year = kind == PeriodKind::month     ? 12
+                                  : kind == PeriodKind::quarter ? 4
+                                                                : 1;
+    return true_up_ == "year" ? per_year : per_year / 4;  // a quarter: 3 months, 1 quarter
+  }
+
   Money quota_;
   double rate_;
   std::vector<double> starts_, multipliers_;
   Money cap_, bookings_cap_, base_salary_;
+  std::string true_up_;
   std::vector<Money> bounds_;  // bounds_[i] .. bounds_[i + 1]: tier i in cents
 };
 
