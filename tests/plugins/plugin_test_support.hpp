@@ -36,6 +36,13 @@ inline Money money(const char* text) {
   return *Money::parse(text);
 }
 
+// Credits with only bookings.
+inline Credits booked(const char* amount) {
+  Credits c;
+  c.bookings = money(amount);
+  return c;
+}
+
 inline GuardedPayPlan make_plan(const LoadedPlugin& plugin,
                                 const std::map<std::string, Value>& set = {}) {
   Stream stream(1, 0, 0);

@@ -27,12 +27,6 @@ GuardedPayPlan plan(std::map<std::string, Value> set = {}) {
   return make_plan(quota_tiers(), set);
 }
 
-Credits booked(const char* amount) {
-  Credits c;
-  c.bookings = money(amount);
-  return c;
-}
-
 struct Line {
   std::string component;
   std::int64_t cents;

@@ -29,12 +29,6 @@ std::string reason_of(const Statement& s, const std::string& component) {
   return {};
 }
 
-Credits booked(const char* amount) {
-  Credits c;
-  c.bookings = money(amount);
-  return c;
-}
-
 Credits with_mqls(std::int64_t n) {
   Credits c;
   c.mqls = n;
