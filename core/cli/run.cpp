@@ -102,9 +102,8 @@ int run_verb(const Args& args) {
     for (std::size_t i = 0; i < loaded->size(); ++i)
       use(std::string(role) + ".pay" + (i == 0 ? "" : ".components[" + std::to_string(i - 1) + "]"),
           *(*loaded)[i]);
-  write_run_folder(dir, scenario, result, manifest, replace);
-
-  const SummaryJson summary = make_summary(scenario, result, manifest);
+  // The summary as written, so the terminal shows exactly what summary.json holds.
+  const SummaryJson summary = write_run_folder(dir, scenario, result, manifest, replace);
   if (format == "json") {
     std::cout << summary_text(summary);
     fmt::print(stderr, "wrote {}\n", dir.string());

@@ -59,25 +59,27 @@ void check_run_folder(const std::filesystem::path& dir, bool replace_existing) {
   AtomicFolder::check(dir, replace_existing, kMarker);
 }
 
-void write_run_folder(const std::filesystem::path& dir, const Scenario& scenario,
-                      const RunResult& result, const RunManifest& manifest, bool replace_existing,
-                      const AddFiles& add_files) {
+SummaryJson write_run_folder(const std::filesystem::path& dir, const Scenario& scenario,
+                             const RunResult& result, const RunManifest& manifest,
+                             bool replace_existing, const AddFiles& add_files) {
   AtomicFolder folder(dir, replace_existing, kMarker);  // names the folder in its errors
+  SummaryJson summary;
   try {
     const auto& at = folder.partial();
-    const std::string summary = summary_text(make_summary(scenario, result, manifest));
+    summary = make_summary(scenario, result, manifest);
     write_csv(at / "metrics.csv", result, &write_metrics_csv);
     write_csv(at / "ledger.csv", result, &write_ledger_csv);
     write_file(at / "scenario.yaml", scenario.resolved_yaml);
     write_statements(at / "statements", scenario, result);
     if (add_files) add_files(at);
     // Last, so that even the partial folder holds summary.json only once the rest is there.
-    write_file(at / kMarker, summary);
+    write_file(at / kMarker, summary_text(summary));
   } catch (const std::exception& e) {
     // The partial folder goes with `folder`; the final name never appeared.
     throw OutputError("cannot write output folder '" + dir.string() + "': " + e.what());
   }
   folder.commit();
+  return summary;
 }
 
 }  // namespace tandem
