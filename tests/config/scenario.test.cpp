@@ -149,6 +149,7 @@ TEST_CASE("defaults equal the scenario structs' own", "[config]") {
   CHECK(s.funnel.qualify_false_positive == f.qualify_false_positive);
   CHECK(s.funnel.sql_to_opportunity == f.sql_to_opportunity);
   CHECK(s.funnel.nurture_return_rate == f.nurture_return_rate);
+  CHECK(s.funnel.nurture_periods == f.nurture_periods);
   CHECK(s.funnel.hours_per_attempt == f.hours_per_attempt);
   CHECK(s.funnel.hours_per_opportunity == f.hours_per_opportunity);
 
