@@ -39,7 +39,7 @@ const std::vector<Column>& credit_columns() {
       {"sals", nullptr, &Credits::sals},
       {"sqls", nullptr, &Credits::sqls},
       {"sourced_revenue", &Credits::sourced_revenue, nullptr},
-      {"team_bookings", &Credits::team_bookings, nullptr},
+      {"company_bookings", &Credits::company_bookings, nullptr},
   };
   return columns;
 }

@@ -2,7 +2,7 @@
 // period, summed into the plan's pay periods.
 //
 //   person,role,period,bookings,deals_won,pipeline,opportunities,inquiries,mqls,sals,sqls,
-//   sourced_revenue,team_bookings
+//   sourced_revenue,company_bookings
 //
 // `person`, `role` (marketing|sales) and `period` are required; every other column is
 // optional (absent or empty: 0). Money columns are exact (at most two decimals); counts

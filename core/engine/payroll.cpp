@@ -10,7 +10,7 @@ namespace tandem {
 Payroll::Payroll(const Scenario& s, const RunPlugins& plugins, Stream& stream)
     : agents_(static_cast<std::size_t>(s.marketing.people + s.sales.people)),
       tallies_(agents_ * static_cast<std::size_t>(s.horizon.periods)),
-      team_bookings_(static_cast<std::size_t>(s.horizon.periods)),
+      company_bookings_(static_cast<std::size_t>(s.horizon.periods)),
       deals_(agents_) {
   const auto team = [&](Role role, int first, int people, const LoadedPlugin& plugin,
                         const PayChoice& pay) {
@@ -49,7 +49,7 @@ Credits Payroll::credits(int agent, const PayPeriod& period) {
     c.sals += x.sals;
     c.sqls += x.sqls;
     c.sourced_revenue += x.sourced_revenue;
-    c.team_bookings += team_bookings_[static_cast<std::size_t>(t)];
+    c.company_bookings += company_bookings_[static_cast<std::size_t>(t)];
   }
   deals_in_period_.clear();
   for (const CreditedDeal& d : deals_[static_cast<std::size_t>(agent)])
@@ -65,7 +65,7 @@ void Payroll::end_of_period(int t, std::vector<LedgerRow>& ledger,
   // once here rather than once per person paid.
   Money booked;
   for (std::size_t a = 0; a < agents_; ++a) booked += tally(t, static_cast<int>(a)).bookings;
-  team_bookings_[static_cast<std::size_t>(t)] = booked;
+  company_bookings_[static_cast<std::size_t>(t)] = booked;
   for (Team& team : teams_) {
     const int index = team.ending[static_cast<std::size_t>(t)];
     if (index < 0) continue;

@@ -61,7 +61,7 @@ class Payroll {
 
   std::size_t agents_;
   std::vector<Tally> tallies_;  // [period][agent]
-  std::vector<Money> team_bookings_;
+  std::vector<Money> company_bookings_;
   std::vector<std::vector<CreditedDeal>> deals_;  // [agent]: won, not yet paid on
   std::vector<CreditedDeal> deals_in_period_;  // scratch for one call of a plan  // [period]: every
                                                // rep's bookings, once it has ended

@@ -439,7 +439,10 @@ class Funnel {
       Tally& rep = tally(t, agent_of_rep(opps_.rep[o]));
       ++rep.deals_won;
       rep.bookings += size;
-      const CreditedDeal deal{o, size, t};
+      CreditedDeal deal;
+      deal.id = o;
+      deal.value = deal.deal_value = size;
+      deal.period = t;
       payroll_.credit_deal(agent_of_rep(opps_.rep[o]), deal);
       if (leads_.owner[id] >= 0) {
         tally(t, leads_.owner[id]).sourced_revenue += size;

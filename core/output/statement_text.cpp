@@ -36,7 +36,7 @@ std::string credited_text(const Credits& c) {
   count("sals", c.sals);
   count("sqls", c.sqls);
   money("sourced_revenue", c.sourced_revenue);
-  money("team_bookings", c.team_bookings);
+  money("company_bookings", c.company_bookings);
   return s.empty() ? "nothing" : s;
 }
 

@@ -5,7 +5,7 @@
 #include <tandem/views.hpp>
 
 namespace tandem {
-inline namespace v1 {
+inline namespace v2 {
 
 class LeadPolicy {
  public:
@@ -26,5 +26,5 @@ class LeadPolicy {
   virtual void on_outcome(const LeadView& /*lead*/, Outcome /*outcome*/) {}
 };
 
-}  // namespace v1
+}  // namespace v2
 }  // namespace tandem

@@ -17,7 +17,7 @@
 #include <vector>
 
 namespace tandem {
-inline namespace v1 {
+inline namespace v2 {
 
 enum class ParamType { boolean, integer, real, money, text, number_list };
 
@@ -204,5 +204,5 @@ class Schema {
   std::vector<ParamSpec> specs_;
 };
 
-}  // namespace v1
+}  // namespace v2
 }  // namespace tandem

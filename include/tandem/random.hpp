@@ -11,7 +11,7 @@
 #include <numbers>
 
 namespace tandem {
-inline namespace v1 {
+inline namespace v2 {
 
 class Stream {
  public:
@@ -119,5 +119,5 @@ class Stream {
   bool has_spare_ = false;
 };
 
-}  // namespace v1
+}  // namespace v2
 }  // namespace tandem

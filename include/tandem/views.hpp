@@ -9,7 +9,7 @@
 #include <string_view>
 
 namespace tandem {
-inline namespace v1 {
+inline namespace v2 {
 
 enum class PeriodKind { month, quarter, year };
 
@@ -34,12 +34,53 @@ struct PayPeriod {
   double years = 1.0 / 12.0;  // length as a share of a year, to prorate annual amounts
 };
 
-// A won deal credited to a person: which deal, its value, and the simulation period it
-// was won in. Lets a plan (and a statement) trace every cent to the deals that earned it.
+// Why a person is credited with (a share of) a won deal. The scenario's crediting rules
+// decide; a plan sees the credited value and, here, why.
+enum class CreditKind {
+  closed,      // the rep who won it (less any split)
+  split,       // the rep who owns the account, when another rep won it
+  team,        // a rep's equal share of the deal's team credit
+  sourced,     // the marketer whose channel brought the lead in
+  influenced,  // a marketer whose nurture brought a lead back before it was won
+};
+
+inline const char* to_string(CreditKind k) {
+  switch (k) {
+    case CreditKind::closed:
+      return "closed";
+    case CreditKind::split:
+      return "split";
+    case CreditKind::team:
+      return "team";
+    case CreditKind::sourced:
+      return "sourced";
+    case CreditKind::influenced:
+      return "influenced";
+  }
+  return "?";
+}
+
+// A won deal credited to a person: which deal, the value credited to this person (their
+// share of it), and the simulation period it was won in. Lets a plan (and a statement)
+// trace every cent to the deals that earned it.
 struct CreditedDeal {
   std::uint64_t id = 0;
-  Money value;
+  Money value;  // credited to this person: the deal's value times their share
   int period = 0;
+  CreditKind kind = CreditKind::closed;
+  Money deal_value;           // the whole deal, whoever is credited with it
+  std::string_view product;   // what was sold (a scenario's `deals.products` name)
+  std::string_view segment;   // the customer's segment (a `market.segments` name)
+  int cancelled_period = -1;  // when the customer cancelled (churned); -1: not cancelled
+};
+
+// The people paid by the same plan over the same pay period (a role's team), summed: what
+// a shared plan, such as a team pool, is split by.
+struct TeamView {
+  int members = 1;
+  Money bookings;         // the members' credited bookings
+  Money sourced_revenue;  // the members' credited marketing revenue
+  Money salaries;         // the members' annual base salaries
 };
 
 // One person's credited results over one pay period: what a pay plan is paid on.
@@ -48,19 +89,26 @@ struct Credits {
   std::int64_t deals_won = 0;  // number of those deals
   Money pipeline;              // value of opportunities opened, credited
   std::int64_t opportunities = 0;
-  std::int64_t inquiries = 0;  // inquiries from channels this person runs
-  std::int64_t mqls = 0;       // MQLs credited (a marketer: from the channels they run)
-  std::int64_t sals = 0;       // leads sales accepted
-  std::int64_t sqls = 0;       // leads qualified as sales-ready
-  Money sourced_revenue;       // won revenue from leads this person sourced
-  Money team_bookings;         // bookings of the person's whole team
+  std::int64_t inquiries = 0;        // inquiries from channels this person runs
+  std::int64_t mqls = 0;             // MQLs credited (a marketer: from the channels they run)
+  std::int64_t sals = 0;             // leads sales accepted
+  std::int64_t sqls = 0;             // leads qualified as sales-ready
+  Money sourced_revenue;             // won revenue credited to this marketer (sourced, influenced)
+  Money company_bookings;            // every rep's bookings: the company's revenue
+  Money cancelled;                   // credited value of deals whose customer cancelled this period
+  std::int64_t deals_cancelled = 0;  // number of those deals
+  Money salary;                      // this person's annual base salary, as declared (0: none)
+  TeamView team;                     // this person's team, this pay period
   // The won deals behind `bookings` (a rep) or `sourced_revenue` (a marketer); empty where
   // they are not known (results given as totals). Valid only during the call.
   std::span<const CreditedDeal> deals;
+  // The deals behind `cancelled`, each with the period it was won in and the period it was
+  // cancelled in. Valid only during the call.
+  std::span<const CreditedDeal> cancellations;
   // This person's credits in each earlier pay period of the same plan, oldest first (with
-  // their own `deals` and `earlier` empty): what a plan that carries a balance from period
-  // to period (a recoverable draw) recomputes it from, so it stays a pure function.
-  // Valid only during the call.
+  // their own `deals`, `cancellations` and `earlier` empty): what a plan that carries a
+  // balance from period to period (a recoverable draw) recomputes it from, so it stays a
+  // pure function. Valid only during the call.
   std::span<const Credits> earlier;
 };
 
@@ -86,5 +134,5 @@ struct ServiceLevel {
 // What became of a lead, reported to the policy so it can learn (sales feedback).
 enum class Outcome { rejected, recycled, disqualified, won, lost, no_decision };
 
-}  // namespace v1
+}  // namespace v2
 }  // namespace tandem

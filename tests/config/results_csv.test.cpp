@@ -53,7 +53,7 @@ TEST_CASE("results rows become credits with missing columns as zero", "[output]"
 
 TEST_CASE("months are summed into quarters exactly to the cent", "[output]") {
   const auto rows = parse_results_csv(
-      "person,role,period,bookings,deals_won,team_bookings\n"
+      "person,role,period,bookings,deals_won,company_bookings\n"
       "Ana,sales,2025-01,0.10,1,1000000.01\n"
       "Ana,sales,2025-02,0.20,2,1000000.01\n"
       "Ana,sales,2025-03,0.30,3,1000000.01\n"
@@ -66,7 +66,7 @@ TEST_CASE("months are summed into quarters exactly to the cent", "[output]") {
   CHECK(rows[1].period == "2025-Q1");
   CHECK(rows[1].credits.bookings == Money::from_cents(60));  // not 0.6000000000000001
   CHECK(rows[1].credits.deals_won == 6);
-  CHECK(rows[1].credits.team_bookings == Money::from_cents(300'000'003));
+  CHECK(rows[1].credits.company_bookings == Money::from_cents(300'000'003));
   CHECK(rows[1].pay_period.index == 1);
   CHECK(rows[1].pay_period.kind == PeriodKind::quarter);
   CHECK(rows[1].pay_period.years == 0.25);

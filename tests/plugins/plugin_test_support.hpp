@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace tandem::test {
 
@@ -40,6 +41,28 @@ inline Money money(const char* text) {
 inline Credits booked(const char* amount) {
   Credits c;
   c.bookings = money(amount);
+  return c;
+}
+
+// A deal won by the person credited with all of it.
+inline CreditedDeal won(std::uint64_t id, Money value, int period) {
+  CreditedDeal d;
+  d.id = id;
+  d.value = d.deal_value = value;
+  d.period = period;
+  return d;
+}
+inline CreditedDeal won(std::uint64_t id, const char* amount, int period) {
+  return won(id, money(amount), period);
+}
+
+// Credits for `deals` (bookings and their count); they point into the vector, which must
+// outlive them.
+inline Credits with_deals(const std::vector<CreditedDeal>& deals) {
+  Credits c;
+  for (const auto& d : deals) c.bookings += d.value;
+  c.deals_won = static_cast<std::int64_t>(deals.size());
+  c.deals = deals;
   return c;
 }
 

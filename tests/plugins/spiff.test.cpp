@@ -8,25 +8,13 @@
 using namespace tandem;
 using namespace tandem::test;
 
-namespace {
-// Credits for `deals`; they point into the vector, which must outlive them.
-Credits with_deals(const std::vector<CreditedDeal>& deals) {
-  Credits c;
-  for (const auto& d : deals) c.bookings += d.value;
-  c.deals_won = static_cast<std::int64_t>(deals.size());
-  c.deals = deals;
-  return c;
-}
-}  // namespace
-
 TEST_CASE("spiff pays per qualifying deal and a share of its value", "[plugin]") {
   PluginRegistry registry({kShippedDir});
   const LoadedPlugin& p = registry.load("spiff");
   CHECK(p.kind() == PluginKind::pay_plan);
-  const std::vector<CreditedDeal> deals{{12, money("30000.00"), 9},
-                                        {40, money("15000.00"), 11},
-                                        {77, money("8000.00"), 12},    // below min_deal
-                                        {80, money("50000.00"), 21}};  // after the window
+  const std::vector<CreditedDeal> deals{won(12, "30000.00", 9), won(40, "15000.00", 11),
+                                        won(77, "8000.00", 12),    // below min_deal
+                                        won(80, "50000.00", 21)};  // after the window
   const Credits c = with_deals(deals);
   const auto plan = make_plan(p, {{"per_deal", money("500.00")},
                                   {"rate", 0.01},
@@ -45,7 +33,7 @@ TEST_CASE("spiff pays per qualifying deal and a share of its value", "[plugin]")
 TEST_CASE("spiff rounds the share once and caps the total", "[plugin]") {
   PluginRegistry registry({kShippedDir});
   const LoadedPlugin& p = registry.load("spiff");
-  const std::vector<CreditedDeal> deals{{1, money("333.33"), 0}, {2, money("0.02"), 0}};
+  const std::vector<CreditedDeal> deals{won(1, "333.33", 0), won(2, "0.02", 0)};
   const Credits c = with_deals(deals);  // points into `deals`, which outlives it
   // 1.5% of 333.35 = 5.00025 -> 5.00, plus 2 x 0.00.
   CHECK(make_plan(p, {{"per_deal", Money{}}, {"rate", 0.015}}).pay(c, month()).total().cents() ==
@@ -75,7 +63,7 @@ TEST_CASE("spiff pay never falls as a qualifying deal grows", "[plugin]") {
   const auto plan = make_plan(registry.load("spiff"), {{"rate", 0.02}, {"cap", money("2500.00")}});
   Money last;
   for (std::int64_t cents = 0; cents <= 20'000'000; cents += 98'765) {
-    const std::vector<CreditedDeal> deals{{1, Money::from_cents(cents), 3}};
+    const std::vector<CreditedDeal> deals{won(1, Money::from_cents(cents), 3)};
     const Money total = plan.pay(with_deals(deals), month()).total();
     CHECK(total >= last);
     last = total;
