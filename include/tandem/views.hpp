@@ -106,9 +106,9 @@ struct Credits {
   // cancelled in. Valid only during the call.
   std::span<const CreditedDeal> cancellations;
   // This person's credits in each earlier pay period of the same plan, oldest first (with
-  // their own `deals`, `cancellations` and `earlier` empty): what a plan that carries a
-  // balance from period to period (a recoverable draw) recomputes it from, so it stays a
-  // pure function. Valid only during the call.
+  // their own `deals` and `earlier` empty, their `cancellations` kept): what a plan that
+  // carries a balance from period to period (a recoverable draw, a clawback still owed)
+  // recomputes it from, so it stays a pure function. Valid only during the call.
   std::span<const Credits> earlier;
 };
 
