@@ -73,13 +73,21 @@ std::string markdown_table(const Row& header, const std::vector<Row>& rows) {
   return out;
 }
 
+// A default as it is written in a scenario: empty text as "", which YAML reads as empty
+// text rather than as nothing.
+std::string default_text(const ParamSpec& p) {
+  if (p.required()) return "required";
+  const std::string text = config::value_text(*p.default_value);
+  return text.empty() ? "\"\"" : text;
+}
+
 // One row per parameter: name, type, default (or "required"), allowed, unit, doc. The
 // same value and range wording as the scenario validator uses, from the same functions.
 std::vector<Row> parameter_rows(const Schema& schema, bool markdown) {
   std::vector<Row> rows;
   for (const auto& p : schema.params()) {
     const std::string name = markdown ? "`" + p.name + "`" : p.name;
-    const std::string def = p.required() ? "required" : config::value_text(*p.default_value);
+    const std::string def = default_text(p);
     std::string allowed = config::describe_allowed(p.allowed);
     if (allowed.empty()) allowed = markdown ? "any" : "-";
     const std::string unit = p.allowed.unit.empty() && !markdown ? "-" : p.allowed.unit;
@@ -124,8 +132,7 @@ std::string show_markdown(const LoadedPlugin& plugin) {
   } else {
     out += "  params:\n";
     for (const auto& p : schema.params())
-      out += fmt::format("    {}: {}\n", p.name,
-                         p.required() ? "# required" : config::value_text(*p.default_value));
+      out += fmt::format("    {}: {}\n", p.name, p.required() ? "# required" : default_text(p));
   }
   out += "```\n\n";
   out += fmt::format(

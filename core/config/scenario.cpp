@@ -30,6 +30,21 @@ void fill(const Section& schema, const CheckedSection& checked, Scenario& s) {
     fill(schema.sections[i], checked.sections[i], s);
 }
 
+// Checks that need two keys at once: a list of salaries gives one value or one per person.
+void check_across(const YAML::Node& root, const Scenario& s, Report& report) {
+  const auto salaries = [&](const char* role, std::size_t given, int people) {
+    if (given <= 1 || given == static_cast<std::size_t>(people)) return;
+    const YAML::Node section = root[role];
+    const YAML::Node at =
+        section && section.IsMap() && section["salaries"] ? section["salaries"] : root;
+    report.add(at, std::string(role) + ".salaries",
+               std::to_string(given) + " salaries for " + std::to_string(people) +
+                   " people: give one salary for everyone or one per person");
+  };
+  salaries("marketing", s.marketing.salaries.size(), s.marketing.people);
+  salaries("sales", s.sales.salaries.size(), s.sales.people);
+}
+
 }  // namespace
 
 Scenario load_scenario(const std::filesystem::path& file, const std::vector<std::string>& overrides,
@@ -46,6 +61,8 @@ Scenario load_scenario(const std::filesystem::path& file, const std::vector<std:
 
   Scenario s;
   fill(schema, checked, s);
+  check_across(root, s, report);
+  if (!report.ok()) throw ScenarioError(report.sorted());
   s.file = file;
   s.resolved_yaml = config::resolved_yaml(schema, checked);
   s.hash = config::fnv1a64(s.resolved_yaml);

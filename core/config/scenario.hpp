@@ -62,6 +62,21 @@ struct ChannelConfig {
   double engagement = 2.0;       // mean touches an inquiry has made
 };
 
+// A customer segment (smb, enterprise, ...): accounts belong to one, in proportion to the
+// weights, and a segment scales the size of the deals its accounts buy.
+struct SegmentConfig {
+  std::string name;
+  double weight = 1.0;     // relative share of accounts
+  double deal_size = 1.0;  // multiplies the deal size
+};
+
+// A product the company sells: each opportunity is for one, in proportion to the weights.
+struct ProductConfig {
+  std::string name;
+  double weight = 1.0;     // relative share of opportunities
+  double deal_size = 1.0;  // multiplies the deal size
+};
+
 struct ScoringConfig {
   double fit_weight = 0.5;        // weight of observed fit in the score; rest: engagement
   double engagement_scale = 3.0;  // touches at which engagement reaches 63% of its weight
@@ -91,15 +106,29 @@ struct DealConfig {
   double convince_rate = 0.6;            // P(member convinced | real need, rep skill 1)
   double convince_rate_no_need = 0.1;    // P(member convinced | no real need)
   double win_rate_vs_competitor = 0.55;  // P(win | group decided to buy)
+  double churn_rate = 0.0;               // P(a new customer of fit 0.5 cancels) per period
+  int churn_watch_periods = 52;          // periods after the win a cancellation is possible
+};
+
+// Who is credited with what: the shares a won deal (and an opportunity's pipeline) is
+// split into. A pay plan receives the credited results; the rule lives here, once.
+struct CreditingConfig {
+  double sourced_share = 1.0;        // to the marketer whose channel brought the lead in
+  double influenced_share = 0.0;     // split among marketers when nurture won back a
+                                     // lead that sales sourced
+  double account_owner_share = 0.0;  // to the rep owning the account when another rep won
+  double team_share = 0.0;           // split equally among all reps (team credit)
 };
 
 struct MarketingConfig {
   int people = 4;
+  std::vector<double> salaries;  // annual base salary per person; one value: everyone
   PayChoice pay;
 };
 
 struct SalesConfig {
   int people = 10;
+  std::vector<double> salaries;           // annual base salary per person; one value: everyone
   double hours_per_period = 30;           // selling hours per rep per period
   double skill_spread = 0.2;              // log-scale spread of rep skill (median 1)
   double prospecting_hours_per_lead = 8;  // own-prospecting hours to source one lead
@@ -127,9 +156,12 @@ struct Scenario {
   HorizonConfig horizon;
   MarketConfig market;
   std::vector<ChannelConfig> channels;
+  std::vector<SegmentConfig> segments;  // none: one unnamed segment
+  std::vector<ProductConfig> products;  // none: one unnamed product
   ScoringConfig scoring;
   FunnelConfig funnel;
   DealConfig deals;
+  CreditingConfig crediting;
   PluginChoice lead_policy;
   MarketingConfig marketing;
   SalesConfig sales;

@@ -101,8 +101,8 @@ class Fields {
   }
 
   // A list section: each item becomes one Config appended to `Scenario::*list`.
-  Section into_list(std::vector<Config> Scenario::*list) {
-    Section s = map_section(std::move(schema_), true);
+  Section into_list(std::vector<Config> Scenario::*list, bool required = true) {
+    Section s = map_section(std::move(schema_), required);
     s.list = true;
     s.fill = [copies = std::move(copies_), list](const CheckedSection& item, Scenario& sc) {
       Config c;
@@ -248,6 +248,30 @@ Section build() {
           .into_list(&Scenario::channels));
 
   root.sections.push_back(
+      Fields<SegmentConfig>(
+          Schema("segments",
+                 "Customer segments: accounts belong to one, and it scales their deals. "
+                 "Optional; without it every account is in one unnamed segment."))
+          .required("name", &SegmentConfig::name, "Segment name, unique (smb, enterprise, ...).")
+          .field("weight", &SegmentConfig::weight, "Relative share of accounts in the segment.",
+                 above_to(0, 1e6, "weight"))
+          .field("deal_size", &SegmentConfig::deal_size,
+                 "Multiplies the size of the segment's deals.", above_to(0, 1000, "factor"))
+          .into_list(&Scenario::segments, false));
+
+  root.sections.push_back(
+      Fields<ProductConfig>(
+          Schema("products",
+                 "What the company sells: each opportunity is for one product. Optional; "
+                 "without it every deal is for one unnamed product."))
+          .required("name", &ProductConfig::name, "Product name, unique.")
+          .field("weight", &ProductConfig::weight, "Relative share of opportunities.",
+                 above_to(0, 1e6, "weight"))
+          .field("deal_size", &ProductConfig::deal_size,
+                 "Multiplies the size of the product's deals.", above_to(0, 1000, "factor"))
+          .into_list(&Scenario::products, false));
+
+  root.sections.push_back(
       Fields<ScoringConfig>(
           Schema("scoring",
                  "The lead score policies see: observed fit and engagement, with error."))
@@ -314,7 +338,35 @@ Section build() {
                  "Chance a member without a real need is convinced.", probability())
           .field("win_rate_vs_competitor", &DealConfig::win_rate_vs_competitor,
                  "Chance of winning once the group has decided to buy.", probability())
+          .field("churn_rate", &DealConfig::churn_rate,
+                 "Chance per period that a new customer of fit 0.5 cancels; scaled by "
+                 "(1.5 - fit), so poor-fit customers cancel more.",
+                 probability())
+          .field("churn_watch_periods", &DealConfig::churn_watch_periods,
+                 "Periods after the win during which a customer may cancel (the first term).",
+                 in_range(1, 5200).with_unit("periods"))
           .into(part(&Scenario::deals)));
+
+  root.sections.push_back(
+      Fields<CreditingConfig>(
+          Schema("crediting",
+                 "Who is credited with a won deal and an opportunity's pipeline: the shares "
+                 "pay plans are paid on."))
+          .field("sourced_share", &CreditingConfig::sourced_share,
+                 "Share credited to the marketer whose channel brought the lead in.", share())
+          .field("influenced_share", &CreditingConfig::influenced_share,
+                 "Share credited to marketing, split equally among marketers, when a lead sales "
+                 "sourced came back through marketing's nurture.",
+                 share())
+          .field("account_owner_share", &CreditingConfig::account_owner_share,
+                 "Share of a rep's credit that goes to the rep who owns the account when another "
+                 "rep won it (a split deal).",
+                 share())
+          .field("team_share", &CreditingConfig::team_share,
+                 "Share of every won deal credited to the whole sales team, split equally "
+                 "(team credit); the rest goes to the reps who won it.",
+                 share())
+          .into(part(&Scenario::crediting)));
 
   root.sections.push_back(lead_policy_slot());
 
@@ -322,6 +374,10 @@ Section build() {
       Fields<MarketingConfig>(Schema("marketing", "The marketing team and its pay."))
           .field("people", &MarketingConfig::people, "Marketers on the team.",
                  in_range(1, 1000).with_unit("people"))
+          .field("salaries", &MarketingConfig::salaries,
+                 "Annual base salary of each marketer, in order (one value: everyone); what "
+                 "team pools split by salary. What a plan pays is in its own parameters.",
+                 in_range(0, 1e9).with_unit("currency per year"))
           .into(part(&Scenario::marketing));
   marketing.sections.push_back(
       pay_slot("marketers", [](Scenario& s) -> PayChoice& { return s.marketing.pay; }));
@@ -331,6 +387,10 @@ Section build() {
       Fields<SalesConfig>(Schema("sales", "The sales team, its time and its pay."))
           .field("people", &SalesConfig::people, "Sales reps on the team.",
                  in_range(1, 10000).with_unit("people"))
+          .field("salaries", &SalesConfig::salaries,
+                 "Annual base salary of each rep, in order (one value: everyone); what team "
+                 "pools split by salary. What a plan pays is in its own parameters.",
+                 in_range(0, 1e9).with_unit("currency per year"))
           .field("hours_per_period", &SalesConfig::hours_per_period,
                  "Selling hours per rep per period.", above_to(0, 744, "hours per period"))
           .field("skill_spread", &SalesConfig::skill_spread,

@@ -102,17 +102,21 @@ struct OpportunityTable {
   std::vector<std::int32_t> opened;
   std::vector<std::int32_t> close;  // period the buying group decides; slips if not worked
   std::vector<DealResult> result;
+  std::vector<std::int32_t> decided;  // period the buying group decided; -1 while open
+  std::vector<std::uint8_t> product;  // index into the scenario's products
 
   std::uint32_t size() const { return static_cast<std::uint32_t>(lead.size()); }
 
   std::uint32_t add(std::uint32_t l, std::int32_t r, Money deal, std::int32_t open_period,
-                    std::int32_t close_period) {
+                    std::int32_t close_period, std::uint8_t product_index) {
     lead.push_back(l);
     rep.push_back(r);
     size_cents.push_back(deal.cents());
     opened.push_back(open_period);
     close.push_back(close_period);
     result.push_back(DealResult::open);
+    decided.push_back(-1);
+    product.push_back(product_index);
     return size() - 1;
   }
 };

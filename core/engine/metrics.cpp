@@ -19,11 +19,13 @@ const std::vector<MetricSpec>& metric_catalogue() {
       {"leads_waiting", "count", "MQLs in rep queues at the end of the period"},
       {"in_market_accounts", "count", "Accounts researching or buying"},
       {"active_leads", "count", "Leads still in the funnel or in nurture (what memory holds)"},
+      {"cancelled_deals", "count", "Won deals whose customer cancelled in their first term"},
+      {"cancelled_revenue", "money", "Value of those deals"},
       {"hours_on_leads", "hours", "Rep hours spent reaching and qualifying leads"},
       {"hours_on_opportunities", "hours", "Rep hours spent on open opportunities"},
       {"hours_prospecting", "hours", "Rep hours spent on own prospecting"},
       {"leads_worked", "count", "Contact attempts a rep made"},
-      {"bookings", "money", "Value of deals the rep won"},
+      {"bookings", "money", "Value of won deals credited to the rep"},
       {"agent_mqls", "count", "MQLs from the channels a marketer runs"},
   };
   return specs;

@@ -26,6 +26,8 @@ enum class Metric : std::uint32_t {
   leads_waiting,
   in_market_accounts,
   active_leads,
+  cancelled_deals,
+  cancelled_revenue,
   // Per agent, per period.
   hours_on_leads,
   hours_on_opportunities,

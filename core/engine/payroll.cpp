@@ -7,13 +7,30 @@
 
 namespace tandem {
 
+namespace {
+
+// One salary for everyone, or one per person (load_scenario checked the count).
+void declare_salaries(const std::vector<double>& declared, int first, int people,
+                      std::vector<Money>& salaries) {
+  for (int i = 0; i < people && !declared.empty(); ++i)
+    salaries[static_cast<std::size_t>(first + i)] =
+        Money::from_units(declared[declared.size() == 1 ? 0 : static_cast<std::size_t>(i)]);
+}
+
+}  // namespace
+
 Payroll::Payroll(const Scenario& s, const RunPlugins& plugins, Stream& stream)
     : agents_(static_cast<std::size_t>(s.marketing.people + s.sales.people)),
       tallies_(agents_ * static_cast<std::size_t>(s.horizon.periods)),
       company_bookings_(static_cast<std::size_t>(s.horizon.periods)),
-      deals_(agents_) {
+      salaries_(agents_),
+      deals_(agents_),
+      cancellations_(agents_) {
+  declare_salaries(s.marketing.salaries, 0, s.marketing.people, salaries_);
+  declare_salaries(s.sales.salaries, s.marketing.people, s.sales.people, salaries_);
   const auto team = [&](Role role, int first, int people, const LoadedPlugin& plugin,
                         const PayChoice& pay) {
+    const auto n = static_cast<std::size_t>(people);
     Team t{role,
            first,
            people,
@@ -21,7 +38,8 @@ Payroll::Payroll(const Scenario& s, const RunPlugins& plugins, Stream& stream)
            pay_periods(s.horizon, pay.period),
            std::vector<int>(static_cast<std::size_t>(s.horizon.periods), -1),
            -1,
-           std::vector<std::vector<Credits>>(static_cast<std::size_t>(people))};
+           std::vector<std::vector<Credits>>(n),
+           std::vector<std::vector<std::vector<CreditedDeal>>>(n)};
     for (const auto& p : t.periods) t.ending[static_cast<std::size_t>(p.last_period)] = p.index;
     teams_.push_back(std::move(t));
   };
@@ -49,20 +67,27 @@ Credits Payroll::credits(int agent, const PayPeriod& period) {
     c.sals += x.sals;
     c.sqls += x.sqls;
     c.sourced_revenue += x.sourced_revenue;
+    c.cancelled += x.cancelled;
+    c.deals_cancelled += x.deals_cancelled;
     c.company_bookings += company_bookings_[static_cast<std::size_t>(t)];
   }
+  c.salary = salaries_[static_cast<std::size_t>(agent)];
+  const auto in_period = [&](int p) { return p >= period.first_period && p <= period.last_period; };
   deals_in_period_.clear();
   for (const CreditedDeal& d : deals_[static_cast<std::size_t>(agent)])
-    if (d.period >= period.first_period && d.period <= period.last_period)
-      deals_in_period_.push_back(d);
+    if (in_period(d.period)) deals_in_period_.push_back(d);
   c.deals = deals_in_period_;
+  cancellations_in_period_.clear();
+  for (const CreditedDeal& d : cancellations_[static_cast<std::size_t>(agent)])
+    if (in_period(d.cancelled_period)) cancellations_in_period_.push_back(d);
+  c.cancellations = cancellations_in_period_;
   return c;
 }
 
 void Payroll::end_of_period(int t, std::vector<LedgerRow>& ledger,
                             std::vector<StatementRecord>* statements) {
-  // Team bookings: what every rep booked in the period (the company's bookings), summed
-  // once here rather than once per person paid.
+  // Company bookings: what every rep booked in the period, summed once here rather than
+  // once per person paid.
   Money booked;
   for (std::size_t a = 0; a < agents_; ++a) booked += tally(t, static_cast<int>(a)).bookings;
   company_bookings_[static_cast<std::size_t>(t)] = booked;
@@ -70,10 +95,21 @@ void Payroll::end_of_period(int t, std::vector<LedgerRow>& ledger,
     const int index = team.ending[static_cast<std::size_t>(t)];
     if (index < 0) continue;
     const PayPeriod& period = team.periods[static_cast<std::size_t>(index)];
+    // The team view: every member's credits first, so each member's plan sees the whole.
+    TeamView view;
+    view.members = team.people;
     for (int agent = team.first_agent; agent < team.first_agent + team.people; ++agent) {
-      std::vector<Credits>& earlier =
-          team.earlier[static_cast<std::size_t>(agent - team.first_agent)];
+      for (int p = period.first_period; p <= period.last_period; ++p) {
+        view.bookings += tally(p, agent).bookings;
+        view.sourced_revenue += tally(p, agent).sourced_revenue;
+      }
+      view.salaries += salaries_[static_cast<std::size_t>(agent)];
+    }
+    for (int agent = team.first_agent; agent < team.first_agent + team.people; ++agent) {
+      const auto member = static_cast<std::size_t>(agent - team.first_agent);
+      std::vector<Credits>& earlier = team.earlier[member];
       Credits c = credits(agent, period);
+      c.team = view;
       c.earlier = earlier;
       const Statement statement = team.plan.pay(c, period);
       for (const StatementLine& line : statement.lines()) {
@@ -82,9 +118,16 @@ void Payroll::end_of_period(int t, std::vector<LedgerRow>& ledger,
         paid_[team.role == Role::marketing ? 0 : 1] += line.amount;
       }
       c.deals = {};
+      c.cancellations = {};
       c.earlier = {};
       if (statements)
-        statements->push_back({period, agent, c, deals_in_period_, statement.lines()});
+        statements->push_back(
+            {period, agent, c, deals_in_period_, cancellations_in_period_, statement.lines()});
+      // The history keeps the cancellations (a clawback still owed is recomputed from
+      // them); each list is moved into place once, so earlier spans stay valid.
+      auto& kept = team.earlier_cancellations[member];
+      kept.push_back(cancellations_in_period_);
+      c.cancellations = kept.back();
       earlier.push_back(c);
     }
     team.paid_through = period.last_period;
@@ -98,6 +141,8 @@ void Payroll::end_of_period(int t, std::vector<LedgerRow>& ledger,
           static_cast<int>(a) < team.first_agent + team.people)
         done_through = std::min(done_through, team.paid_through);
     std::erase_if(deals_[a], [&](const CreditedDeal& d) { return d.period <= done_through; });
+    std::erase_if(cancellations_[a],
+                  [&](const CreditedDeal& d) { return d.cancelled_period <= done_through; });
   }
 }
 

@@ -15,13 +15,14 @@
 
 namespace tandem {
 
-// One person's results in one simulation period. Crediting: a rep is credited with the
-// leads they accept and qualify, the opportunities they open and the deals they win; a
-// marketer with the inquiries, MQLs, pipeline and won revenue sourced by the channels
-// they run (channel i is run by marketer i mod the number of marketers).
+// One person's results in one simulation period. A rep is credited with the leads they
+// accept and qualify and the opportunities they open; a marketer with the inquiries and
+// MQLs of the channels they run (channel i is run by marketer i mod the number of
+// marketers). Pipeline, won deals and cancellations are credited by engine/crediting.hpp.
 struct Tally {
-  Money bookings, pipeline, sourced_revenue;
-  std::int64_t deals_won = 0, opportunities = 0, inquiries = 0, mqls = 0, sals = 0, sqls = 0;
+  Money bookings, pipeline, sourced_revenue, cancelled;
+  std::int64_t deals_won = 0, opportunities = 0, inquiries = 0, mqls = 0, sals = 0, sqls = 0,
+               deals_cancelled = 0;
 };
 
 class Payroll {
@@ -36,6 +37,10 @@ class Payroll {
   // marketer), kept until the agent's pay period that holds it has been paid.
   void credit_deal(int agent, const CreditedDeal& deal) {
     deals_[static_cast<std::size_t>(agent)].push_back(deal);
+  }
+  // A credited deal whose customer cancelled in `deal.cancelled_period`.
+  void credit_cancellation(int agent, const CreditedDeal& deal) {
+    cancellations_[static_cast<std::size_t>(agent)].push_back(deal);
   }
 
   // Pays every pay period that ends with simulation period `t`, appending to `ledger`,
@@ -54,17 +59,23 @@ class Payroll {
     std::vector<PayPeriod> periods;
     std::vector<int> ending;  // per simulation period: the pay period ending there, or -1
     int paid_through = -1;    // last simulation period of the last pay period paid
-    std::vector<std::vector<Credits>> earlier;  // [agent - first_agent]: credits paid on
+    // [agent - first_agent]: the credits paid on, and the cancellations behind each
+    // (kept apart so the spans in `earlier` stay valid as the lists grow).
+    std::vector<std::vector<Credits>> earlier;
+    std::vector<std::vector<std::vector<CreditedDeal>>> earlier_cancellations;
   };
-  // The agent's credits over the pay period; `deals` points into deals_in_period_.
+  // The agent's credits over the pay period, with `deals` and `cancellations` pointing
+  // into the scratch lists below; `team` and `earlier` are left for the caller.
   Credits credits(int agent, const PayPeriod& period);
 
   std::size_t agents_;
-  std::vector<Tally> tallies_;  // [period][agent]
-  std::vector<Money> company_bookings_;
-  std::vector<std::vector<CreditedDeal>> deals_;  // [agent]: won, not yet paid on
-  std::vector<CreditedDeal> deals_in_period_;  // scratch for one call of a plan  // [period]: every
-                                               // rep's bookings, once it has ended
+  std::vector<Tally> tallies_;           // [period][agent]
+  std::vector<Money> company_bookings_;  // [period]: every rep's bookings, once it has ended
+  std::vector<Money> salaries_;          // [agent]: annual base salary, as declared
+  std::vector<std::vector<CreditedDeal>> deals_;          // [agent]: won, not yet paid on
+  std::vector<std::vector<CreditedDeal>> cancellations_;  // [agent]: not yet paid on
+  std::vector<CreditedDeal> deals_in_period_, cancellations_in_period_;  // scratch
+  std::vector<Credits> team_credits_;  // scratch: one team's credits for one pay period
   std::vector<Team> teams_;
   Money paid_[2];
 };

@@ -4,6 +4,7 @@
 
 #include "engine/behaviour.hpp"
 #include "engine/calendar.hpp"
+#include "engine/crediting.hpp"
 #include "engine/leads.hpp"
 #include "engine/market.hpp"
 #include "engine/metrics.hpp"
@@ -56,6 +57,25 @@ class WaitHistogram {
   std::int64_t n_ = 0;
 };
 
+// An index drawn in proportion to `weights`; 0 without drawing when there is only one, so
+// a scenario that declares no segments or products draws exactly as before.
+std::uint8_t pick_weighted(const std::vector<double>& weights, Stream& stream) {
+  if (weights.size() <= 1) return 0;
+  double total = 0;
+  for (const double w : weights) total += w;
+  double u = stream.uniform() * total;
+  for (std::size_t i = 0; i + 1 < weights.size(); ++i)
+    if ((u -= weights[i]) < 0) return static_cast<std::uint8_t>(i);
+  return static_cast<std::uint8_t>(weights.size() - 1);
+}
+
+template <class Config>
+std::vector<double> weights_of(const std::vector<Config>& items) {
+  std::vector<double> w;
+  for (const auto& item : items) w.push_back(item.weight);
+  return w;
+}
+
 class Funnel {
  public:
   Funnel(const Scenario& s, const RunPlugins& plugins, std::uint64_t replication)
@@ -71,6 +91,8 @@ class Funnel {
         prospect_stream_(stream(streams::prospecting)),
         policy_stream_(stream(streams::lead_policy)),
         pay_stream_(stream(streams::pay_plans)),
+        product_stream_(stream(streams::products)),
+        churn_stream_(stream(streams::churn)),
         market_(s.market, market_stream_),
         policy_(*plugins.lead_policy,
                 plugins.lead_policy->make_lead_policy(s.lead_policy.params, policy_stream_)),
@@ -78,6 +100,8 @@ class Funnel {
         payroll_(s, plugins, pay_stream_),
         marketers_(s.marketing.people),
         reps_(s.sales.people),
+        crediting_(s.crediting, marketers_, reps_),
+        product_weights_(weights_of(s.products)),
         queues_(static_cast<std::size_t>(reps_)),
         rep_opps_(static_cast<std::size_t>(reps_)),
         prospect_hours_(static_cast<std::size_t>(reps_), 0.0),
@@ -87,6 +111,11 @@ class Funnel {
       skill_.push_back(rep_stream.lognormal(1.0, s.sales.skill_spread));
     for (std::size_t c = 0; c < s.channels.size(); ++c)
       channel_streams_.push_back(stream(streams::channel_base + c));
+    // Each account's segment, from its own stream so the market draws as without segments.
+    Stream segment_stream = stream(streams::segments);
+    const std::vector<double> segment_weights = weights_of(s.segments);
+    segment_.resize(market_.size());
+    for (auto& seg : segment_) seg = pick_weighted(segment_weights, segment_stream);
     service_ = policy_.service_level();
     // Expected leads: a generous reserve so the period loop rarely reallocates.
     double per_period = 0;
@@ -107,6 +136,7 @@ class Funnel {
       nurture_step(t);
       for (int r = 0; r < reps_; ++r) work(r, t);
       enforce_service_level(t);
+      churn(t);
       record(t);
       payroll_.end_of_period(t, result_.ledger, rep_no_ == 0 ? &result_.statements : nullptr);
     }
@@ -118,8 +148,8 @@ class Funnel {
   // Per-period company counters (recorded as metrics, summed into headlines).
   struct PeriodCounts {
     std::int64_t inquiries = 0, mqls = 0, sals = 0, sqls = 0, opportunities = 0, won = 0, lost = 0,
-                 no_decision = 0, recycled_unworked = 0;
-    Money revenue, spend;
+                 no_decision = 0, recycled_unworked = 0, cancelled = 0;
+    Money revenue, spend, cancelled_revenue;
   };
   struct RepHours {
     double leads = 0, opportunities = 0, prospecting = 0;
@@ -390,26 +420,69 @@ class Funnel {
     to_nurture(id, t);
   }
 
-  // Deal size grows with fit; the cycle is log-normal; the decision comes at the close date.
+  // Deal size grows with fit, scaled by the account's segment and the product; the cycle
+  // is log-normal; the decision comes at the close date. The pipeline is credited by the
+  // same rule as won deals.
   void open_opportunity(std::uint32_t id, int r, int t) {
-    const double fit = market_.fit(leads_.account[id]);
-    const double units = s_.deals.median_size.units() * (0.5 + fit) *
-                         deal_stream_.lognormal(1.0, s_.deals.size_spread);
+    const std::uint32_t a = leads_.account[id];
+    const double fit = market_.fit(a);
+    const std::uint8_t product = pick_weighted(product_weights_, product_stream_);
+    double units = s_.deals.median_size.units() * (0.5 + fit) *
+                   deal_stream_.lognormal(1.0, s_.deals.size_spread);
+    if (!s_.segments.empty()) units *= s_.segments[segment_[a]].deal_size;
+    if (!s_.products.empty()) units *= s_.products[product].deal_size;
     const Money size = Money::from_units(units);
     const double cycle_days =
         deal_stream_.lognormal(s_.deals.median_cycle_days, s_.deals.cycle_spread);
     const int close = t + std::max(1, static_cast<int>(std::ceil(cycle_days / days_)));
-    const std::uint32_t o = opps_.add(id, r, size, t, close);
+    const std::uint32_t o = opps_.add(id, r, size, t, close, product);
     rep_opps_[static_cast<std::size_t>(r)].push_back(o);
     leads_.stage[id] = Stage::opportunity;
     ++period_.opportunities;
-    Tally& rep = tally(t, agent_of_rep(r));
-    ++rep.opportunities;
-    rep.pipeline += size;
-    if (leads_.owner[id] >= 0) {
-      Tally& m = tally(t, leads_.owner[id]);
-      ++m.opportunities;
-      m.pipeline += size;
+    ++tally(t, agent_of_rep(r)).opportunities;
+    if (leads_.owner[id] >= 0) ++tally(t, leads_.owner[id]).opportunities;
+    crediting_.split(parties(o), pieces_);
+    for (const CreditPiece& piece : pieces_) tally(t, piece.agent).pipeline += piece.value;
+  }
+
+  // Who could be credited with opportunity `o`.
+  DealParties parties(std::uint32_t o) const {
+    const std::uint32_t id = opps_.lead[o];
+    DealParties d;
+    d.id = o;
+    d.value = Money::from_cents(opps_.size_cents[o]);
+    d.closer = agent_of_rep(opps_.rep[o]);
+    d.account_owner = crediting_.account_owner(leads_.account[id]);
+    d.source = leads_.owner[id];
+    d.influenced = leads_.channel[id] == kProspected && leads_.recycled[id] > 0;
+    return d;
+  }
+
+  // Credits won deal `o` (or, with `cancelled_period` set, its cancellation) to everyone
+  // the crediting rule names.
+  void credit(std::uint32_t o, int t, int cancelled_period) {
+    crediting_.split(parties(o), pieces_);
+    CreditedDeal deal;
+    deal.id = o;
+    deal.period = opps_.decided[o];
+    deal.deal_value = Money::from_cents(opps_.size_cents[o]);
+    if (!s_.products.empty()) deal.product = s_.products[opps_.product[o]].name;
+    if (!s_.segments.empty())
+      deal.segment = s_.segments[segment_[leads_.account[opps_.lead[o]]]].name;
+    deal.cancelled_period = cancelled_period;
+    for (const CreditPiece& piece : pieces_) {
+      deal.value = piece.value;
+      deal.kind = piece.kind;
+      Tally& x = tally(t, piece.agent);
+      if (cancelled_period >= 0) {
+        x.cancelled += piece.value;
+        ++x.deals_cancelled;
+        payroll_.credit_cancellation(piece.agent, deal);
+        continue;
+      }
+      (piece.agent < marketers_ ? x.sourced_revenue : x.bookings) += piece.value;
+      ++x.deals_won;
+      payroll_.credit_deal(piece.agent, deal);
     }
   }
 
@@ -433,21 +506,11 @@ class Funnel {
       outcome = Outcome::no_decision;
     } else if (deal_stream_.bernoulli(s_.deals.win_rate_vs_competitor)) {
       opps_.result[o] = DealResult::won;
-      const Money size = Money::from_cents(opps_.size_cents[o]);
+      opps_.decided[o] = t;
       ++period_.won;
-      period_.revenue += size;
-      Tally& rep = tally(t, agent_of_rep(opps_.rep[o]));
-      ++rep.deals_won;
-      rep.bookings += size;
-      CreditedDeal deal;
-      deal.id = o;
-      deal.value = deal.deal_value = size;
-      deal.period = t;
-      payroll_.credit_deal(agent_of_rep(opps_.rep[o]), deal);
-      if (leads_.owner[id] >= 0) {
-        tally(t, leads_.owner[id]).sourced_revenue += size;
-        payroll_.credit_deal(leads_.owner[id], deal);
-      }
+      period_.revenue += Money::from_cents(opps_.size_cents[o]);
+      credit(o, t, -1);
+      if (s_.deals.churn_rate > 0) customers_.push_back(o);
       if (leads_.was_mql[id]) ++mql_won_;
       close_wait_.add(t - leads_.created[id]);
       market_.settle(a);
@@ -459,7 +522,42 @@ class Funnel {
     }
     leads_.stage[id] = Stage::closed;
     if (leads_.was_mql[id]) policy_.on_outcome(view(id, t), outcome);
-    leads_.release(id);
+    // The lead's slot is reused only once nothing reads it: a won deal is still watched
+    // for cancellation (crediting reads its account, channel and history).
+    if (opps_.result[o] != DealResult::won || s_.deals.churn_rate <= 0) leads_.release(id);
+  }
+
+  // --- Customers cancel ---------------------------------------------------------------
+
+  // During its first term (churn_watch_periods after the win) a new customer cancels with
+  // a chance per period that falls with fit: churn_rate x (1.5 - fit), so a customer of
+  // fit 0.5 cancels at churn_rate and poor-fit customers, often sold to without a real
+  // fit, more. A cancellation is credited back to everyone the win was credited to.
+  void churn(int t) {
+    std::size_t keep = 0;
+    for (std::size_t i = 0; i < customers_.size(); ++i) {
+      const std::uint32_t o = customers_[i];
+      const std::uint32_t id = opps_.lead[o];
+      if (opps_.decided[o] == t) {
+        customers_[keep++] = o;  // won this period: watched from the next
+        continue;
+      }
+      const double fit = market_.fit(leads_.account[id]);
+      const double hazard = std::clamp(s_.deals.churn_rate * (1.5 - fit), 0.0, 1.0);
+      if (churn_stream_.bernoulli(hazard)) {
+        ++period_.cancelled;
+        period_.cancelled_revenue += Money::from_cents(opps_.size_cents[o]);
+        credit(o, t, t);
+        leads_.release(id);
+        continue;
+      }
+      if (t - opps_.decided[o] >= s_.deals.churn_watch_periods) {
+        leads_.release(id);  // the first term is over: no longer watched
+        continue;
+      }
+      customers_[keep++] = o;
+    }
+    customers_.resize(keep);
   }
 
   // Own prospecting: a lead the rep sources, already reached, so it starts as an SAL.
@@ -515,6 +613,8 @@ class Funnel {
     recorder_.emit(Metric::leads_waiting, t, static_cast<double>(waiting));
     recorder_.emit(Metric::in_market_accounts, t, static_cast<double>(market_.in_market()));
     recorder_.emit(Metric::active_leads, t, static_cast<double>(leads_.active()));
+    recorder_.emit(Metric::cancelled_deals, t, static_cast<double>(p.cancelled));
+    recorder_.emit(Metric::cancelled_revenue, t, p.cancelled_revenue.units());
     for (int m = 0; m < marketers_; ++m)
       recorder_.emit(Metric::agent_mqls, t, static_cast<double>(tally(t, m).mqls), m);
     for (int r = 0; r < reps_; ++r) {
@@ -536,6 +636,8 @@ class Funnel {
     totals_.no_decision += p.no_decision;
     totals_.recycled_unworked += p.recycled_unworked;
     totals_.revenue += p.revenue;
+    totals_.cancelled += p.cancelled;
+    totals_.cancelled_revenue += p.cancelled_revenue;
     totals_.spend += p.spend;
   }
 
@@ -557,6 +659,8 @@ class Funnel {
         {"lost_deals", "count", count(T.lost)},
         {"no_decision_deals", "count", count(T.no_decision)},
         {"revenue", "money", T.revenue.units()},
+        {"cancelled_deals", "count", count(T.cancelled)},
+        {"cancelled_revenue", "money", T.cancelled_revenue.units()},
         {"marketing_spend", "money", T.spend.units()},
         {"pay_marketing", "money", pay_marketing.units()},
         {"pay_sales", "money", pay_sales.units()},
@@ -575,7 +679,7 @@ class Funnel {
   std::uint64_t seed_, rep_no_;
   double days_;
   Stream market_stream_, lead_stream_, contact_stream_, deal_stream_, nurture_stream_,
-      prospect_stream_, policy_stream_, pay_stream_;
+      prospect_stream_, policy_stream_, pay_stream_, product_stream_, churn_stream_;
   std::vector<Stream> channel_streams_;
   Market market_;
   GuardedLeadPolicy policy_;
@@ -583,6 +687,11 @@ class Funnel {
   std::unique_ptr<RepBehaviour> behaviour_;
   Payroll payroll_;
   int marketers_, reps_;
+  Crediting crediting_;
+  std::vector<CreditPiece> pieces_;  // reused by credit(): no allocation per deal
+  std::vector<double> product_weights_;
+  std::vector<std::uint8_t> segment_;     // per account: index into the scenario's segments
+  std::vector<std::uint32_t> customers_;  // won deals in their first term (cancellable)
   std::vector<double> skill_;
   LeadTable leads_;
   OpportunityTable opps_;

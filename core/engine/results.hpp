@@ -43,8 +43,9 @@ struct LedgerRow {
 struct StatementRecord {
   PayPeriod period;
   int person = 0;
-  Credits credits;  // `deals` left empty here: the deals are below, owned
+  Credits credits;  // `deals` and `cancellations` left empty here: they are below, owned
   std::vector<CreditedDeal> deals;
+  std::vector<CreditedDeal> cancellations;
   std::vector<StatementLine> lines;
 };
 

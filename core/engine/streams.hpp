@@ -17,6 +17,9 @@ inline constexpr std::uint64_t nurture = 6;          // recycled leads re-engagi
 inline constexpr std::uint64_t prospecting = 7;      // leads reps source themselves
 inline constexpr std::uint64_t lead_policy = 8;      // handed to the lead-policy plugin
 inline constexpr std::uint64_t pay_plans = 9;        // handed to pay-plan plugins
+inline constexpr std::uint64_t segments = 10;        // each account's customer segment
+inline constexpr std::uint64_t products = 11;        // each opportunity's product
+inline constexpr std::uint64_t churn = 12;           // new customers cancelling
 inline constexpr std::uint64_t channel_base = 1000;  // + channel index: inquiry counts
 
 }  // namespace tandem::streams

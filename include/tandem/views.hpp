@@ -69,8 +69,8 @@ struct CreditedDeal {
   int period = 0;
   CreditKind kind = CreditKind::closed;
   Money deal_value;           // the whole deal, whoever is credited with it
-  std::string_view product;   // what was sold (a scenario's `deals.products` name)
-  std::string_view segment;   // the customer's segment (a `market.segments` name)
+  std::string_view product;   // what was sold (a scenario's `products` name)
+  std::string_view segment;   // the customer's segment (a `segments` name)
   int cancelled_period = -1;  // when the customer cancelled (churned); -1: not cancelled
 };
 

@@ -104,8 +104,8 @@ TEST_CASE("a plan file needs a pay plan", "[config]") {
   REQUIRE(p.size() == 1);
   CHECK(p[0] ==
         "p.yaml:2:16: plan.plugin: 'score_threshold' is a lead policy; plan needs a pay plan "
-        "(available: draw, flat_commission, pipeline_bonus, quota_tiers, revenue_bonus, "
-        "salary_mql_bonus, spiff)");
+        "(available: clawback, draw, flat_commission, pipeline_bonus, quota_tiers, "
+        "revenue_bonus, salary_mql_bonus, spiff, team_pool)");
 }
 
 TEST_CASE("an unknown plan plugin suggests the nearest name", "[config]") {

@@ -141,16 +141,16 @@ TEST_CASE("an unknown plugin: the nearest name, what is available, where it look
   CHECK(e.path().empty());
   CHECK(std::string(e.what()) ==
         "no plugin named 'score_treshold' on the plugin path; did you mean 'score_threshold'? "
-        "Available: draw (pay plan), flat_commission (pay plan), pipeline_bonus (pay plan), "
-        "quota_tiers (pay "
-        "plan), revenue_bonus (pay plan), salary_mql_bonus (pay plan), score_threshold (lead "
-        "policy), spiff (pay plan). Searched: " +
+        "Available: clawback (pay plan), draw (pay plan), flat_commission (pay plan), "
+        "pipeline_bonus (pay plan), quota_tiers (pay plan), revenue_bonus (pay plan), "
+        "salary_mql_bonus (pay plan), score_threshold (lead policy), spiff (pay plan), "
+        "team_pool (pay plan). Searched: " +
             kShippedDir.string() + ", " + (kFixtureDir / "missing").string() +
             " (no such folder). Add a folder with --plugin-path or TANDEM_PLUGIN_PATH.");
 
   const auto far = caught<PluginNotFound>([&] { registry.load("team_spiff"); });
   CHECK_THAT(far.what(), Catch::StartsWith("no plugin named 'team_spiff' on the plugin path. "
-                                           "Available: draw (pay plan), flat_commission"));
+                                           "Available: clawback (pay plan), draw"));
   // A name is never a path.
   CHECK_THROWS_AS(registry.load("../plugins/flat_commission"), PluginNotFound);
   CHECK_THROWS_AS(registry.load(""), PluginNotFound);

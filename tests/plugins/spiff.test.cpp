@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <map>
+#include <string>
 #include <vector>
 
 using namespace tandem;
@@ -68,4 +70,53 @@ TEST_CASE("spiff pay never falls as a qualifying deal grows", "[plugin]") {
     CHECK(total >= last);
     last = total;
   }
+}
+
+TEST_CASE("spiff can target one product", "[plugin]") {
+  PluginRegistry registry({kShippedDir});
+  std::vector<CreditedDeal> deals{won(1, "20000.00", 9), won(2, "30000.00", 10),
+                                  won(3, "12000.00", 12), won(4, "40000.00", 11)};
+  deals[0].product = "analytics";
+  deals[1].product = "platform";
+  deals[2].product = "analytics";  // deal 4's product is unknown: it does not qualify
+  const auto plan = make_plan(registry.load("spiff"), {{"rate", 0.01},
+                                                       {"from_period", std::int64_t{8}},
+                                                       {"to_period", std::int64_t{20}},
+                                                       {"product", std::string("analytics")}});
+  const Statement s = plan.pay(with_deals(deals), month());
+  // Deals 1 and 3: 2 x 500.00 + 1% of 32000.00 = 1000.00 + 320.00 = 1320.00.
+  CHECK(s.total().cents() == 132000);
+  CHECK(s.lines()[0].reason ==
+        "2 deals of product analytics won in periods 8-20 of at least 0.00: 2 x 500.00 + 1.0% "
+        "of 32000.00 (D1, D3)");
+}
+
+TEST_CASE("spiff can target one segment, and one product in it", "[plugin]") {
+  PluginRegistry registry({kShippedDir});
+  const LoadedPlugin& p = registry.load("spiff");
+  std::vector<CreditedDeal> deals{won(1, "20000.00", 9), won(2, "30000.00", 10),
+                                  won(3, "12000.00", 25),  // after the window
+                                  won(4, "45000.00", 10)};
+  deals[0].segment = deals[2].segment = deals[3].segment = "enterprise";
+  deals[1].segment = "smb";
+  deals[0].product = "analytics";
+  deals[3].product = "platform";
+  const Credits c = with_deals(deals);
+  const std::map<std::string, Value> set{{"per_deal", money("750.00")},
+                                         {"from_period", std::int64_t{8}},
+                                         {"to_period", std::int64_t{20}},
+                                         {"segment", std::string("enterprise")}};
+  // Deals 1 and 4: 2 x 750.00 = 1500.00.
+  const Statement s = make_plan(p, set).pay(c, month());
+  CHECK(s.total().cents() == 150000);
+  CHECK(s.lines()[0].reason ==
+        "2 deals in segment enterprise won in periods 8-20 of at least 0.00: 2 x 750.00 (D1, D4)");
+  // Both filters: only deal 1, 750.00.
+  auto both = set;
+  both["product"] = std::string("analytics");
+  const Statement one = make_plan(p, both).pay(c, month());
+  CHECK(one.total().cents() == 75000);
+  CHECK(one.lines()[0].reason ==
+        "1 deal of product analytics in segment enterprise won in periods 8-20 of at least "
+        "0.00: 1 x 750.00 (D1)");
 }

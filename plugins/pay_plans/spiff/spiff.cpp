@@ -1,6 +1,7 @@
 // A SPIFF: a short-term bonus for each deal won inside a window of periods, a fixed amount
-// per deal plus an optional share of its value, for deals of at least a minimum size. Paid
-// on top of a role's main plan (as one of its `components`).
+// per deal plus an optional share of its value, for deals of at least a minimum size and,
+// optionally, of one product or customer segment. Paid on top of a role's main plan (as one
+// of its `components`).
 #include <tandem/pay_plan.hpp>
 #include <tandem/plugin.hpp>
 
@@ -30,7 +31,13 @@ class Spiff final : public PayPlan {
         .param<Money>("min_deal", Money{}, "Smallest deal that qualifies.",
                       at_least(Money{}).with_unit("per deal"))
         .param<Money>("cap", Money::unlimited(), "Most SPIFF paid in one pay period.",
-                      at_least(Money{}).with_unit("per pay period"));
+                      at_least(Money{}).with_unit("per pay period"))
+        .param<std::string>("product", "",
+                            "Only deals of this product (a name from the scenario's "
+                            "products); empty: any product.")
+        .param<std::string>("segment", "",
+                            "Only deals of this segment (a name from the scenario's "
+                            "segments); empty: any segment.");
   }
 
   explicit Spiff(const Params& p)
@@ -39,7 +46,9 @@ class Spiff final : public PayPlan {
         from_(p.get<std::int64_t>("from_period")),
         to_(p.get<std::int64_t>("to_period")),
         min_deal_(p.get<Money>("min_deal")),
-        cap_(p.get<Money>("cap")) {
+        cap_(p.get<Money>("cap")),
+        product_(p.get<std::string>("product")),
+        segment_(p.get<std::string>("segment")) {
     if (to_ < from_)
       throw Error("to_period (" + std::to_string(to_) + ") is before from_period (" +
                   std::to_string(from_) + "): the window is empty");
@@ -53,15 +62,23 @@ class Spiff final : public PayPlan {
     std::string ids;
     for (const CreditedDeal& d : c.deals) {
       if (d.period < from_ || d.period > to_ || d.value < min_deal_) continue;
+      // A filter that is set must match: a deal of unknown product or segment (an empty
+      // name) does not qualify for a targeted SPIFF.
+      if (!product_.empty() && d.product != product_) continue;
+      if (!segment_.empty() && d.segment != segment_) continue;
       ++n;
       value += d.value;
       ids += (ids.empty() ? "D" : ", D") + std::to_string(d.id);
     }
     // One line, rounded once: a whole number of fixed bonuses plus the share of the value.
     const Money earned = per_deal_.times(static_cast<double>(n)) + value.times(rate_);
-    std::string reason = std::to_string(n) + (n == 1 ? " deal" : " deals") + " won in periods " +
-                         std::to_string(from_) + "-" + std::to_string(to_) + " of at least " +
-                         min_deal_.str() + ": " + std::to_string(n) + " x " + per_deal_.str();
+    // The filters are named only when set, so an untargeted SPIFF reads as it always did.
+    std::string reason = std::to_string(n) + (n == 1 ? " deal" : " deals");
+    if (!product_.empty()) reason += " of product " + product_;
+    if (!segment_.empty()) reason += " in segment " + segment_;
+    reason += " won in periods " + std::to_string(from_) + "-" + std::to_string(to_) +
+              " of at least " + min_deal_.str() + ": " + std::to_string(n) + " x " +
+              per_deal_.str();
     if (rate_ > 0) reason += " + " + decimal(rate_ * 100.0) + "% of " + value.str();
     if (!ids.empty()) reason += " (" + ids + ")";
     Statement s;
@@ -74,6 +91,7 @@ class Spiff final : public PayPlan {
   double rate_;
   std::int64_t from_, to_;
   Money min_deal_, cap_;
+  std::string product_, segment_;  // empty: any
 };
 
 }  // namespace
