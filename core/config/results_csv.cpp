@@ -21,11 +21,13 @@ namespace tandem {
 
 namespace {
 
-// What each column adds to Credits: a money field or a count field.
+// What each column adds to Credits: a money field or a count field, summed over the rows
+// of a pay period, or a fact about the person (a salary), the same in all their rows.
 struct Column {
   std::string name;
   Money Credits::*money = nullptr;
   std::int64_t Credits::*count = nullptr;
+  bool per_person = false;
 };
 
 const std::vector<Column>& credit_columns() {
@@ -40,6 +42,9 @@ const std::vector<Column>& credit_columns() {
       {"sqls", nullptr, &Credits::sqls},
       {"sourced_revenue", &Credits::sourced_revenue, nullptr},
       {"company_bookings", &Credits::company_bookings, nullptr},
+      {"cancelled", &Credits::cancelled, nullptr},
+      {"deals_cancelled", nullptr, &Credits::deals_cancelled},
+      {"salary", &Credits::salary, nullptr, true},
   };
   return columns;
 }
@@ -295,7 +300,7 @@ class Parser {
     return out;
   }
 
-  // A person has one role, and each stretch of time once.
+  // A person has one role, one salary, and each stretch of time once.
   void check_people(const std::vector<Row>& rows) {
     std::map<std::string, std::vector<const Row*>> by_person;
     for (const auto& r : rows) {
@@ -310,6 +315,14 @@ class Parser {
           break;
         }
       }
+      if (index_.count("salary"))
+        for (const Row* e : earlier)
+          if (e->credits.salary != r.credits.salary) {
+            problem(r.line, static_cast<int>(index_.at("salary")) + 1, "salary",
+                    "'" + r.person + "' has salary " + e->credits.salary.str() + " in row " +
+                        std::to_string(e->line) + "; a person has one salary (per year)");
+            break;
+          }
       for (const Row* e : earlier) {
         col = static_cast<int>(index_.at("period")) + 1;
         if (e->label == r.label) {
@@ -341,7 +354,9 @@ class Parser {
       p.role = r.role;
       p.period = label.str();
       for (const auto& c : credit_columns()) {
-        if (c.money)
+        if (c.per_person)
+          p.credits.*c.money = r.credits.*c.money;
+        else if (c.money)
           p.credits.*c.money += r.credits.*c.money;
         else if (r.credits.*c.count > std::numeric_limits<std::int64_t>::max() - p.credits.*c.count)
           throw ScenarioError({Problem{Location{file_, r.line, 1, c.name}, "sum out of range"}});
@@ -349,8 +364,19 @@ class Parser {
           p.credits.*c.count += r.credits.*c.count;
       }
     }
+    // The team: the people of the same role with a row in the same pay period.
+    std::map<std::pair<std::string, Label>, TeamView> teams;
+    for (const auto& [key, p] : sums) {
+      const auto [it, fresh] = teams.try_emplace({p.role, key.second});
+      TeamView& t = it->second;
+      t.members = fresh ? 1 : t.members + 1;
+      t.bookings += p.credits.bookings;
+      t.sourced_revenue += p.credits.sourced_revenue;
+      t.salaries += p.credits.salary;
+    }
     std::vector<CreditedPeriod> out;
     for (auto& [key, p] : sums) {
+      p.credits.team = teams[{p.role, key.second}];
       p.pay_period.kind = plan_;
       p.pay_period.years = years_of(plan_);
       p.pay_period.index =

@@ -2,10 +2,12 @@
 // period, summed into the plan's pay periods.
 //
 //   person,role,period,bookings,deals_won,pipeline,opportunities,inquiries,mqls,sals,sqls,
-//   sourced_revenue,company_bookings
+//   sourced_revenue,company_bookings,cancelled,deals_cancelled,salary
 //
 // `person`, `role` (marketing|sales) and `period` are required; every other column is
-// optional (absent or empty: 0). Money columns are exact (at most two decimals); counts
+// optional (absent or empty: 0). `salary` is per person (the same in all their rows); the
+// others are summed. Each row's team (Credits::team) is the people of its role with a row
+// in the same pay period. Money columns are exact (at most two decimals); counts
 // are whole numbers. `period` is `2025-03` (a month), `2025-Q1` (a quarter) or `2025` (a
 // year); rows finer than the plan's pay period are summed into it, coarser ones are an
 // error. Every problem is reported at once, at file:row:column (the header is row 1).

@@ -38,6 +38,7 @@ void write_statements(const std::filesystem::path& dir, const Scenario& scenario
                                 std::to_string(r.period.last_period) + ")",
                             r.period, r.credits};
     credited.credits.deals = r.deals;
+    credited.credits.cancellations = r.cancellations;
     Statement statement;
     for (const StatementLine& l : r.lines) statement.add(l.component, l.amount, l.reason);
     text[static_cast<std::size_t>(r.person)] += statement_text(credited, statement) + "\n";

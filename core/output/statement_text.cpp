@@ -3,6 +3,7 @@
 #include "output/csv_writers.hpp"
 
 #include <algorithm>
+#include <span>
 
 namespace tandem {
 
@@ -14,6 +15,26 @@ std::string pad_right(std::string s, std::size_t width) {
 }
 std::string pad_left(const std::string& s, std::size_t width) {
   return s.size() < width ? std::string(width - s.size(), ' ') + s : s;
+}
+
+// "D12 30000.00 (period 9)"; a share of a deal says whose and of what
+// ("D12 12000.00 split of 30000.00"), a product or segment is named, and a cancellation
+// says when it was won and cancelled.
+std::string deals_text(std::span<const CreditedDeal> deals, bool cancelled) {
+  std::string out;
+  for (const CreditedDeal& d : deals) {
+    std::string one = "D" + std::to_string(d.id) + " " + d.value.str();
+    if (d.kind != CreditKind::closed || d.value != d.deal_value)
+      one += std::string(" ") + to_string(d.kind) + " of " + d.deal_value.str();
+    std::string about;
+    if (!d.product.empty()) about += std::string(d.product) + ", ";
+    if (!d.segment.empty()) about += std::string(d.segment) + ", ";
+    about += cancelled ? "won period " + std::to_string(d.period) + ", cancelled period " +
+                             std::to_string(d.cancelled_period)
+                       : "period " + std::to_string(d.period);
+    out += (out.empty() ? "" : ", ") + one + " (" + about + ")";
+  }
+  return out;
 }
 
 }  // namespace
@@ -37,6 +58,9 @@ std::string credited_text(const Credits& c) {
   count("sqls", c.sqls);
   money("sourced_revenue", c.sourced_revenue);
   money("company_bookings", c.company_bookings);
+  money("cancelled", c.cancelled);
+  count("deals_cancelled", c.deals_cancelled);
+  money("salary", c.salary);
   return s.empty() ? "nothing" : s;
 }
 
@@ -49,14 +73,11 @@ std::string statement_text(const CreditedPeriod& credited, const Statement& stat
   }
   std::string s = credited.person + " (" + credited.role + "), " + credited.period + "\n";
   s += "  credited: " + credited_text(credited.credits) + "\n";
-  if (!credited.credits.deals.empty()) {
-    // Every cent of bookings traces to these deals (ids as in the run's deal numbering).
-    std::string deals;
-    for (const CreditedDeal& d : credited.credits.deals)
-      deals += (deals.empty() ? "" : ", ") + ("D" + std::to_string(d.id)) + " " + d.value.str() +
-               " (period " + std::to_string(d.period) + ")";
-    s += "  deals: " + deals + "\n";
-  }
+  // Every cent of bookings traces to these deals (ids as in the run's deal numbering).
+  if (!credited.credits.deals.empty())
+    s += "  deals: " + deals_text(credited.credits.deals, false) + "\n";
+  if (!credited.credits.cancellations.empty())
+    s += "  cancelled: " + deals_text(credited.credits.cancellations, true) + "\n";
   for (const auto& l : statement.lines()) {
     std::string line =
         "  " + pad_right(l.component, name_width) + "  " + pad_left(l.amount.str(), amount_width);

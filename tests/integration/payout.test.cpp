@@ -17,6 +17,11 @@ namespace {
 const std::string kPlan = project_file("scenarios/payout/plan.yaml");
 const std::string kMarketingPlan = project_file("scenarios/payout/marketing_plan.yaml");
 const std::string kResults = project_file("scenarios/payout/results.csv");
+const std::string kClawbackPlan = project_file("scenarios/payout/clawback_plan.yaml");
+const std::string kTeamPoolPlan = project_file("scenarios/payout/team_pool_plan.yaml");
+
+// The ledger's cents, summed.
+long long ledger_cents(const fs::path& p);
 
 std::string sh_quoted(const fs::path& p) {
   return "'" + p.string() + "'";
@@ -62,6 +67,13 @@ std::size_t hidden_files(const fs::path& dir) {
   for (const auto& e : fs::directory_iterator(dir))
     if (e.path().filename().string().front() == '.') ++n;
   return n;
+}
+
+long long ledger_cents(const fs::path& p) {
+  long long sum = 0;
+  const auto rows = ledger_rows(p);
+  for (std::size_t i = 1; i < rows.size(); ++i) sum += std::stoll(rows[i][5]);
+  return sum;
 }
 
 }  // namespace
@@ -125,6 +137,43 @@ TEST_CASE("payout of the marketing plan pays MQL bonuses to the cent", "[integra
   const long long expected = 2 * 3 * 600'000 + (7 + 21 + 4) * 4'000 + 200'000;
   CHECK(sum == expected);
   CHECK(printed_totals(r.out) == std::map<std::string, long long>{{"marketing", expected}});
+}
+
+TEST_CASE("payout of the clawback plan takes cancelled commission back", "[integration]") {
+  const fs::path dir = scratch("payout-clawback");
+  const auto r = tandem_cmd("payout " + sh_quoted(kClawbackPlan) + " --results " +
+                            sh_quoted(kResults) + " --out " + sh_quoted(dir / "c.csv"));
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  // Ben Cho, February: 10% of 23450.25 = 2345.025 -> 2345.03, less 10% of the 8800.50
+  // cancelled (880.05) = 1464.98.
+  CHECK_THAT(r.out, Catch::Matchers::Contains("  commission   1464.98  10.0% of 23450.25 booked = "
+                                              "2345.03, less 880.05 clawed back"));
+  CHECK_THAT(r.out, Catch::Matchers::Contains("cancelled 8800.50, deals_cancelled 1, "
+                                              "salary 58000.00"));
+  // Salaries 4 x 3 x 5000.00; commission 10% of every month's bookings, each rounded, less
+  // 10% of the three cancellations (6000.00 + 8800.50 + 15250.00 = 30050.50 -> 3005.05).
+  const long long commission = 123457 + 0 + 610000 + 88005 + 234503 + 180000 + 310000 + 50000 +
+                               455001 + 0 + 152500 + 276004;
+  const long long expected = 12 * 500'000 + commission - 300'505;
+  CHECK(ledger_cents(dir / "c.csv") == expected);
+  CHECK(printed_totals(r.out) == std::map<std::string, long long>{{"sales", expected}});
+}
+
+TEST_CASE("payout of the team pool splits the quarter's pool by salary", "[integration]") {
+  const fs::path dir = scratch("payout-team-pool");
+  const auto r = tandem_cmd("payout " + sh_quoted(kTeamPoolPlan) + " --results " +
+                            sh_quoted(kResults) + " --out " + sh_quoted(dir / "t.csv"));
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  // Team bookings in 2025-Q1: 73345.67 + 50250.74 + 81500.05 + 42850.40 = 247946.86; 1% =
+  // 2479.4686 -> 2479.47. Ana's salary is 62000.00 of 240000.00: 2479.47 x 62/240 =
+  // 640.5298 -> 640.53.
+  CHECK_THAT(r.out, Catch::Matchers::Contains(
+                        "team pool  640.53  pool 1.0% of 247946.86 team bookings = 2479.47; "
+                        "split by salary: 62000.00 of 240000.00"));
+  // 640.53 + 599.21 + 671.52 + 568.21: each piece rounded once, together the pool.
+  CHECK(ledger_cents(dir / "t.csv") == 247'947);
 }
 
 TEST_CASE("payout writes payout-ledger.csv in the current folder by default", "[integration]") {
