@@ -38,6 +38,11 @@ std::vector<std::vector<std::string>> read_csv(const fs::path& p) {
   return rows;
 }
 
+// "rep-07.txt": a rep's statements file.
+std::string fmt_rep(int i) {
+  return std::string("rep-") + (i < 10 ? "0" : "") + std::to_string(i) + ".txt";
+}
+
 std::size_t column(const std::vector<std::string>& header, const std::string& name) {
   for (std::size_t i = 0; i < header.size(); ++i)
     if (header[i] == name) return i;
@@ -253,4 +258,43 @@ TEST_CASE("a role paid by several plans gets every plan's lines in the ledger", 
                                 (dir.parent_path() / "again").string() + "'");
   REQUIRE(again.exit_code == 0);
   CHECK(read_file(dir.parent_path() / "again" / "summary.json") == read_file(dir / "summary.json"));
+}
+
+TEST_CASE("every shipped scenario validates", "[integration]") {
+  for (const auto& e : fs::directory_iterator(project_file("scenarios"))) {
+    if (e.path().extension() != ".yaml") continue;
+    const auto r = tandem_cmd("validate '" + e.path().string() + "'");
+    INFO(e.path() << ": " << r.err);
+    CHECK(r.exit_code == 0);
+  }
+}
+
+TEST_CASE("the pay mix scenario credits shares and cancellations and reconciles", "[integration]") {
+  const fs::path dir = scratch("pay-mix") / "out";
+  const auto r = tandem_cmd("run '" + project_file("scenarios/pay_mix.yaml") +
+                            "' --replications 2 --out '" + dir.string() + "'");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const auto ledger = read_csv(dir / "ledger.csv");
+  const std::size_t cents = column(ledger[0], "cents"), plan = column(ledger[0], "plan");
+  long long total = 0;
+  std::map<std::string, int> plans;
+  for (std::size_t i = 1; i < ledger.size(); ++i) {
+    total += std::stoll(ledger[i][cents]);
+    ++plans[ledger[i][plan]];
+  }
+  const auto summary = nlohmann::json::parse(read_file(dir / "summary.json"));
+  CHECK(summary["pay"]["total_cents"].get<long long>() == total);
+  for (const char* p : {"clawback", "spiff", "team_pool", "revenue_bonus"}) CHECK(plans[p] > 0);
+  CHECK(summary["headline"]["cancelled_deals"]["mean"].get<double>() > 0);
+  // Statements name the kinds of credit the scenario's rule gives.
+  std::string reps;
+  for (int i = 1; i <= 10; ++i) reps += read_file(dir / "statements" / fmt_rep(i));
+  for (const char* kind : {" split of ", " team of ", "cancelled: D"}) {
+    INFO(kind);
+    CHECK(reps.find(kind) != std::string::npos);
+  }
+  const std::string marketers = read_file(dir / "statements" / "marketer-01.txt") +
+                                read_file(dir / "statements" / "marketer-02.txt");
+  CHECK(marketers.find(" sourced of ") != std::string::npos);
 }

@@ -120,3 +120,22 @@ TEST_CASE("spiff can target one segment, and one product in it", "[plugin]") {
         "1 deal of product analytics in segment enterprise won in periods 8-20 of at least "
         "0.00: 1 x 750.00 (D1)");
 }
+
+TEST_CASE("spiff pays a shared deal's bonus by the credited share", "[plugin]") {
+  PluginRegistry registry({kShippedDir});
+  // D5 (40000.00) is split: this rep is credited with 30% of it, 12000.00. D6 is theirs.
+  CreditedDeal split = won(5, "12000.00", 4);
+  split.deal_value = money("40000.00");
+  split.kind = CreditKind::split;
+  const std::vector<CreditedDeal> deals{split, won(6, "20000.00", 4)};
+  // min_deal 30000.00 looks at the whole deal: D5 qualifies, D6 does not.
+  // 0.3 x 500.00 = 150.00, plus 1% of the credited 12000.00 = 120.00: 270.00.
+  const Statement s =
+      make_plan(registry.load("spiff"),
+                {{"per_deal", money("500.00")}, {"rate", 0.01}, {"min_deal", money("30000.00")}})
+          .pay(with_deals(deals), month());
+  CHECK(s.total().cents() == 27000);
+  CHECK_THAT(s.lines()[0].reason,
+             Catch::Matchers::Contains("1 deal won in periods 0-1000000 of at least 30000.00: "
+                                       "0.3 (credited shares) x 500.00 + 1.0% of 12000.00 (D5)"));
+}

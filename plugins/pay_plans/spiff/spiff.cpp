@@ -58,27 +58,35 @@ class Spiff final : public PayPlan {
   // results given as totals carry none, so they earn no SPIFF).
   Statement pay(const Credits& c, const PayPeriod&) const override {
     std::int64_t n = 0;
+    double shares = 0;  // the deals counted by the person's credited share of each
     Money value;
     std::string ids;
     for (const CreditedDeal& d : c.deals) {
-      if (d.period < from_ || d.period > to_ || d.value < min_deal_) continue;
+      // The deal's own size decides whether it qualifies, whoever shares it.
+      const Money size = d.deal_value > Money{} ? d.deal_value : d.value;
+      if (d.period < from_ || d.period > to_ || size < min_deal_) continue;
       // A filter that is set must match: a deal of unknown product or segment (an empty
       // name) does not qualify for a targeted SPIFF.
       if (!product_.empty() && d.product != product_) continue;
       if (!segment_.empty() && d.segment != segment_) continue;
       ++n;
+      shares += size > Money{} ? d.value.units() / size.units() : 1.0;
       value += d.value;
       ids += (ids.empty() ? "D" : ", D") + std::to_string(d.id);
     }
-    // One line, rounded once: a whole number of fixed bonuses plus the share of the value.
-    const Money earned = per_deal_.times(static_cast<double>(n)) + value.times(rate_);
+    // One line, rounded once: the fixed bonus per deal times the shares of deals credited
+    // (a deal split between reps pays its bonus once between them), plus the share of
+    // the value.
+    const Money earned = per_deal_.times(shares) + value.times(rate_);
     // The filters are named only when set, so an untargeted SPIFF reads as it always did.
     std::string reason = std::to_string(n) + (n == 1 ? " deal" : " deals");
     if (!product_.empty()) reason += " of product " + product_;
     if (!segment_.empty()) reason += " in segment " + segment_;
     reason += " won in periods " + std::to_string(from_) + "-" + std::to_string(to_) +
-              " of at least " + min_deal_.str() + ": " + std::to_string(n) + " x " +
-              per_deal_.str();
+              " of at least " + min_deal_.str() + ": ";
+    reason += shares == static_cast<double>(n) ? std::to_string(n)
+                                               : decimal(shares) + " (credited shares)";
+    reason += " x " + per_deal_.str();
     if (rate_ > 0) reason += " + " + decimal(rate_ * 100.0) + "% of " + value.str();
     if (!ids.empty()) reason += " (" + ids + ")";
     Statement s;
