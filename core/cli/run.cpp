@@ -97,11 +97,11 @@ int run_verb(const Args& args) {
     manifest.plugins.push_back({slot, p.name(), p.version(), p.abi(), p.kind()});
   };
   use("lead_policy", *plugins.lead_policy);
-  for (const auto& [role, loaded] :
-       {std::pair{"marketing", &plugins.marketing_pay}, std::pair{"sales", &plugins.sales_pay}})
-    for (std::size_t i = 0; i < loaded->size(); ++i)
-      use(std::string(role) + ".pay" + (i == 0 ? "" : ".components[" + std::to_string(i - 1) + "]"),
-          *(*loaded)[i]);
+  const std::vector<PaidTeam> teams = paid_teams(scenario);
+  for (std::size_t t = 0; t < teams.size(); ++t)
+    for (std::size_t i = 0; i < plugins.pay[t].size(); ++i)
+      use(teams[t].key + ".pay" + (i == 0 ? "" : ".components[" + std::to_string(i - 1) + "]"),
+          *plugins.pay[t][i]);
   // The summary as written, so the terminal shows exactly what summary.json holds.
   const SummaryJson summary = write_run_folder(dir, scenario, result, manifest, replace);
   if (format == "json") {

@@ -63,6 +63,15 @@ class TreeChecker {
     }
   }
 
+  // An optional section that needs keys of its own (a plugin slot, a required key) is
+  // checked only when given: left out, it is simply not there (an optional pay slot).
+  static bool given_only(const Section& s) {
+    if (s.plugin) return true;
+    for (const auto& p : s.schema.params())
+      if (p.required()) return true;
+    return false;
+  }
+
   void map(const YAML::Node& node, const Section& s, const std::string& path,
            const Location& missing_at, CheckedSection& out) {
     const Location at = node.IsMap() ? report_.locate(node, path) : missing_at;
@@ -79,8 +88,10 @@ class TreeChecker {
         report_.add(std::move(where), "missing required key '" + sub.key() + "' (" +
                                           (sub.list ? "list" : "section") + ": " +
                                           sub.schema.doc() + ")");
-      } else {
+      } else if (entry || !given_only(sub)) {
         section(entry, sub, sub_path, at, checked);
+      } else {
+        checked.absent = true;
       }
       out.sections.push_back(std::move(checked));
     }

@@ -23,6 +23,7 @@ struct CheckedSection {
   Params params;                         // the section's own keys
   std::vector<CheckedSection> sections;  // one per Section::sections, in the same order
   std::vector<CheckedSection> items;     // a list section: one per item
+  bool absent = false;  // an optional section that needs keys of its own, not given
 
   // A plugin slot whose plugin loaded and is of the right kind.
   const LoadedPlugin* plugin = nullptr;

@@ -25,7 +25,7 @@ const Section& plan_file_schema() {
                                         std::to_string(config::kScenarioFormat) + ".",
                                     in_range(config::kScenarioFormat, config::kScenarioFormat))
             .param<std::string>("role", "all", "Whose rows of the results are paid.",
-                                one_of({"all", "marketing", "sales"}));
+                                one_of({"all", "marketing", "sales", "sdr"}));
     Section plan;
     plan.required = true;
     plan.plugin = PluginKind::pay_plan;

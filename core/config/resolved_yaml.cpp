@@ -47,6 +47,7 @@ void emit_sections(YAML::Emitter& out, const Section& section, const CheckedSect
     const Section& sub = section.sections[i];
     // An optional list left empty is left out: reading the file back gives the same.
     if (sub.list && !sub.required && checked.sections[i].items.empty()) continue;
+    if (checked.sections[i].absent) continue;  // an optional slot left out stays out
     out << YAML::Key << sub.key() << YAML::Value;
     if (sub.list) {
       out << YAML::BeginSeq;

@@ -50,7 +50,7 @@ const std::vector<Column>& credit_columns() {
 }
 
 const std::vector<std::string> kRequired = {"person", "role", "period"};
-const std::vector<std::string> kRoles = {"marketing", "sales"};
+const std::vector<std::string> kRoles = {"marketing", "sales", "sdr"};
 
 // One CSV record and the line it starts on (a quoted field may span lines).
 struct Record {
@@ -255,9 +255,9 @@ class Parser {
     if (const std::string* v = cell(r, "role", col)) {
       out.role = trim(*v);
       if (std::find(kRoles.begin(), kRoles.end(), out.role) == kRoles.end())
-        problem(
-            r.line, col, "role",
-            "expected marketing or sales, got '" + out.role + "'" + did_you_mean(out.role, kRoles));
+        problem(r.line, col, "role",
+                "expected marketing, sales or sdr, got '" + out.role + "'" +
+                    did_you_mean(out.role, kRoles));
     }
     if (const std::string* v = cell(r, "period", col)) {
       const std::string text = trim(*v);

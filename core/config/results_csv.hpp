@@ -4,7 +4,7 @@
 //   person,role,period,bookings,deals_won,pipeline,opportunities,inquiries,mqls,sals,sqls,
 //   sourced_revenue,company_bookings,cancelled,deals_cancelled,salary
 //
-// `person`, `role` (marketing|sales) and `period` are required; every other column is
+// `person`, `role` (marketing|sales|sdr) and `period` are required; every other column is
 // optional (absent or empty: 0). `salary` is per person (the same in all their rows); the
 // others are summed. Each row's team (Credits::team) is the people of its role with a row
 // in the same pay period. Money columns are exact (at most two decimals); counts

@@ -21,6 +21,7 @@ using config::Section;
 // The typed scenario, from a tree that passed every check: each section copies its own
 // values (Section::fill, declared beside its keys), then its nested sections.
 void fill(const Section& schema, const CheckedSection& checked, Scenario& s) {
+  if (checked.absent) return;
   if (schema.list) {
     for (const auto& item : checked.items) schema.fill(item, s);
     return;
@@ -43,9 +44,26 @@ void check_across(const YAML::Node& root, const Scenario& s, Report& report) {
   };
   salaries("marketing", s.marketing.salaries.size(), s.marketing.people);
   salaries("sales", s.sales.salaries.size(), s.sales.people);
+  salaries("sdrs", s.sdrs.salaries.size(), s.sdrs.people);
+  if (s.sdrs.people > 0 && s.sdrs.pay.plugin.empty()) {
+    const YAML::Node sdrs = root["sdrs"];
+    report.add(sdrs && sdrs["people"] ? sdrs["people"] : root, "sdrs.pay",
+               std::to_string(s.sdrs.people) +
+                   " SDRs but no pay plan: add `pay: {plugin: ...}` under sdrs");
+  }
 }
 
 }  // namespace
+
+std::vector<PaidTeam> paid_teams(const Scenario& s) {
+  std::vector<PaidTeam> teams = {
+      {"marketing", 0, s.marketing.people, &s.marketing.pay, &s.marketing.salaries},
+      {"sales", s.marketing.people, s.sales.people, &s.sales.pay, &s.sales.salaries}};
+  if (s.sdrs.people > 0)
+    teams.push_back({"sdrs", s.marketing.people + s.sales.people, s.sdrs.people, &s.sdrs.pay,
+                     &s.sdrs.salaries});
+  return teams;
+}
 
 Scenario load_scenario(const std::filesystem::path& file, const std::vector<std::string>& overrides,
                        PluginRegistry& plugins) {

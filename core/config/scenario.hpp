@@ -118,6 +118,7 @@ struct CreditingConfig {
                                      // lead that sales sourced
   double account_owner_share = 0.0;  // to the rep owning the account when another rep won
   double team_share = 0.0;           // split equally among all reps (team credit)
+  double sdr_share = 0.0;            // to the SDR who qualified the lead and set the meeting
 };
 
 struct MarketingConfig {
@@ -134,6 +135,15 @@ struct SalesConfig {
   double prospecting_hours_per_lead = 8;  // own-prospecting hours to source one lead
   double prospect_in_market_share = 0.2;  // share of prospected leads already in market
   double prospect_fit_tilt = 1.0;         // reps prospect toward high fit
+  PayChoice pay;
+};
+
+// Sales development reps: when there are any, they work the MQLs (reach, accept, qualify)
+// and hand each opportunity to an account executive (a rep), who runs it to a decision.
+struct SdrConfig {
+  int people = 0;  // 0: reps work their own MQLs
+  double hours_per_period = 30;
+  std::vector<double> salaries;
   PayChoice pay;
 };
 
@@ -165,11 +175,26 @@ struct Scenario {
   PluginChoice lead_policy;
   MarketingConfig marketing;
   SalesConfig sales;
+  SdrConfig sdrs;
   BehaviourConfig behaviour;
 
   std::string resolved_yaml;  // the scenario as run: overrides applied, defaults filled in
   std::string hash;           // of resolved_yaml: "fnv1a64:<16 hex digits>"
 };
+
+// A team that is paid: its key in the scenario ("marketing", "sales", "sdrs"), its
+// people's agent indices [first_agent, first_agent + people) and its pay.
+struct PaidTeam {
+  std::string key;
+  int first_agent = 0;
+  int people = 0;
+  const PayChoice* pay = nullptr;
+  const std::vector<double>* salaries = nullptr;
+};
+
+// The scenario's paid teams in agent order (marketers, reps, then SDRs if there are any):
+// the one list payroll, the plugin manifest and the summary walk.
+std::vector<PaidTeam> paid_teams(const Scenario& scenario);
 
 // Reads, validates and resolves a scenario. `overrides` are "KEY=VALUE" strings from
 // --set, applied before validation so they pass the same checks. Plugins named by the

@@ -147,7 +147,7 @@ Section lead_policy_slot() {
 
 // A pay slot: a plugin slot plus the pay period the plan is computed over, and the
 // optional `components`, more pay slots (without components of their own) paid on top.
-Section pay_slot(const std::string& who, PayChoice& (*choice)(Scenario&)) {
+Section pay_slot(const std::string& who, PayChoice& (*choice)(Scenario&), bool required = true) {
   const auto slot = [&](const std::string& key, const std::string& doc, bool required) {
     const PayChoice d;
     Section s =
@@ -162,10 +162,12 @@ Section pay_slot(const std::string& who, PayChoice& (*choice)(Scenario&)) {
     return s;
   };
   const auto read = [](const CheckedSection& c, PayChoice& pay) {
+    if (!c.plugin) return;  // an optional slot left out
     static_cast<PluginChoice&>(pay) = {c.plugin->name(), c.plugin_params, c.plugin_where};
     pay.period = pay_period_from(c.params.get<std::string>("period"));
   };
-  Section s = slot("pay", "How " + who + " are paid: a pay plan plugin and its parameters.", true);
+  Section s =
+      slot("pay", "How " + who + " are paid: a pay plan plugin and its parameters.", required);
   s.fill = [choice, read](const CheckedSection& c, Scenario& sc) { read(c, choice(sc)); };
   Section components = slot(
       "components", "More pay plans paid on top of this one, each with its own period.", false);
@@ -366,6 +368,10 @@ Section build() {
                  "Share of every won deal credited to the whole sales team, split equally "
                  "(team credit); the rest goes to the reps who won it.",
                  share())
+          .field("sdr_share", &CreditingConfig::sdr_share,
+                 "Share of a won deal credited to the SDR who qualified the lead and handed "
+                 "over the opportunity; the account executive keeps the rest.",
+                 share())
           .into(part(&Scenario::crediting)));
 
   root.sections.push_back(lead_policy_slot());
@@ -405,6 +411,23 @@ Section build() {
   sales.sections.push_back(
       pay_slot("sales reps", [](Scenario& s) -> PayChoice& { return s.sales.pay; }));
   root.sections.push_back(std::move(sales));
+
+  Section sdrs =
+      Fields<SdrConfig>(Schema("sdrs",
+                               "Sales development reps (optional): they work the MQLs and hand "
+                               "opportunities to the reps, who then close them."))
+          .field("people", &SdrConfig::people, "SDRs on the team; 0: reps work their own MQLs.",
+                 in_range(0, 10000).with_unit("people"))
+          .field("hours_per_period", &SdrConfig::hours_per_period,
+                 "Hours per SDR per period for reaching and qualifying leads.",
+                 above_to(0, 744, "hours per period"))
+          .field("salaries", &SdrConfig::salaries,
+                 "Annual base salary of each SDR, in order (one value: everyone).",
+                 in_range(0, 1e9).with_unit("currency per year"))
+          .into(part(&Scenario::sdrs));
+  sdrs.sections.push_back(pay_slot(
+      "SDRs", [](Scenario& s) -> PayChoice& { return s.sdrs.pay; }, false));
+  root.sections.push_back(std::move(sdrs));
 
   root.sections.push_back(
       Fields<BehaviourConfig>(Schema("behaviour", "How agents decide what to do each period."))

@@ -11,11 +11,13 @@ void Crediting::split(const DealParties& deal, std::vector<CreditPiece>& out) co
     if (value > Money{}) out.push_back({agent, value, kind});
   };
 
-  // Sales: the team's share first, split equally; of the rest, the account owner's share
-  // when someone else won it; the closer keeps what is left, so nothing is lost to
-  // rounding.
+  // Sales: the team's share first, split equally; of the rest, the SDR's share when an SDR
+  // handed it over, then the account owner's share when someone else won it; the closer
+  // keeps what is left, so nothing is lost to rounding.
   const Money team = deal.value.times(rule_.team_share);
-  const Money rest = deal.value - team;
+  const Money sdr = deal.sdr >= 0 ? (deal.value - team).times(rule_.sdr_share) : Money{};
+  const Money rest = deal.value - team - sdr;
+  give(deal.sdr, sdr, CreditKind::qualified);
   const Money owner =
       deal.account_owner != deal.closer ? rest.times(rule_.account_owner_share) : Money{};
   give(deal.closer, rest - owner, CreditKind::closed);

@@ -20,6 +20,7 @@ struct DealParties {
   int closer = 0;           // the rep who worked and won it
   int account_owner = 0;    // the rep whose territory the account is in
   int source = -1;          // the marketer whose channel brought the lead in; -1: none
+  int sdr = -1;             // the SDR who qualified it and handed it over; -1: none
   bool influenced = false;  // a lead sales sourced that marketing's nurture brought back
 };
 

@@ -104,11 +104,13 @@ struct OpportunityTable {
   std::vector<DealResult> result;
   std::vector<std::int32_t> decided;  // period the buying group decided; -1 while open
   std::vector<std::uint8_t> product;  // index into the scenario's products
+  std::vector<std::int32_t> sdr;      // the SDR (worker index) who handed it over; -1: none
 
   std::uint32_t size() const { return static_cast<std::uint32_t>(lead.size()); }
 
   std::uint32_t add(std::uint32_t l, std::int32_t r, Money deal, std::int32_t open_period,
-                    std::int32_t close_period, std::uint8_t product_index) {
+                    std::int32_t close_period, std::uint8_t product_index,
+                    std::int32_t sdr_worker) {
     lead.push_back(l);
     rep.push_back(r);
     size_cents.push_back(deal.cents());
@@ -117,6 +119,7 @@ struct OpportunityTable {
     result.push_back(DealResult::open);
     decided.push_back(-1);
     product.push_back(product_index);
+    sdr.push_back(sdr_worker);
     return size() - 1;
   }
 };

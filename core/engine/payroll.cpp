@@ -20,14 +20,12 @@ void declare_salaries(const std::vector<double>& declared, int first, int people
 }  // namespace
 
 Payroll::Payroll(const Scenario& s, const RunPlugins& plugins, Stream& stream)
-    : agents_(static_cast<std::size_t>(s.marketing.people + s.sales.people)),
+    : agents_(scenario_agents(s).size()),
       tallies_(agents_ * static_cast<std::size_t>(s.horizon.periods)),
       company_bookings_(static_cast<std::size_t>(s.horizon.periods)),
       salaries_(agents_),
       deals_(agents_),
       cancellations_(agents_) {
-  declare_salaries(s.marketing.salaries, 0, s.marketing.people, salaries_);
-  declare_salaries(s.sales.salaries, s.marketing.people, s.sales.people, salaries_);
   const auto team = [&](Role role, int first, int people, const LoadedPlugin& plugin,
                         const PayChoice& pay) {
     const auto n = static_cast<std::size_t>(people);
@@ -44,14 +42,16 @@ Payroll::Payroll(const Scenario& s, const RunPlugins& plugins, Stream& stream)
     teams_.push_back(std::move(t));
   };
   // One team per plan: a role paid by several plans has one team for each, same people.
-  const auto role = [&](Role r, int first, int people,
-                        const std::vector<const LoadedPlugin*>& loaded, const PayChoice& pay) {
-    team(r, first, people, *loaded.at(0), pay);
-    for (std::size_t i = 0; i < pay.components.size(); ++i)
-      team(r, first, people, *loaded.at(i + 1), pay.components[i]);
-  };
-  role(Role::marketing, 0, s.marketing.people, plugins.marketing_pay, s.marketing.pay);
-  role(Role::sales, s.marketing.people, s.sales.people, plugins.sales_pay, s.sales.pay);
+  const std::vector<PaidTeam> paid = paid_teams(s);
+  for (std::size_t i = 0; i < paid.size(); ++i) {
+    const PaidTeam& p = paid[i];
+    declare_salaries(*p.salaries, p.first_agent, p.people, salaries_);
+    const Role r = role_of_team(p.key);
+    const std::vector<const LoadedPlugin*>& loaded = plugins.pay.at(i);
+    team(r, p.first_agent, p.people, *loaded.at(0), *p.pay);
+    for (std::size_t c = 0; c < p.pay->components.size(); ++c)
+      team(r, p.first_agent, p.people, *loaded.at(c + 1), p.pay->components[c]);
+  }
 }
 
 Credits Payroll::credits(int agent, const PayPeriod& period) {
@@ -115,7 +115,7 @@ void Payroll::end_of_period(int t, std::vector<LedgerRow>& ledger,
       for (const StatementLine& line : statement.lines()) {
         ledger.push_back({period.index, period.kind, agent, team.plan.plugin().name(),
                           line.component, line.amount, line.reason});
-        paid_[team.role == Role::marketing ? 0 : 1] += line.amount;
+        paid_[static_cast<std::size_t>(team.role)] += line.amount;
       }
       c.deals = {};
       c.cancellations = {};

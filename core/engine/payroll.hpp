@@ -15,8 +15,8 @@
 
 namespace tandem {
 
-// One person's results in one simulation period. A rep is credited with the leads they
-// accept and qualify and the opportunities they open; a marketer with the inquiries and
+// One person's results in one simulation period. A rep (or an SDR) is credited with the
+// leads they accept and qualify and the opportunities they open; a marketer with the inquiries and
 // MQLs of the channels they run (channel i is run by marketer i mod the number of
 // marketers). Pipeline, won deals and cancellations are credited by engine/crediting.hpp.
 struct Tally {
@@ -49,7 +49,7 @@ class Payroll {
                      std::vector<StatementRecord>* statements);
 
   // Everything paid so far to a role: the sum of its ledger rows.
-  Money paid(Role role) const { return role == Role::marketing ? paid_[0] : paid_[1]; }
+  Money paid(Role role) const { return paid_[static_cast<std::size_t>(role)]; }
 
  private:
   struct Team {
@@ -77,7 +77,7 @@ class Payroll {
   std::vector<CreditedDeal> deals_in_period_, cancellations_in_period_;  // scratch
   std::vector<Credits> team_credits_;  // scratch: one team's credits for one pay period
   std::vector<Team> teams_;
-  Money paid_[2];
+  Money paid_[4];  // by Role
 };
 
 }  // namespace tandem

@@ -18,13 +18,18 @@
 
 namespace tandem {
 
+Role role_of_team(const std::string& key) {
+  return key == "marketing" ? Role::marketing : key == "sales" ? Role::sales : Role::sdr;
+}
+
 std::vector<Agent> scenario_agents(const Scenario& s) {
   std::vector<Agent> agents;
-  for (int m = 0; m < s.marketing.people; ++m)
-    agents.push_back(
-        {fmt::format("marketer-{:02}", m + 1), Role::marketing, s.marketing.pay.plugin});
-  for (int r = 0; r < s.sales.people; ++r)
-    agents.push_back({fmt::format("rep-{:02}", r + 1), Role::sales, s.sales.pay.plugin});
+  for (const PaidTeam& team : paid_teams(s)) {
+    const Role role = role_of_team(team.key);
+    const char* prefix = role == Role::marketing ? "marketer" : role == Role::sales ? "rep" : "sdr";
+    for (int i = 0; i < team.people; ++i)
+      agents.push_back({fmt::format("{}-{:02}", prefix, i + 1), role, team.pay->plugin});
+  }
   return agents;
 }
 
@@ -100,9 +105,10 @@ class Funnel {
         payroll_(s, plugins, pay_stream_),
         marketers_(s.marketing.people),
         reps_(s.sales.people),
+        sdrs_(s.sdrs.people),
         crediting_(s.crediting, marketers_, reps_),
         product_weights_(weights_of(s.products)),
-        queues_(static_cast<std::size_t>(reps_)),
+        queues_(static_cast<std::size_t>(reps_ + sdrs_)),
         rep_opps_(static_cast<std::size_t>(reps_)),
         prospect_hours_(static_cast<std::size_t>(reps_), 0.0),
         recorder_(result_.metrics) {
@@ -124,7 +130,7 @@ class Funnel {
     leads_.reserve(static_cast<std::size_t>(per_period * s.horizon.periods * 1.2) + 1024);
     result_.metrics.reserve(static_cast<std::size_t>(s.horizon.periods) *
                             (static_cast<std::size_t>(Metric::hours_on_leads) +
-                             static_cast<std::size_t>(reps_) * 5 +
+                             static_cast<std::size_t>(reps_ + sdrs_) * 5 +
                              static_cast<std::size_t>(marketers_)));
   }
 
@@ -134,7 +140,7 @@ class Funnel {
       market_.step(market_stream_);
       new_inquiries(t);
       nurture_step(t);
-      for (int r = 0; r < reps_; ++r) work(r, t);
+      for (int w = 0; w < reps_ + sdrs_; ++w) work(w, t);
       enforce_service_level(t);
       churn(t);
       record(t);
@@ -157,7 +163,9 @@ class Funnel {
   };
 
   Stream stream(std::uint64_t id) const { return Stream(seed_, rep_no_, id); }
-  int agent_of_rep(int r) const { return marketers_ + r; }
+  // Workers are the reps, then the SDRs: worker w is agent marketers + w.
+  int agent_of_rep(int w) const { return marketers_ + w; }
+  bool is_sdr(int w) const { return w >= reps_; }
 
   // --- Leads arrive -------------------------------------------------------------------
 
@@ -252,9 +260,11 @@ class Funnel {
     leads_.attempts[id] = 0;
     ++period_.mqls;
     if (leads_.owner[id] >= 0) ++tally(t, leads_.owner[id]).mqls;
-    // Routing: to the rep with the shortest queue (lowest number on a tie).
-    int best = 0;
-    for (int r = 1; r < reps_; ++r)
+    // Routing: to the rep (or, when there are SDRs, the SDR) with the shortest queue, the
+    // lowest number on a tie.
+    const int first = sdrs_ > 0 ? reps_ : 0, last = sdrs_ > 0 ? reps_ + sdrs_ : reps_;
+    int best = first;
+    for (int r = first + 1; r < last; ++r)
       if (queues_[static_cast<std::size_t>(r)].size() <
           queues_[static_cast<std::size_t>(best)].size())
         best = r;
@@ -305,15 +315,16 @@ class Funnel {
   // --- Reps work ------------------------------------------------------------------------
 
   // A rep's period: open opportunities first (each needs its hours or it slips), then the
-  // routed leads in the order the behaviour picks, then (optionally) own prospecting.
+  // routed leads in the order the behaviour picks, then (optionally) own prospecting. An
+  // SDR's period is the routed leads only.
   void work(int r, int t) {
     const auto ri = static_cast<std::size_t>(r);
-    double hours = s_.sales.hours_per_period;
+    double hours = is_sdr(r) ? s_.sdrs.hours_per_period : s_.sales.hours_per_period;
     RepHours& used = hours_[ri];
     used = {};
 
-    auto& opps = rep_opps_[ri];
     std::size_t keep = 0;
+    auto& opps = is_sdr(r) ? no_opps_ : rep_opps_[ri];
     for (std::size_t i = 0; i < opps.size(); ++i) {
       const std::uint32_t o = opps[i];
       if (hours + 1e-9 >= s_.funnel.hours_per_opportunity) {
@@ -358,7 +369,7 @@ class Funnel {
     }
     queue.resize(keep);
 
-    if (behaviour_->prospects(r) && hours > 0) {
+    if (!is_sdr(r) && behaviour_->prospects(r) && hours > 0) {
       used.prospecting = hours;
       prospect_hours_[ri] += hours;
       while (prospect_hours_[ri] >= s_.sales.prospecting_hours_per_lead) {
@@ -435,11 +446,21 @@ class Funnel {
     const double cycle_days =
         deal_stream_.lognormal(s_.deals.median_cycle_days, s_.deals.cycle_spread);
     const int close = t + std::max(1, static_cast<int>(std::ceil(cycle_days / days_)));
-    const std::uint32_t o = opps_.add(id, r, size, t, close, product);
-    rep_opps_[static_cast<std::size_t>(r)].push_back(o);
+    // An SDR hands the opportunity to the account executive with the fewest open ones.
+    int ae = r;
+    if (is_sdr(r)) {
+      ae = 0;
+      for (int e = 1; e < reps_; ++e)
+        if (rep_opps_[static_cast<std::size_t>(e)].size() <
+            rep_opps_[static_cast<std::size_t>(ae)].size())
+          ae = e;
+    }
+    const std::uint32_t o = opps_.add(id, ae, size, t, close, product, is_sdr(r) ? r : -1);
+    rep_opps_[static_cast<std::size_t>(ae)].push_back(o);
     leads_.stage[id] = Stage::opportunity;
     ++period_.opportunities;
     ++tally(t, agent_of_rep(r)).opportunities;
+    if (ae != r) ++tally(t, agent_of_rep(ae)).opportunities;
     if (leads_.owner[id] >= 0) ++tally(t, leads_.owner[id]).opportunities;
     crediting_.split(parties(o), pieces_);
     for (const CreditPiece& piece : pieces_) tally(t, piece.agent).pipeline += piece.value;
@@ -452,6 +473,7 @@ class Funnel {
     d.id = o;
     d.value = Money::from_cents(opps_.size_cents[o]);
     d.closer = agent_of_rep(opps_.rep[o]);
+    d.sdr = opps_.sdr[o] >= 0 ? agent_of_rep(opps_.sdr[o]) : -1;
     d.account_owner = crediting_.account_owner(leads_.account[id]);
     d.source = leads_.owner[id];
     d.influenced = leads_.channel[id] == kProspected && leads_.recycled[id] > 0;
@@ -617,13 +639,14 @@ class Funnel {
     recorder_.emit(Metric::cancelled_revenue, t, p.cancelled_revenue.units());
     for (int m = 0; m < marketers_; ++m)
       recorder_.emit(Metric::agent_mqls, t, static_cast<double>(tally(t, m).mqls), m);
-    for (int r = 0; r < reps_; ++r) {
+    for (int r = 0; r < reps_ + sdrs_; ++r) {
       const RepHours& h = hours_[static_cast<std::size_t>(r)];
       const int agent = agent_of_rep(r);
       recorder_.emit(Metric::hours_on_leads, t, h.leads, agent);
+      recorder_.emit(Metric::leads_worked, t, static_cast<double>(h.attempts), agent);
+      if (is_sdr(r)) continue;
       recorder_.emit(Metric::hours_on_opportunities, t, h.opportunities, agent);
       recorder_.emit(Metric::hours_prospecting, t, h.prospecting, agent);
-      recorder_.emit(Metric::leads_worked, t, static_cast<double>(h.attempts), agent);
       recorder_.emit(Metric::bookings, t, tally(t, agent).bookings.units(), agent);
     }
     totals_.inquiries += p.inquiries;
@@ -645,7 +668,7 @@ class Funnel {
     // Only MQLs are ever worked, so the untouched ones are the difference.
     const std::int64_t mql_leads = mql_leads_, never_worked = mql_leads_ - touched_leads_;
     const Money pay_marketing = payroll_.paid(Role::marketing),
-                pay_sales = payroll_.paid(Role::sales);
+                pay_sales = payroll_.paid(Role::sales), pay_sdrs = payroll_.paid(Role::sdr);
     const auto share = [](double num, double den) { return den > 0 ? num / den : 0.0; };
     const auto count = [](std::int64_t n) { return static_cast<double>(n); };
     const PeriodCounts& T = totals_;
@@ -664,9 +687,10 @@ class Funnel {
         {"marketing_spend", "money", T.spend.units()},
         {"pay_marketing", "money", pay_marketing.units()},
         {"pay_sales", "money", pay_sales.units()},
+        {"pay_sdrs", "money", pay_sdrs.units()},
         {"cost_of_marketing", "money", (T.spend + pay_marketing).units()},
         {"cost_of_sales_share", "share",
-         share((pay_marketing + pay_sales).units(), T.revenue.units())},
+         share((pay_marketing + pay_sales + pay_sdrs).units(), T.revenue.units())},
         {"mql_to_won_rate", "share", share(count(mql_won_), count(mql_leads))},
         {"mqls_never_worked_share", "share", share(count(never_worked), count(mql_leads))},
         {"median_days_to_close", "days", close_wait_.median_days(days_)},
@@ -686,7 +710,7 @@ class Funnel {
   ServiceLevel service_;
   std::unique_ptr<RepBehaviour> behaviour_;
   Payroll payroll_;
-  int marketers_, reps_;
+  int marketers_, reps_, sdrs_;
   Crediting crediting_;
   std::vector<CreditPiece> pieces_;  // reused by credit(): no allocation per deal
   std::vector<double> product_weights_;
@@ -700,7 +724,8 @@ class Funnel {
   std::vector<std::vector<std::uint32_t>> queues_;    // per rep: MQLs routed, not yet reached
   std::vector<std::vector<std::uint32_t>> rep_opps_;  // per rep: open opportunities
   std::vector<double> prospect_hours_;                // per rep: hours toward the next prospect
-  std::vector<RepHours> hours_ = std::vector<RepHours>(static_cast<std::size_t>(reps_));
+  std::vector<RepHours> hours_ = std::vector<RepHours>(static_cast<std::size_t>(reps_ + sdrs_));
+  std::vector<std::uint32_t> no_opps_;  // an SDR's opportunities: always none
   PeriodCounts period_, totals_;
   std::int64_t mql_won_ = 0, attempts_total_ = 0;
   double value_lost_sum_ = 0;

@@ -14,12 +14,16 @@ namespace tandem {
 // each replication makes its own instances.
 struct RunPlugins {
   const LoadedPlugin* lead_policy = nullptr;
-  // A role's pay plans: its `pay` plan first, then each of its `components`, in order.
-  std::vector<const LoadedPlugin*> marketing_pay;
-  std::vector<const LoadedPlugin*> sales_pay;
+  // Each paid team's plans (paid_teams() order): its `pay` plan first, then each of its
+  // `components`, in order.
+  std::vector<std::vector<const LoadedPlugin*>> pay;
 };
 
-// The people of a scenario: marketers first, then reps (the agent index used in results).
+// The role of the people of a paid team ("marketing", "sales", "sdrs").
+Role role_of_team(const std::string& key);
+
+// The people of a scenario: marketers first, then reps, then SDRs (the agent index used
+// in results).
 std::vector<Agent> scenario_agents(const Scenario& scenario);
 
 // Runs replication `replication` of the scenario. Deterministic: the same scenario, seed

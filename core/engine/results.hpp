@@ -13,7 +13,7 @@
 
 namespace tandem {
 
-enum class Role : std::uint8_t { company, marketing, sales };
+enum class Role : std::uint8_t { company, marketing, sales, sdr };
 
 inline const char* to_string(Role r) {
   switch (r) {
@@ -23,6 +23,8 @@ inline const char* to_string(Role r) {
       return "marketing";
     case Role::sales:
       return "sales";
+    case Role::sdr:
+      return "sdr";
   }
   return "?";
 }

@@ -16,7 +16,9 @@ RunPlugins resolve_plugins(const Scenario& s, PluginRegistry& registry) {
     for (const PayChoice& c : pay.components) loaded.push_back(&registry.load(c.plugin));
     return loaded;
   };
-  return {&registry.load(s.lead_policy.plugin), plans(s.marketing.pay), plans(s.sales.pay)};
+  RunPlugins plugins{&registry.load(s.lead_policy.plugin), {}};
+  for (const PaidTeam& team : paid_teams(s)) plugins.pay.push_back(plans(*team.pay));
+  return plugins;
 }
 
 RunResult run_simulation(const Scenario& scenario, const RunPlugins& plugins,

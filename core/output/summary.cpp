@@ -97,8 +97,9 @@ SummaryJson params_json(const Params& params) {
 
 // The scenario's choice behind a plugin slot ("sales.pay.components[1]"), if it has one.
 const PayChoice* pay_choice_for(const Scenario& scenario, const std::string& slot) {
-  for (const auto& [role, pay] : {std::pair{std::string("marketing.pay"), &scenario.marketing.pay},
-                                  std::pair{std::string("sales.pay"), &scenario.sales.pay}}) {
+  for (const PaidTeam& team : paid_teams(scenario)) {
+    const std::string role = team.key + ".pay";
+    const PayChoice* pay = team.pay;
     if (slot == role) return pay;
     for (std::size_t i = 0; i < pay->components.size(); ++i)
       if (slot == role + ".components[" + std::to_string(i) + "]") return &pay->components[i];

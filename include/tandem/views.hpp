@@ -42,6 +42,7 @@ enum class CreditKind {
   team,        // a rep's equal share of the deal's team credit
   sourced,     // the marketer whose channel brought the lead in
   influenced,  // a marketer whose nurture brought a lead back before it was won
+  qualified,   // the SDR who qualified the lead and handed the opportunity over
 };
 
 inline const char* to_string(CreditKind k) {
@@ -56,6 +57,8 @@ inline const char* to_string(CreditKind k) {
       return "sourced";
     case CreditKind::influenced:
       return "influenced";
+    case CreditKind::qualified:
+      return "qualified";
   }
   return "?";
 }

@@ -119,7 +119,7 @@ TEST_CASE("a plan file without its sections says what is missing", "[config]") {
   REQUIRE(p.size() == 3);
   CHECK_THAT(p[0], Contains("p.yaml:1:1: missing required key 'plan'"));
   CHECK(p[1] == "p.yaml:1:9: tandem: must be 1, got 2");
-  CHECK(p[2] == "p.yaml:2:7: role: must be one of: all, marketing, sales; got 'finance'");
+  CHECK(p[2] == "p.yaml:2:7: role: must be one of: all, marketing, sales, sdr; got 'finance'");
 }
 
 TEST_CASE("an empty plan file says how it starts", "[config]") {

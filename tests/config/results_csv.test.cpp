@@ -128,7 +128,7 @@ TEST_CASE("every bad value is located at its row and column all at once", "[outp
         "r.csv:2:4: bookings: expected an amount with at most two decimals (12345.67), got "
         "'12.345'");
   CHECK(p[1] ==
-        "r.csv:3:2: role: expected marketing or sales, got 'salse'; did you mean "
+        "r.csv:3:2: role: expected marketing, sales or sdr, got 'salse'; did you mean "
         "'sales'?");
   CHECK(p[2] ==
         "r.csv:3:3: period: expected a month (2025-03), a quarter (2025-Q1) or a year (2025), "

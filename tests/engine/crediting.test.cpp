@@ -208,3 +208,35 @@ TEST_CASE("plans see each person's salary and the team's totals", "[engine]") {
     if (rep) CHECK(s.credits.salary == Money::from_units(50000 + 10000 * (s.person - 2)));
   }
 }
+
+TEST_CASE("SDRs work the MQLs and hand opportunities to the reps", "[engine]") {
+  EngineFixture f;
+  f.scenario.replications = 1;
+  f.scenario.sdrs.people = 2;
+  f.use(f.scenario.sdrs.pay, "pipeline_bonus");
+  f.scenario.crediting.sdr_share = 0.2;
+  const RunResult r = f.run();
+  REQUIRE(r.agents.size() == 2 + 4 + 2);
+  CHECK(r.agents[6].id == "sdr-01");
+  CHECK(r.agents[7].role == Role::sdr);
+  Money sales_pieces;
+  std::int64_t sdr_sals = 0, sdr_opportunities = 0;
+  std::map<CreditKind, int> kinds;
+  for (const StatementRecord& s : r.replications[0].statements) {
+    const Role role = r.agents[static_cast<std::size_t>(s.person)].role;
+    if (role == Role::marketing) continue;
+    sales_pieces += s.credits.bookings;
+    for (const CreditedDeal& d : s.deals) ++kinds[d.kind];
+    if (role == Role::sdr) {
+      sdr_sals += s.credits.sals;
+      sdr_opportunities += s.credits.opportunities;
+      for (const CreditedDeal& d : s.deals) CHECK(d.kind == CreditKind::qualified);
+    }
+  }
+  // The SDR's and the reps' pieces of every deal add up to the revenue, to the cent.
+  CHECK(sales_pieces == Money::from_units(headline(r.replications[0], "revenue")));
+  CHECK(kinds[CreditKind::qualified] > 0);
+  CHECK(sdr_sals > 0);
+  CHECK(sdr_opportunities > 0);
+  CHECK(headline(r.replications[0], "pay_sdrs") > 0);
+}

@@ -297,4 +297,6 @@ TEST_CASE("the pay mix scenario credits shares and cancellations and reconciles"
   const std::string marketers = read_file(dir / "statements" / "marketer-01.txt") +
                                 read_file(dir / "statements" / "marketer-02.txt");
   CHECK(marketers.find(" sourced of ") != std::string::npos);
+  CHECK(read_file(dir / "statements" / "sdr-01.txt").find(" qualified of ") != std::string::npos);
+  for (const char* p : {"pipeline_bonus"}) CHECK(plans[p] > 0);
 }
