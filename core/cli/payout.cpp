@@ -92,7 +92,8 @@ int payout_verb(const Args& args) {
 
   PluginRegistry registry(plugin_search_path(plugin_path.paths));
   const PlanFile plan = load_plan_file(plan_path, registry);
-  std::vector<CreditedPeriod> credited = read_results_csv(results_path, plan.period);
+  std::vector<CreditedPeriod> credited =
+      read_results_csv(results_path, plan.period, Roster{plan.people, plan.role});
 
   std::size_t skipped = 0;
   if (plan.role) {

@@ -36,6 +36,13 @@ const Section& plan_file_schema() {
             .param<std::string>("period", "month", "Pay period the plan is computed over.",
                                 one_of(config::pay_period_words()));
     root.sections.push_back(std::move(plan));
+    // The people the plan pays, when the file names them: a results row naming anyone
+    // else (a typo in an export, someone who left) is an error rather than a payout.
+    Section people;
+    people.list = true;
+    people.schema = Schema("people", "The people the plan pays; rows of anyone else are refused.")
+                        .required<std::string>("name", "The person, as the results name them.");
+    root.sections.push_back(std::move(people));
     return root;
   }();
   return schema;
@@ -62,6 +69,8 @@ PlanFile load_plan_file(const std::filesystem::path& file, PluginRegistry& plugi
   out.where = plan.plugin_where;
   const std::string role = checked.params.get<std::string>("role");
   if (role != "all") out.role = role;
+  for (const auto& item : checked.section(schema, "people").items)
+    out.people.push_back(item.params.get<std::string>("name"));
   return out;
 }
 

@@ -3,6 +3,7 @@
 //   tandem: 1
 //   plan: {plugin: flat_commission, period: month, params: {rate: 0.1}}
 //   role: sales        # optional: pay only this role's rows (default: all)
+//   people: [{name: Ana Ruiz}, {name: Ben Cho}]   # optional: the only people paid
 //
 // It is checked by the scenario's validator (check_tree on a two-section schema), so a
 // typo, a wrong type, an unknown plugin or a plugin of the wrong kind reads exactly as it
@@ -18,6 +19,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace tandem {
 
@@ -26,7 +28,8 @@ struct PlanFile {
   const LoadedPlugin* plugin = nullptr;  // a pay plan, loaded
   Params params;                         // checked against the plugin's schema
   PeriodKind period = PeriodKind::month;
-  std::optional<std::string> role;  // "marketing" or "sales"; nothing for every row
+  std::optional<std::string> role;  // "marketing", "sales" or "sdr"; nothing for every row
+  std::vector<std::string> people;  // the only people paid; empty: anyone in the results
   Location where;                   // of the `plugin:` key
 };
 

@@ -171,7 +171,8 @@ struct Row {
 
 class Parser {
  public:
-  Parser(std::string file, PeriodKind pay_period) : file_(std::move(file)), plan_(pay_period) {}
+  Parser(std::string file, PeriodKind pay_period, const Roster& roster)
+      : file_(std::move(file)), plan_(pay_period), roster_(roster) {}
 
   std::vector<CreditedPeriod> parse(std::string_view text) {
     const std::vector<Record> records = split_records(text);
@@ -259,6 +260,7 @@ class Parser {
                 "expected marketing, sales or sdr, got '" + out.role + "'" +
                     did_you_mean(out.role, kRoles));
     }
+    check_roster(r, out);
     if (const std::string* v = cell(r, "period", col)) {
       const std::string text = trim(*v);
       if (const auto label = parse_label(text)) {
@@ -298,6 +300,20 @@ class Parser {
     }
     if (problems_.size() != before) return std::nullopt;
     return out;
+  }
+
+  // A person the plan does not pay, in a row of the role it pays.
+  void check_roster(const Record& r, const Row& row) {
+    const auto& people = roster_.people;
+    if (people.empty() || row.person.empty()) return;
+    if (roster_.role && row.role != *roster_.role) return;
+    if (std::find(people.begin(), people.end(), row.person) != people.end()) return;
+    int col = 0;
+    cell(r, "person", col);
+    problem(r.line, col, "person",
+            "unknown person '" + row.person + "': not among the plan's people" +
+                did_you_mean(row.person, people) + " (people: " + join(people) +
+                "); fix the name, or add them to the plan's people");
   }
 
   // A person has one role, one salary, and each stretch of time once.
@@ -388,6 +404,7 @@ class Parser {
 
   std::string file_;
   PeriodKind plan_;
+  const Roster& roster_;
   std::map<std::string, std::size_t> index_;
   std::size_t width_ = 0;
   std::vector<Problem> problems_;
@@ -405,14 +422,14 @@ const std::vector<std::string>& results_columns() {
 }
 
 std::vector<CreditedPeriod> parse_results_csv(std::string_view text, const std::string& file,
-                                              PeriodKind pay_period) {
-  return Parser(file, pay_period).parse(text);
+                                              PeriodKind pay_period, const Roster& roster) {
+  return Parser(file, pay_period, roster).parse(text);
 }
 
 std::vector<CreditedPeriod> read_results_csv(const std::filesystem::path& file,
-                                             PeriodKind pay_period) {
+                                             PeriodKind pay_period, const Roster& roster) {
   const std::string text = read_input_file(file, "results");
-  return parse_results_csv(text, file.string(), pay_period);
+  return parse_results_csv(text, file.string(), pay_period, roster);
 }
 
 }  // namespace tandem

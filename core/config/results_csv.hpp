@@ -16,6 +16,7 @@
 #include <tandem/views.hpp>
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +32,13 @@ struct CreditedPeriod {
   Credits credits;
 };
 
+// Who the results may name: when `people` is not empty, every row of `role` (of any role,
+// when there is none) must name one of them.
+struct Roster {
+  std::vector<std::string> people;
+  std::optional<std::string> role;
+};
+
 // The columns a results file may have, in the order above.
 const std::vector<std::string>& results_columns();
 
@@ -39,10 +47,10 @@ const std::vector<std::string>& results_columns();
 // first_period and last_period are 0 (no simulation). Throws ScenarioError with every
 // problem, located as file:row:column with the column's name as the key.
 std::vector<CreditedPeriod> parse_results_csv(std::string_view text, const std::string& file,
-                                              PeriodKind pay_period);
+                                              PeriodKind pay_period, const Roster& roster = {});
 
 // Reads `file` and parses it as above. An unreadable file is a ScenarioError too.
 std::vector<CreditedPeriod> read_results_csv(const std::filesystem::path& file,
-                                             PeriodKind pay_period);
+                                             PeriodKind pay_period, const Roster& roster = {});
 
 }  // namespace tandem

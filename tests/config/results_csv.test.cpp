@@ -196,3 +196,59 @@ TEST_CASE("an unreadable results file is a located problem", "[output]") {
                Contains("no-such-results.csv: cannot read the results file"));
   }
 }
+
+TEST_CASE("a roster refuses rows of people the plan does not pay", "[output]") {
+  const std::string text =
+      "person,role,period,bookings\n"
+      "Ana Ruiz,sales,2025-01,100\n"
+      "Ana Ruis,sales,2025-02,100\n"
+      "Eli Park,marketing,2025-01,0\n";
+  // Only sales rows are checked when the plan pays sales: Eli is skipped, not refused.
+  try {
+    parse_results_csv(text, "r.csv", PeriodKind::month,
+                      Roster{{"Ana Ruiz", "Ben Cho"}, std::string("sales")});
+    FAIL("no error");
+  } catch (const ScenarioError& e) {
+    REQUIRE(e.problems().size() == 1);
+    CHECK(e.problems()[0].str() ==
+          "r.csv:3:1: person: unknown person 'Ana Ruis': not among the plan's people; did you "
+          "mean 'Ana Ruiz'? (people: Ana Ruiz, Ben Cho); fix the name, or add them to the plan's "
+          "people");
+  }
+  // Without a roster anyone is paid.
+  CHECK(parse_results_csv(text, "r.csv", PeriodKind::month).size() == 3);
+}
+
+TEST_CASE("cancellations and salaries are read and the team is the role's people", "[output]") {
+  const auto rows = parse_results_csv(
+      "person,role,period,bookings,cancelled,deals_cancelled,salary\n"
+      "Ana,sales,2025-01,100.00,10.00,1,60000\n"
+      "Ana,sales,2025-02,50.00,,,60000\n"
+      "Ben,sales,2025-01,30.00,,,72000.50\n"
+      "Cy,marketing,2025-01,,,,90000\n",
+      "r.csv", PeriodKind::quarter);
+  REQUIRE(rows.size() == 3);
+  const Credits& ana = rows[0].credits;
+  CHECK(ana.bookings == Money::from_cents(15'000));
+  CHECK(ana.cancelled == Money::from_cents(1'000));
+  CHECK(ana.deals_cancelled == 1);
+  CHECK(ana.salary == Money::from_cents(6'000'000));  // per person: not summed over months
+  CHECK(ana.team.members == 2);                       // Ana and Ben, not Cy
+  CHECK(ana.team.bookings == Money::from_cents(18'000));
+  CHECK(ana.team.salaries == Money::from_cents(13'200'050));
+  CHECK(rows[2].credits.team.members == 1);
+}
+
+TEST_CASE("a person has one salary", "[output]") {
+  try {
+    parse_results_csv(
+        "person,role,period,salary\nAna,sales,2025-01,60000\nAna,sales,2025-02,61000\n", "r.csv",
+        PeriodKind::month);
+    FAIL("no error");
+  } catch (const ScenarioError& e) {
+    REQUIRE(e.problems().size() == 1);
+    CHECK(e.problems()[0].str() ==
+          "r.csv:3:4: salary: 'Ana' has salary 60000.00 in row 2; a person has one salary (per "
+          "year)");
+  }
+}

@@ -153,8 +153,8 @@ TEST_CASE("payout of the clawback plan takes cancelled commission back", "[integ
                                               "salary 58000.00"));
   // Salaries 4 x 3 x 5000.00; commission 10% of every month's bookings, each rounded, less
   // 10% of the three cancellations (6000.00 + 8800.50 + 15250.00 = 30050.50 -> 3005.05).
-  const long long commission = 123457 + 0 + 610000 + 88005 + 234503 + 180000 + 310000 + 50000 +
-                               455001 + 0 + 152500 + 276004;
+  const long long commission =
+      123457 + 0 + 610000 + 88005 + 234503 + 180000 + 310000 + 50000 + 455001 + 0 + 152500 + 276004;
   const long long expected = 12 * 500'000 + commission - 300'505;
   CHECK(ledger_cents(dir / "c.csv") == expected);
   CHECK(printed_totals(r.out) == std::map<std::string, long long>{{"sales", expected}});
@@ -200,6 +200,24 @@ TEST_CASE("payout of results with a bad amount exits 2 with its location and no 
   CHECK_THAT(r.err, Catch::Matchers::Contains(bad.string() + ":3:4: bookings: expected an amount"));
   CHECK_THAT(r.err, Catch::Matchers::Contains(bad.string() + ":4:4: bookings:"));
   CHECK_THAT(r.err, Catch::Matchers::Contains("2 problems found"));
+  CHECK_FALSE(fs::exists(ledger));
+  CHECK(hidden_files(dir) == 0);
+}
+
+TEST_CASE("payout of results naming someone the plan does not pay exits 2 and no ledger",
+          "[integration]") {
+  const fs::path dir = scratch("payout-unknown-person");
+  const fs::path bad = dir / "results.csv";
+  std::ofstream(bad) << "person,role,period,bookings\n"
+                        "Ana Ruiz,sales,2025-01,100.00\n"
+                        "Dana Wiess,sales,2025-01,200.00\n";
+  const fs::path ledger = dir / "ledger.csv";
+  const auto r = tandem_cmd("payout " + sh_quoted(kPlan) + " --results " + sh_quoted(bad) +
+                            " --out " + sh_quoted(ledger));
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Matchers::Contains(
+                        bad.string() + ":3:1: person: unknown person 'Dana Wiess': not among the "
+                                       "plan's people; did you mean 'Dana Weiss'?"));
   CHECK_FALSE(fs::exists(ledger));
   CHECK(hidden_files(dir) == 0);
 }
