@@ -46,17 +46,6 @@ Statement pay_period(const GuardedPayPlan& plan, const std::vector<PeriodCredits
   return plan.pay(c, month());
 }
 
-Money line(const Statement& s, const std::string& component) {
-  for (const auto& l : s.lines())
-    if (l.component == component) return l.amount;
-  return Money{};
-}
-std::string reason(const Statement& s, const std::string& component) {
-  for (const auto& l : s.lines())
-    if (l.component == component) return l.reason;
-  return {};
-}
-
 const LoadedPlugin& clawback(PluginRegistry& registry) {
   return registry.load("clawback");
 }

@@ -24,11 +24,6 @@ Statement pay_period(const GuardedPayPlan& plan, const std::vector<const char*>&
   c.earlier = earlier;
   return plan.pay(c, month());
 }
-Money line(const Statement& s, const std::string& component) {
-  for (const auto& l : s.lines())
-    if (l.component == component) return l.amount;
-  return Money{};
-}
 }  // namespace
 
 TEST_CASE("a recoverable draw is paid when short and recovered over several periods", "[plugin]") {

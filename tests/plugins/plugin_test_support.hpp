@@ -66,6 +66,18 @@ inline Credits with_deals(const std::vector<CreditedDeal>& deals) {
   return c;
 }
 
+// The amount and the reason of a statement's line `component` (0 and "" if it has none).
+inline Money line(const Statement& s, const std::string& component) {
+  for (const auto& l : s.lines())
+    if (l.component == component) return l.amount;
+  return Money{};
+}
+inline std::string reason(const Statement& s, const std::string& component) {
+  for (const auto& l : s.lines())
+    if (l.component == component) return l.reason;
+  return {};
+}
+
 inline GuardedPayPlan make_plan(const LoadedPlugin& plugin,
                                 const std::map<std::string, Value>& set = {}) {
   Stream stream(1, 0, 0);
