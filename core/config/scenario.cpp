@@ -1,6 +1,7 @@
 // load_scenario: read, apply --set, check everything, then fill the typed Scenario.
 #include "config/scenario.hpp"
 
+#include "common/did_you_mean.hpp"
 #include "config/checked_tree.hpp"
 #include "config/overrides.hpp"
 #include "config/resolved_yaml.hpp"
@@ -9,6 +10,8 @@
 #include "config/validate.hpp"
 
 #include <yaml-cpp/yaml.h>
+
+#include <algorithm>
 
 namespace tandem {
 
@@ -53,6 +56,50 @@ void check_across(const YAML::Node& root, const Scenario& s, Report& report) {
   }
 }
 
+// A plugin's text parameter that names an item of a scenario list (a SPIFF's product)
+// must name one that exists: a typo would otherwise match nothing, silently.
+void check_names(const YAML::Node& root, const Scenario& s, PluginRegistry& plugins,
+                 Report& report) {
+  const auto names = [&](const std::string& list) {
+    std::vector<std::string> out;
+    if (list == "products")
+      for (const auto& p : s.products) out.push_back(p.name);
+    if (list == "segments")
+      for (const auto& g : s.segments) out.push_back(g.name);
+    return out;
+  };
+  const auto check = [&](const PluginChoice& choice, const YAML::Node& slot,
+                         const std::string& path, const LoadedPlugin& plugin) {
+    for (const ParamSpec& spec : plugin.schema().params()) {
+      if (spec.allowed.name_in.empty() || !choice.params.has(spec.name)) continue;
+      const std::string value = choice.params.get<std::string>(spec.name);
+      const std::vector<std::string> known = names(spec.allowed.name_in);
+      if (value.empty() || std::find(known.begin(), known.end(), value) != known.end()) continue;
+      const YAML::Node params = slot && slot.IsMap() ? slot["params"] : YAML::Node();
+      const YAML::Node at =
+          params && params.IsMap() && params[spec.name] ? params[spec.name] : slot;
+      report.add(
+          at ? at : root, path + ".params." + spec.name,
+          "'" + value + "' is not one of the scenario's " + spec.allowed.name_in +
+              (known.empty() ? " (it declares none; add a `" + spec.allowed.name_in + ":` list)"
+                             : did_you_mean(value, known) + " (" + spec.allowed.name_in + ": " +
+                                   join(known) + ")"));
+    }
+  };
+  for (const PaidTeam& team : paid_teams(s)) {
+    const YAML::Node section = root[team.key];
+    const YAML::Node pay = section && section.IsMap() ? section["pay"] : YAML::Node();
+    const std::string path = team.key + ".pay";
+    if (!team.pay->plugin.empty()) check(*team.pay, pay, path, plugins.load(team.pay->plugin));
+    for (std::size_t i = 0; i < team.pay->components.size(); ++i) {
+      const YAML::Node list = pay && pay.IsMap() ? pay["components"] : YAML::Node();
+      const YAML::Node item = list && list.IsSequence() && i < list.size() ? list[i] : YAML::Node();
+      check(team.pay->components[i], item, path + ".components[" + std::to_string(i) + "]",
+            plugins.load(team.pay->components[i].plugin));
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<PaidTeam> paid_teams(const Scenario& s) {
@@ -80,6 +127,7 @@ Scenario load_scenario(const std::filesystem::path& file, const std::vector<std:
   Scenario s;
   fill(schema, checked, s);
   check_across(root, s, report);
+  check_names(root, s, plugins, report);
   if (!report.ok()) throw ScenarioError(report.sorted());
   s.file = file;
   s.resolved_yaml = config::resolved_yaml(schema, checked);

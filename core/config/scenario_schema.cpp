@@ -26,7 +26,7 @@ Constraint spread() {
   return in_range(0, 5).with_unit("log scale");
 }
 Constraint above_to(double lo, double hi, std::string unit) {
-  return Constraint{lo, hi, true, false, {}, std::move(unit)};
+  return Constraint{lo, hi, true, false, {}, std::move(unit), {}};
 }
 
 Section map_section(Schema schema, bool required = false) {
@@ -210,7 +210,7 @@ Section build() {
           .field("accounts", &MarketConfig::accounts, "Companies in the addressable market.",
                  in_range(1, 10'000'000).with_unit("accounts"))
           .field("fit_mean", &MarketConfig::fit_mean, "Median ideal-customer fit of an account.",
-                 Constraint{0.0, 1.0, true, true, {}, "fit"})
+                 Constraint{0.0, 1.0, true, true, {}, "fit", {}})
           .field("fit_spread", &MarketConfig::fit_spread,
                  "Spread of fit across accounts, on the log-odds scale.",
                  in_range(0, 10).with_unit("log-odds"))

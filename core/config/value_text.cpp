@@ -165,6 +165,7 @@ std::string value_text(const Value& value) {
 
 std::string describe_allowed(const Constraint& allowed) {
   if (!allowed.choices.empty()) return "one of: " + join(allowed.choices);
+  if (!allowed.name_in.empty()) return "empty, or a name from the scenario's " + allowed.name_in;
   const auto& lo = allowed.min;
   const auto& hi = allowed.max;
   if (lo && hi) {

@@ -51,6 +51,9 @@ struct Constraint {
   bool min_exclusive = false, max_exclusive = false;
   std::vector<std::string> choices;  // for text: the allowed values
   std::string unit;                  // shown in docs: "share", "per period", "hours"
+  // For text: empty, or the `name` of an item of this scenario list ("products",
+  // "segments"), checked against the scenario the plugin is named in.
+  std::string name_in;
 
   Constraint&& with_unit(std::string u) && {
     unit = std::move(u);
@@ -60,22 +63,28 @@ struct Constraint {
 
 // Every field initialised, so authors building with -Wextra get no missing-initializer warning.
 inline Constraint in_range(double lo, double hi) {
-  return {lo, hi, false, false, {}, {}};
+  return {lo, hi, false, false, {}, {}, {}};
 }
 inline Constraint at_least(double lo) {
-  return {lo, {}, false, false, {}, {}};
+  return {lo, {}, false, false, {}, {}, {}};
 }
 inline Constraint at_least(Money lo) {
-  return {lo.units(), {}, false, false, {}, {}};
+  return {lo.units(), {}, false, false, {}, {}, {}};
 }
 inline Constraint above(double lo) {
-  return {lo, {}, true, false, {}, {}};
+  return {lo, {}, true, false, {}, {}, {}};
 }
 inline Constraint above(Money lo) {
-  return {lo.units(), {}, true, false, {}, {}};
+  return {lo.units(), {}, true, false, {}, {}, {}};
 }
 inline Constraint at_most(double hi) {
-  return {{}, hi, false, false, {}, {}};
+  return {{}, hi, false, false, {}, {}, {}};
+}
+// Text that is empty or names an item of a scenario list: name_in("products").
+inline Constraint name_in(std::string list) {
+  Constraint c;
+  c.name_in = std::move(list);
+  return c;
 }
 inline Constraint one_of(std::vector<std::string> choices) {
   Constraint c;

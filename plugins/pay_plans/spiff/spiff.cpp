@@ -34,10 +34,12 @@ class Spiff final : public PayPlan {
                       at_least(Money{}).with_unit("per pay period"))
         .param<std::string>("product", "",
                             "Only deals of this product (a name from the scenario's "
-                            "products); empty: any product.")
+                            "products); empty: any product.",
+                            name_in("products"))
         .param<std::string>("segment", "",
                             "Only deals of this segment (a name from the scenario's "
-                            "segments); empty: any segment.");
+                            "segments); empty: any segment.",
+                            name_in("segments"));
   }
 
   explicit Spiff(const Params& p)
