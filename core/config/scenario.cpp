@@ -11,7 +11,10 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <fmt/core.h>
+
 #include <algorithm>
+#include <cmath>
 
 namespace tandem {
 
@@ -48,6 +51,18 @@ void check_across(const YAML::Node& root, const Scenario& s, Report& report) {
   salaries("marketing", s.marketing.salaries.size(), s.marketing.people);
   salaries("sales", s.sales.salaries.size(), s.sales.people);
   salaries("sdrs", s.sdrs.salaries.size(), s.sdrs.people);
+  // A territory names reps that exist.
+  for (std::size_t i = 0; i < s.segments.size(); ++i)
+    for (const double rep : s.segments[i].reps)
+      if (rep != std::floor(rep) || rep > s.sales.people) {
+        const YAML::Node list = root["segments"];
+        const YAML::Node item = list && list.IsSequence() && i < list.size() ? list[i] : root;
+        report.add(item["reps"] ? item["reps"] : item, "segments[" + std::to_string(i) + "].reps",
+                   "rep " + fmt::format("{}", rep) + " does not exist: sales has " +
+                       std::to_string(s.sales.people) + " reps, numbered 1 to " +
+                       std::to_string(s.sales.people));
+        break;
+      }
   if (s.sdrs.people > 0 && s.sdrs.pay.plugin.empty()) {
     const YAML::Node sdrs = root["sdrs"];
     report.add(sdrs && sdrs["people"] ? sdrs["people"] : root, "sdrs.pay",

@@ -51,6 +51,7 @@ struct MarketConfig {
   double need_dormant = 0.05;     // P(real need | fit 1, account dormant)
   double need_researching = 0.4;  // P(real need | fit 1, account researching)
   double need_buying = 0.9;       // P(real need | fit 1, account buying)
+  double authority_share = 0.3;   // share of people inquiring who can sign a purchase
 };
 
 struct ChannelConfig {
@@ -60,14 +61,16 @@ struct ChannelConfig {
   double in_market_share = 0.3;  // share of inquiries from researching/buying accounts
   double fit_tilt = 0.0;         // audience lean toward (+) or away from (-) high fit
   double engagement = 2.0;       // mean touches an inquiry has made
+  double contact_share = 0.95;   // share of inquiries with usable contact details
 };
 
 // A customer segment (smb, enterprise, ...): accounts belong to one, in proportion to the
 // weights, and a segment scales the size of the deals its accounts buy.
 struct SegmentConfig {
   std::string name;
-  double weight = 1.0;     // relative share of accounts
-  double deal_size = 1.0;  // multiplies the deal size
+  double weight = 1.0;       // relative share of accounts
+  double deal_size = 1.0;    // multiplies the deal size
+  std::vector<double> reps;  // the territory: reps (1-based) owning its accounts; none: all
 };
 
 // A product the company sells: each opportunity is for one, in proportion to the weights.
@@ -82,14 +85,15 @@ struct ScoringConfig {
   double engagement_scale = 3.0;  // touches at which engagement reaches 63% of its weight
   double noise = 10.0;            // sd of the scoring model's error, score points
   double fit_noise = 0.1;         // sd of the error in observed firmographic fit
+  double bant_noise = 0.25;       // sd of the error in each observed BANT signal
 };
 
 struct FunnelConfig {
   double contact_rate = 0.7;            // P(reach) for a lead worked at once
   double decay_per_day = 0.03;          // speed-to-lead: contact chance lost per day waited
-  int max_attempts = 3;                 // contact attempts before recycling
   double qualify_sensitivity = 0.8;     // P(SQL | reached, real need)
   double qualify_false_positive = 0.1;  // P(SQL | reached, no real need)
+  double sales_read_accuracy = 0.8;     // P(a rep reads a reached lead's need right)
   double sql_to_opportunity = 0.8;      // P(discovery meeting opens an opportunity)
   double nurture_return_rate = 0.03;    // P(recycled lead re-engages) per period
   int nurture_periods = 26;             // periods a lead stays in nurture before it is dropped

@@ -228,6 +228,10 @@ Section build() {
                  "Chance a researching account of fit 1 has a real need.", probability())
           .field("need_buying", &MarketConfig::need_buying,
                  "Chance a buying account of fit 1 has a real need.", probability())
+          .field("authority_share", &MarketConfig::authority_share,
+                 "Share of people inquiring who can sign a purchase; such a person counts "
+                 "as convinced when their buying group decides.",
+                 share())
           .into(part(&Scenario::market)));
 
   root.sections.push_back(
@@ -247,6 +251,9 @@ Section build() {
                  "Audience lean toward (+) or away from (-) high-fit accounts.", tilt())
           .field("engagement", &ChannelConfig::engagement, "Mean touches an inquiry has made.",
                  in_range(0, 100).with_unit("touches"))
+          .field("contact_share", &ChannelConfig::contact_share,
+                 "Share of inquiries with usable contact details; the rest cannot be reached.",
+                 share())
           .into_list(&Scenario::channels));
 
   root.sections.push_back(
@@ -259,6 +266,10 @@ Section build() {
                  above_to(0, 1e6, "weight"))
           .field("deal_size", &SegmentConfig::deal_size,
                  "Multiplies the size of the segment's deals.", above_to(0, 1000, "factor"))
+          .field("reps", &SegmentConfig::reps,
+                 "The segment as a territory: the reps (numbered from 1) who own its accounts; "
+                 "empty: the accounts are dealt to all reps.",
+                 in_range(1, 10000).with_unit("rep number"))
           .into_list(&Scenario::segments, false));
 
   root.sections.push_back(
@@ -287,6 +298,10 @@ Section build() {
           .field("fit_noise", &ScoringConfig::fit_noise,
                  "Standard deviation of the error in observed firmographic fit.",
                  in_range(0, 1).with_unit("fit"))
+          .field("bant_noise", &ScoringConfig::bant_noise,
+                 "Standard deviation of the error in each observed BANT signal (budget, "
+                 "authority, need, timing; each 0..1).",
+                 in_range(0, 5).with_unit("signal"))
           .into(part(&Scenario::scoring)));
 
   root.sections.push_back(
@@ -298,13 +313,14 @@ Section build() {
           .field("decay_per_day", &FunnelConfig::decay_per_day,
                  "Speed to lead: contact chance lost per day a lead waits.",
                  in_range(0, 1).with_unit("share per day"))
-          .field("max_attempts", &FunnelConfig::max_attempts,
-                 "Contact attempts before a lead is recycled.",
-                 in_range(1, 20).with_unit("attempts"))
           .field("qualify_sensitivity", &FunnelConfig::qualify_sensitivity,
                  "Chance a reached lead with a real need qualifies (SQL).", probability())
           .field("qualify_false_positive", &FunnelConfig::qualify_false_positive,
                  "Chance a reached lead without a real need qualifies (SQL).", probability())
+          .field("sales_read_accuracy", &FunnelConfig::sales_read_accuracy,
+                 "Chance a rep who reaches a lead reads its need right (what sales-accepted "
+                 "policies accept on, and the feedback they learn from).",
+                 probability())
           .field("sql_to_opportunity", &FunnelConfig::sql_to_opportunity,
                  "Chance a discovery meeting opens an opportunity.", probability())
           .field("nurture_return_rate", &FunnelConfig::nurture_return_rate,

@@ -18,7 +18,7 @@ struct DealParties {
   std::uint64_t id = 0;  // spreads the odd cents of an equal split fairly across deals
   Money value;
   int closer = 0;           // the rep who worked and won it
-  int account_owner = 0;    // the rep whose territory the account is in
+  int account_owner = 0;    // the rep whose territory the account is in (engine/territories)
   int source = -1;          // the marketer whose channel brought the lead in; -1: none
   int sdr = -1;             // the SDR who qualified it and handed it over; -1: none
   bool influenced = false;  // a lead sales sourced that marketing's nurture brought back
@@ -38,12 +38,6 @@ class Crediting {
   // period loop does not allocate). The sales pieces always sum to the deal's value
   // exactly; the marketing pieces to the sourced and influenced shares of it.
   void split(const DealParties& deal, std::vector<CreditPiece>& out) const;
-
-  // The rep (agent index) whose territory account `a` is in: accounts are dealt to reps
-  // in turn.
-  int account_owner(std::uint32_t account) const {
-    return marketers_ + static_cast<int>(account % static_cast<std::uint32_t>(reps_));
-  }
 
  private:
   CreditingConfig rule_;

@@ -28,7 +28,11 @@ class LeadTable {
   // Latent: what decides outcomes. Never shown to a policy or an agent.
   std::vector<float> quality;  // P(real need) = fit x need of the account's state
   std::vector<std::uint8_t> real_need;
+  std::vector<std::uint8_t> authority;  // the person inquiring can sign
   // Observable signals.
+  std::vector<std::uint8_t> has_contact;
+  std::vector<float> budget_seen, authority_seen, need_seen, timing_seen;  // BANT, 0..1
+  std::vector<std::int8_t> sales_read;  // a rep's read of the need: 1, 0, or -1 not reached
   std::vector<float> score;
   std::vector<float> fit_seen;
   std::vector<std::int16_t> engagement;
@@ -38,14 +42,16 @@ class LeadTable {
   std::vector<std::uint64_t> serial;  // the lead's number in this replication
   std::vector<std::uint64_t> routed;  // when it was last routed to a rep (a sequence)
   std::vector<std::uint32_t> account;
-  std::vector<std::int32_t> created;  // period of the first inquiry
-  std::vector<std::int32_t> arrived;  // period it last entered its current stage
-  std::vector<std::int32_t> rep;      // rep it is routed to, or -1
-  std::vector<std::int16_t> owner;    // marketer credited (channel owner), or -1
-  std::vector<std::int8_t> attempts;  // contact attempts at the current stage
-  std::vector<std::int8_t> recycled;  // times it came back from nurture
-  std::vector<std::uint8_t> was_mql;  // ever an MQL
-  std::vector<std::uint8_t> touched;  // ever worked by a rep as an MQL
+  std::vector<std::int32_t> created;   // period of the first inquiry
+  std::vector<std::int32_t> arrived;   // period it last entered its current stage
+  std::vector<float> arrived_day;      // when within that period, in days from the start
+  std::vector<std::int32_t> rep;       // rep it is routed to, or -1
+  std::vector<std::int16_t> owner;     // marketer credited (channel owner), or -1
+  std::vector<std::int8_t> attempts;   // contact attempts at the current stage
+  std::vector<std::int8_t> recycled;   // times it came back from nurture
+  std::vector<std::uint8_t> was_mql;   // ever an MQL
+  std::vector<std::uint8_t> touched;   // ever worked by a rep as an MQL
+  std::vector<std::uint8_t> breached;  // missed the service level's first-touch time
   std::vector<Stage> stage;
 
   std::uint32_t size() const { return static_cast<std::uint32_t>(stage.size()); }
@@ -76,18 +82,22 @@ class LeadTable {
  private:
   template <class F>
   void for_each_column(F f) {
-    f(quality), f(real_need), f(score), f(fit_seen), f(engagement), f(group_engaged);
-    f(channel), f(serial), f(routed), f(account), f(created), f(arrived), f(rep), f(owner),
-        f(attempts);
-    f(recycled), f(was_mql), f(touched), f(stage);
+    f(quality), f(real_need), f(authority), f(score), f(fit_seen), f(engagement);
+    f(group_engaged), f(has_contact), f(budget_seen), f(authority_seen), f(need_seen);
+    f(timing_seen), f(sales_read);
+    f(channel), f(serial), f(routed), f(account), f(created), f(arrived), f(arrived_day), f(rep),
+        f(owner), f(attempts);
+    f(recycled), f(was_mql), f(touched), f(breached), f(stage);
   }
 
   void reset(std::uint32_t id, std::uint64_t number) {
-    quality[id] = 0, real_need[id] = 0, score[id] = 0, fit_seen[id] = 0, engagement[id] = 0;
-    group_engaged[id] = 0, channel[id] = kProspected, serial[id] = number, routed[id] = 0;
-    account[id] = 0;
-    created[id] = 0, arrived[id] = 0, rep[id] = -1, owner[id] = -1, attempts[id] = 0;
-    recycled[id] = 0, was_mql[id] = 0, touched[id] = 0, stage[id] = Stage::nurture;
+    quality[id] = 0, real_need[id] = 0, authority[id] = 0, score[id] = 0, fit_seen[id] = 0;
+    engagement[id] = 0, group_engaged[id] = 0, has_contact[id] = 1, budget_seen[id] = 0;
+    authority_seen[id] = 0, need_seen[id] = 0, timing_seen[id] = 0, sales_read[id] = -1;
+    channel[id] = kProspected, serial[id] = number, routed[id] = 0, account[id] = 0;
+    created[id] = 0, arrived[id] = 0, arrived_day[id] = 0, rep[id] = -1, owner[id] = -1;
+    attempts[id] = 0, recycled[id] = 0, was_mql[id] = 0, touched[id] = 0, breached[id] = 0;
+    stage[id] = Stage::nurture;
   }
 
   std::vector<std::uint32_t> free_;

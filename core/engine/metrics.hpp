@@ -28,6 +28,9 @@ enum class Metric : std::uint32_t {
   active_leads,
   cancelled_deals,
   cancelled_revenue,
+  mqls_real_need,
+  sla_breaches,
+  leads_merged,
   // Per agent, per period.
   hours_on_leads,
   hours_on_opportunities,

@@ -9,7 +9,9 @@
 #include "engine/market.hpp"
 #include "engine/metrics.hpp"
 #include "engine/payroll.hpp"
+#include "engine/separation.hpp"
 #include "engine/streams.hpp"
+#include "engine/territories.hpp"
 
 #include <fmt/core.h>
 
@@ -98,6 +100,8 @@ class Funnel {
         pay_stream_(stream(streams::pay_plans)),
         product_stream_(stream(streams::products)),
         churn_stream_(stream(streams::churn)),
+        signal_stream_(stream(streams::signals)),
+        read_stream_(stream(streams::sales_read)),
         market_(s.market, market_stream_),
         policy_(*plugins.lead_policy,
                 plugins.lead_policy->make_lead_policy(s.lead_policy.params, policy_stream_)),
@@ -122,7 +126,10 @@ class Funnel {
     const std::vector<double> segment_weights = weights_of(s.segments);
     segment_.resize(market_.size());
     for (auto& seg : segment_) seg = pick_weighted(segment_weights, segment_stream);
+    account_lead_.assign(market_.size(), -1);
+    ever_mql_account_.assign(market_.size(), 0);
     service_ = policy_.service_level();
+    works_accounts_ = policy_.works_accounts();
     // Expected leads: a generous reserve so the period loop rarely reallocates.
     double per_period = 0;
     for (const auto& c : s.channels)
@@ -154,7 +161,8 @@ class Funnel {
   // Per-period company counters (recorded as metrics, summed into headlines).
   struct PeriodCounts {
     std::int64_t inquiries = 0, mqls = 0, sals = 0, sqls = 0, opportunities = 0, won = 0, lost = 0,
-                 no_decision = 0, recycled_unworked = 0, cancelled = 0;
+                 no_decision = 0, recycled_unworked = 0, cancelled = 0, mqls_real_need = 0,
+                 sla_breaches = 0, merged = 0;
     Money revenue, spend, cancelled_revenue;
   };
   struct RepHours {
@@ -203,8 +211,22 @@ class Funnel {
     draw_latent(id);
     const double fit_seen = market_.fit(a) + lead_stream_.normal(0.0, s_.scoring.fit_noise);
     leads_.fit_seen[id] = static_cast<float>(std::clamp(fit_seen, 0.0, 1.0));
+    // Who inquired (a person who can sign, or not; reachable, or not) and the BANT signals,
+    // from their own stream so the funnel's other draws are as they were.
+    const double contact =
+        channel >= 0 ? s_.channels[static_cast<std::size_t>(channel)].contact_share : 1.0;
+    leads_.has_contact[id] = signal_stream_.bernoulli(contact) ? 1 : 0;
+    leads_.authority[id] = signal_stream_.bernoulli(s_.market.authority_share) ? 1 : 0;
+    leads_.budget_seen[id] = noisy(market_.fit(a));
+    leads_.authority_seen[id] = noisy(leads_.authority[id]);
     touch(id, engagement, lead_stream_);
     return id;
+  }
+
+  // A BANT signal: the truth (0..1) plus the form's and enrichment's error, kept in 0..1.
+  float noisy(double truth) {
+    return static_cast<float>(
+        std::clamp(truth + signal_stream_.normal(0.0, s_.scoring.bant_noise), 0.0, 1.0));
   }
 
   void draw_latent(std::uint32_t id) {
@@ -228,6 +250,12 @@ class Funnel {
         100.0 * (sc.fit_weight * leads_.fit_seen[id] + (1.0 - sc.fit_weight) * engaged) +
         rng.normal(0.0, sc.noise);
     leads_.score[id] = static_cast<float>(std::clamp(score, 0.0, 100.0));
+    // Need and timing are read again at every engagement: the account's state moves.
+    leads_.need_seen[id] = noisy(leads_.real_need[id]);
+    const AccountState state = market_.state(a);
+    leads_.timing_seen[id] = noisy(state == AccountState::buying        ? 1.0
+                                   : state == AccountState::researching ? 0.5
+                                                                        : 0.0);
   }
 
   LeadView view(std::uint32_t id, int t) const {
@@ -244,36 +272,89 @@ class Funnel {
     v.buying_group_engaged = leads_.group_engaged[id];
     v.age_periods = t - leads_.created[id];
     v.times_recycled = leads_.recycled[id];
+    const std::uint32_t a = leads_.account[id];
+    v.account = a;
+    if (!s_.segments.empty()) v.segment = s_.segments[segment_[a]].name;
+    v.has_contact = leads_.has_contact[id] != 0;
+    v.budget = leads_.budget_seen[id];
+    v.authority = leads_.authority_seen[id];
+    v.need = leads_.need_seen[id];
+    v.timing = leads_.timing_seen[id];
+    v.sales_read = leads_.sales_read[id];
+    // The territory owner among those MQLs go to: a rep, or with SDRs, an SDR in turn.
+    v.territory_owner =
+        sdrs_ > 0 ? static_cast<int>(a % static_cast<std::uint32_t>(sdrs_)) : territories_.owner(a);
     return v;
   }
 
-  // The lead policy decides: MQL (routed to a rep) or nurture.
+  // The lead policy decides: MQL (routed by the policy) or nurture. Every decision is
+  // scored against the lead's latent need, to measure how well the policy separates.
   void consider(std::uint32_t id, int t) {
     leads_.arrived[id] = t;
-    if (!policy_.is_mql(view(id, t))) {
+    leads_.arrived_day[id] = static_cast<float>((t + signal_stream_.uniform()) * days_);
+    const LeadView v = view(id, t);
+    const bool mql = policy_.is_mql(v);
+    separation_.add(policy_.score(v), leads_.real_need[id] != 0, mql);
+    if (!mql) {
       to_nurture(id, t);
+      return;
+    }
+    // Account-based: while the account has a lead in play, this one joins it.
+    const std::uint32_t a = leads_.account[id];
+    if (works_accounts_ && account_lead_[a] >= 0) {
+      const auto joined = static_cast<std::uint32_t>(account_lead_[a]);
+      leads_.engagement[joined] = static_cast<std::int16_t>(
+          std::min(leads_.engagement[joined] + leads_.engagement[id], 10000));
+      leads_.group_engaged[joined] =
+          std::max(leads_.group_engaged[joined], leads_.group_engaged[id]);
+      ++period_.merged;
+      leads_.stage[id] = Stage::gone;
+      leads_.release(id);
       return;
     }
     leads_.stage[id] = Stage::mql;
     if (!leads_.was_mql[id]) ++mql_leads_;
     leads_.was_mql[id] = 1;
     leads_.attempts[id] = 0;
+    leads_.breached[id] = 0;
     ++period_.mqls;
+    if (leads_.real_need[id]) ++period_.mqls_real_need;
+    if (!ever_mql_account_[a]) ++mql_accounts_;
+    ever_mql_account_[a] = 1;
+    if (works_accounts_) account_lead_[a] = static_cast<std::int32_t>(id);
     if (leads_.owner[id] >= 0) ++tally(t, leads_.owner[id]).mqls;
-    // Routing: to the rep (or, when there are SDRs, the SDR) with the shortest queue, the
-    // lowest number on a tie.
+    // Routing, as the policy decides, among the reps (or the SDRs, when there are any).
     const int first = sdrs_ > 0 ? reps_ : 0, last = sdrs_ > 0 ? reps_ + sdrs_ : reps_;
-    int best = first;
-    for (int r = first + 1; r < last; ++r)
-      if (queues_[static_cast<std::size_t>(r)].size() <
-          queues_[static_cast<std::size_t>(best)].size())
-        best = r;
+    rep_views_.clear();
+    for (int r = first; r < last; ++r) {
+      const auto ri = static_cast<std::size_t>(r);
+      RepView rv;
+      rv.queue = static_cast<int>(queues_[ri].size());
+      rv.open_opportunities = is_sdr(r) ? 0 : static_cast<int>(rep_opps_[ri].size());
+      rv.hours_committed = rv.queue * s_.funnel.hours_per_attempt +
+                           rv.open_opportunities * s_.funnel.hours_per_opportunity;
+      rv.hours_per_period = is_sdr(r) ? s_.sdrs.hours_per_period : s_.sales.hours_per_period;
+      rep_views_.push_back(rv);
+    }
+    const int best = first + policy_.route(v, rep_views_);
     leads_.rep[id] = best;
     leads_.routed[id] = next_route_++;
     queues_[static_cast<std::size_t>(best)].push_back(id);
   }
 
+  // The lead is no longer in play for its account (account-based working).
+  void leave_account(std::uint32_t id) {
+    std::int32_t& active = account_lead_[leads_.account[id]];
+    if (active == static_cast<std::int32_t>(id)) active = -1;
+  }
+
+  // Has the lead passed its first-touch deadline by the end of period t?
+  bool past_deadline(std::uint32_t id, int t) const {
+    return leads_.arrived_day[id] + service_.first_touch_hours / 24.0 <= (t + 1) * days_;
+  }
+
   void to_nurture(std::uint32_t id, int t) {
+    leave_account(id);
     leads_.stage[id] = Stage::nurture;
     leads_.arrived[id] = t;
     leads_.rep[id] = -1;
@@ -319,7 +400,8 @@ class Funnel {
   // SDR's period is the routed leads only.
   void work(int r, int t) {
     const auto ri = static_cast<std::size_t>(r);
-    double hours = is_sdr(r) ? s_.sdrs.hours_per_period : s_.sales.hours_per_period;
+    const double period_hours = is_sdr(r) ? s_.sdrs.hours_per_period : s_.sales.hours_per_period;
+    double hours = period_hours;
     RepHours& used = hours_[ri];
     used = {};
 
@@ -343,13 +425,13 @@ class Funnel {
 
     auto& queue = queues_[ri];
     behaviour_->order_queue(r, queue, leads_);
-    // The service level: leads at or past their follow-up time come first, in the rep's
-    // own order among themselves.
+    // The service level: leads whose first-touch deadline falls by the end of this period
+    // come first, in the rep's own order among themselves.
     // (A stable partition through a scratch list kept between periods: no allocation.)
     scratch_.clear();
     std::size_t due = 0;
     for (const std::uint32_t id : queue) {
-      if (t - leads_.arrived[id] + 1 >= service_.follow_up_periods)
+      if (past_deadline(id, t))
         queue[due++] = id;
       else
         scratch_.push_back(id);
@@ -362,10 +444,12 @@ class Funnel {
         queue[keep++] = id;
         continue;
       }
+      // When in the period the attempt is made: as far in as the rep's hours are used.
+      const double clock = period_hours > 0 ? 1.0 - hours / period_hours : 0.0;
       hours -= s_.funnel.hours_per_attempt;
       used.leads += s_.funnel.hours_per_attempt;
       ++used.attempts;
-      if (attempt(id, r, t)) queue[keep++] = id;
+      if (attempt(id, r, t, clock)) queue[keep++] = id;
     }
     queue.resize(keep);
 
@@ -379,30 +463,42 @@ class Funnel {
     }
   }
 
-  // One contact attempt. Speed to lead: the chance to reach the lead falls exponentially
-  // with the days it has waited since it became an MQL. Returns true if the lead stays
-  // in the rep's queue.
-  bool attempt(std::uint32_t id, int r, int t) {
-    const double waited = (t - leads_.arrived[id] + 0.5) * days_;
+  // One contact attempt, made `clock` (0..1) of the way through period t. Speed to lead:
+  // the chance to reach the lead falls exponentially with the days it really waited since
+  // it became an MQL; a lead without contact details cannot be reached. A first touch
+  // later than the service level's first-touch time is a breach. Returns true if the lead
+  // stays in the rep's queue.
+  bool attempt(std::uint32_t id, int r, int t, double clock) {
+    const double waited = std::max(0.0, (t + clock) * days_ - leads_.arrived_day[id]);
     if (!leads_.touched[id]) {
       leads_.touched[id] = 1;
       ++touched_leads_;
-      first_touch_wait_.add(t - leads_.arrived[id]);
+      first_touch_wait_.add(static_cast<int>(waited * 24.0));
+      if (waited * 24.0 > service_.first_touch_hours && !leads_.breached[id]) {
+        leads_.breached[id] = 1;
+        ++period_.sla_breaches;
+      }
     }
     const double decay = std::exp(-s_.funnel.decay_per_day * waited);
     value_lost_sum_ += 1.0 - decay;
     ++attempts_total_;
     ++leads_.attempts[id];
-    if (contact_stream_.bernoulli(s_.funnel.contact_rate * decay)) {
+    const double reach = leads_.has_contact[id] ? s_.funnel.contact_rate * decay : 0.0;
+    if (contact_stream_.bernoulli(reach)) {
+      // In conversation the rep forms a view of the need: right with the scenario's
+      // accuracy. What sales-accepted policies accept on, and learn from.
+      const bool right = read_stream_.bernoulli(s_.funnel.sales_read_accuracy);
+      leads_.sales_read[id] = static_cast<std::int8_t>(right == (leads_.real_need[id] != 0));
       if (!policy_.accepts(view(id, t))) {
         policy_.on_outcome(view(id, t), Outcome::rejected);
         to_nurture(id, t);
         return false;
       }
+      policy_.on_outcome(view(id, t), Outcome::accepted);
       qualify(id, r, t);
       return false;
     }
-    if (leads_.attempts[id] >= s_.funnel.max_attempts) {
+    if (leads_.attempts[id] >= service_.max_touches) {
       policy_.on_outcome(view(id, t), Outcome::recycled);
       to_nurture(id, t);
       return false;
@@ -474,7 +570,7 @@ class Funnel {
     d.value = Money::from_cents(opps_.size_cents[o]);
     d.closer = agent_of_rep(opps_.rep[o]);
     d.sdr = opps_.sdr[o] >= 0 ? agent_of_rep(opps_.sdr[o]) : -1;
-    d.account_owner = crediting_.account_owner(leads_.account[id]);
+    d.account_owner = marketers_ + territories_.owner(leads_.account[id]);
     d.source = leads_.owner[id];
     d.influenced = leads_.channel[id] == kProspected && leads_.recycled[id] > 0;
     return d;
@@ -518,8 +614,13 @@ class Funnel {
     const double base =
         leads_.real_need[id] ? s_.deals.convince_rate : s_.deals.convince_rate_no_need;
     const double p = std::min(1.0, base * skill_[static_cast<std::size_t>(opps_.rep[o])]);
+    // A lead who can sign is one of the group, and convinced already (the draw is made
+    // all the same, so the stream moves as it would otherwise).
     int convinced = 0;
-    for (int i = 0; i < group; ++i) convinced += deal_stream_.bernoulli(p) ? 1 : 0;
+    for (int i = 0; i < group; ++i) {
+      const bool yes = deal_stream_.bernoulli(p);
+      convinced += (yes || (i == 0 && leads_.authority[id])) ? 1 : 0;
+    }
     const int needed = static_cast<int>(std::ceil(s_.deals.consensus_share * group - 1e-9));
     Outcome outcome;
     if (convinced < needed) {
@@ -543,6 +644,7 @@ class Funnel {
       outcome = Outcome::lost;
     }
     leads_.stage[id] = Stage::closed;
+    leave_account(id);
     if (leads_.was_mql[id]) policy_.on_outcome(view(id, t), outcome);
     // The lead's slot is reused only once nothing reads it: a won deal is still watched
     // for cancellation (crediting reads its account, channel and history).
@@ -601,6 +703,10 @@ class Funnel {
         if (leads_.attempts[id] == 0 &&
             t - leads_.arrived[id] + 1 >= service_.recycle_after_periods) {
           ++period_.recycled_unworked;
+          if (!leads_.breached[id] && past_deadline(id, t)) {
+            leads_.breached[id] = 1;
+            ++period_.sla_breaches;
+          }
           policy_.on_outcome(view(id, t), Outcome::recycled);
           to_nurture(id, t);
           continue;
@@ -637,11 +743,17 @@ class Funnel {
     recorder_.emit(Metric::active_leads, t, static_cast<double>(leads_.active()));
     recorder_.emit(Metric::cancelled_deals, t, static_cast<double>(p.cancelled));
     recorder_.emit(Metric::cancelled_revenue, t, p.cancelled_revenue.units());
+    recorder_.emit(Metric::mqls_real_need, t, static_cast<double>(p.mqls_real_need));
+    recorder_.emit(Metric::sla_breaches, t, static_cast<double>(p.sla_breaches));
+    recorder_.emit(Metric::leads_merged, t, static_cast<double>(p.merged));
     for (int m = 0; m < marketers_; ++m)
       recorder_.emit(Metric::agent_mqls, t, static_cast<double>(tally(t, m).mqls), m);
     for (int r = 0; r < reps_ + sdrs_; ++r) {
       const RepHours& h = hours_[static_cast<std::size_t>(r)];
       const int agent = agent_of_rep(r);
+      hours_on_leads_ += h.leads;
+      hours_on_opportunities_ += h.opportunities;
+      hours_available_ += is_sdr(r) ? s_.sdrs.hours_per_period : s_.sales.hours_per_period;
       recorder_.emit(Metric::hours_on_leads, t, h.leads, agent);
       recorder_.emit(Metric::leads_worked, t, static_cast<double>(h.attempts), agent);
       if (is_sdr(r)) continue;
@@ -660,6 +772,8 @@ class Funnel {
     totals_.recycled_unworked += p.recycled_unworked;
     totals_.revenue += p.revenue;
     totals_.cancelled += p.cancelled;
+    totals_.sla_breaches += p.sla_breaches;
+    totals_.merged += p.merged;
     totals_.cancelled_revenue += p.cancelled_revenue;
     totals_.spend += p.spend;
   }
@@ -692,9 +806,18 @@ class Funnel {
         {"cost_of_sales_share", "share",
          share((pay_marketing + pay_sales + pay_sdrs).units(), T.revenue.units())},
         {"mql_to_won_rate", "share", share(count(mql_won_), count(mql_leads))},
+        {"mql_precision", "share", separation_.precision()},
+        {"mql_recall", "share", separation_.recall()},
+        {"policy_score_auc", "share", separation_.auc()},
+        {"mql_accounts", "count", count(mql_accounts_)},
+        {"leads_merged_into_accounts", "count", count(T.merged)},
+        {"sla_breach_share", "share", share(count(T.sla_breaches), count(T.mqls))},
+        {"rep_time_on_leads_share", "share", share(hours_on_leads_, hours_available_)},
+        {"rep_time_on_opportunities_share", "share",
+         share(hours_on_opportunities_, hours_available_)},
         {"mqls_never_worked_share", "share", share(count(never_worked), count(mql_leads))},
         {"median_days_to_close", "days", close_wait_.median_days(days_)},
-        {"median_days_to_first_touch", "days", first_touch_wait_.median_days(days_)},
+        {"median_days_to_first_touch", "days", first_touch_wait_.median_days(1.0 / 24.0)},
         {"contact_chance_lost_to_waiting", "share", share(value_lost_sum_, count(attempts_total_))},
     };
   }
@@ -703,7 +826,8 @@ class Funnel {
   std::uint64_t seed_, rep_no_;
   double days_;
   Stream market_stream_, lead_stream_, contact_stream_, deal_stream_, nurture_stream_,
-      prospect_stream_, policy_stream_, pay_stream_, product_stream_, churn_stream_;
+      prospect_stream_, policy_stream_, pay_stream_, product_stream_, churn_stream_, signal_stream_,
+      read_stream_;
   std::vector<Stream> channel_streams_;
   Market market_;
   GuardedLeadPolicy policy_;
@@ -712,6 +836,13 @@ class Funnel {
   Payroll payroll_;
   int marketers_, reps_, sdrs_;
   Crediting crediting_;
+  Territories territories_{s_, segment_};
+  bool works_accounts_ = false;
+  std::vector<std::int32_t> account_lead_;      // per account: its lead in play, or -1
+  std::vector<std::uint8_t> ever_mql_account_;  // per account: ever had an MQL
+  std::int64_t mql_accounts_ = 0;
+  std::vector<RepView> rep_views_;  // reused by consider(): no allocation per lead
+  Separation separation_;
   std::vector<CreditPiece> pieces_;  // reused by credit(): no allocation per deal
   std::vector<double> product_weights_;
   std::vector<std::uint8_t> segment_;     // per account: index into the scenario's segments
@@ -728,10 +859,12 @@ class Funnel {
   std::vector<std::uint32_t> no_opps_;  // an SDR's opportunities: always none
   PeriodCounts period_, totals_;
   std::int64_t mql_won_ = 0, attempts_total_ = 0;
+  double hours_on_leads_ = 0, hours_on_opportunities_ = 0, hours_available_ = 0;
   double value_lost_sum_ = 0;
   std::uint64_t next_serial_ = 0, next_route_ = 0;
   std::int64_t mql_leads_ = 0, touched_leads_ = 0;  // leads ever MQL; those ever worked
-  WaitHistogram close_wait_, first_touch_wait_;     // periods inquiry->won, MQL->first touch
+  WaitHistogram close_wait_;                        // periods from first inquiry to won
+  WaitHistogram first_touch_wait_;                  // whole hours from MQL to the first attempt
   ReplicationResult result_;
   Recorder recorder_;
 };

@@ -20,6 +20,8 @@ inline constexpr std::uint64_t pay_plans = 9;        // handed to pay-plan plugi
 inline constexpr std::uint64_t segments = 10;        // each account's customer segment
 inline constexpr std::uint64_t products = 11;        // each opportunity's product
 inline constexpr std::uint64_t churn = 12;           // new customers cancelling
+inline constexpr std::uint64_t signals = 13;         // BANT signals, contact details, arrival
+inline constexpr std::uint64_t sales_read = 14;      // what a rep reads in conversation
 inline constexpr std::uint64_t channel_base = 1000;  // + channel index: inquiry counts
 
 }  // namespace tandem::streams

@@ -60,11 +60,48 @@ ServiceLevel GuardedLeadPolicy::service_level() const {
   } catch (...) {
     fault("service_level");
   }
-  if (level.follow_up_periods < 0 || level.recycle_after_periods < 0)
-    raise_fault(*plugin_, "service_level() returned a negative number of periods (follow-up " +
-                              std::to_string(level.follow_up_periods) + ", recycle after " +
-                              std::to_string(level.recycle_after_periods) + ")");
+  if (!(level.first_touch_hours > 0) || level.recycle_after_periods < 1 || level.max_touches < 1)
+    raise_fault(*plugin_, "service_level() returned an impossible service level (first touch " +
+                              std::to_string(level.first_touch_hours) + " hours, recycle after " +
+                              std::to_string(level.recycle_after_periods) + " periods, " +
+                              std::to_string(level.max_touches) +
+                              " touches); each must be above 0");
   return level;
+}
+
+double GuardedLeadPolicy::score(const LeadView& lead) const {
+  double s = 0;
+  try {
+    s = policy_->score(lead);
+  } catch (...) {
+    fault("score");
+  }
+  if (!(s >= 0 && s <= 100))
+    raise_fault(*plugin_, "score() returned " + std::to_string(s) + " for lead " +
+                              std::to_string(lead.id) + "; a score is from 0 to 100");
+  return s;
+}
+
+int GuardedLeadPolicy::route(const LeadView& lead, std::span<const RepView> reps) {
+  int r = 0;
+  try {
+    r = policy_->route(lead, reps);
+  } catch (...) {
+    fault("route");
+  }
+  if (r < 0 || r >= static_cast<int>(reps.size()))
+    raise_fault(*plugin_, "route() sent lead " + std::to_string(lead.id) + " to rep " +
+                              std::to_string(r) + ", but there are " + std::to_string(reps.size()) +
+                              " (0 to " + std::to_string(reps.size() - 1) + ")");
+  return r;
+}
+
+bool GuardedLeadPolicy::works_accounts() const {
+  try {
+    return policy_->works_accounts();
+  } catch (...) {
+    fault("works_accounts");
+  }
 }
 
 void GuardedLeadPolicy::on_outcome(const LeadView& lead, Outcome outcome) {

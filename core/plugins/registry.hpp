@@ -117,7 +117,10 @@ class GuardedLeadPolicy {
   GuardedLeadPolicy(const LoadedPlugin& plugin, PluginPtr<LeadPolicy> policy)
       : plugin_(&plugin), policy_(std::move(policy)) {}
   bool is_mql(const LeadView& lead);
+  double score(const LeadView& lead) const;  // 0..100, or a fault
   bool accepts(const LeadView& lead);
+  int route(const LeadView& lead, std::span<const RepView> reps);  // a valid index, or a fault
+  bool works_accounts() const;
   ServiceLevel service_level() const;
   void on_outcome(const LeadView& lead, Outcome outcome);
   const LoadedPlugin& plugin() const { return *plugin_; }

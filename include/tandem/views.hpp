@@ -115,10 +115,10 @@ struct Credits {
   std::span<const Credits> earlier;
 };
 
-// What a lead policy may look at: the observable signals only.
+// What a lead policy may look at: the observable signals only, never the latent need.
 struct LeadView {
   std::uint64_t id = 0;
-  int channel = 0;  // index into the scenario's channels
+  int channel = 0;  // index into the scenario's channels; -1: a lead a rep sourced
   std::string_view channel_name;
   double score = 0;              // lead score, 0..100, from the company's scoring model
   double fit = 0;                // firmographic fit as observed, 0..1
@@ -126,16 +126,41 @@ struct LeadView {
   int buying_group_engaged = 0;  // people of the same account who engaged so far
   int age_periods = 0;           // periods since the inquiry
   int times_recycled = 0;        // how often it came back from nurture
+  std::uint64_t account = 0;     // the company (as its email domain shows it)
+  std::string_view segment;      // the account's segment; empty when none are declared
+  bool has_contact = true;       // gave usable contact details (a person sales can reach)
+  // BANT, as a qualifying form and enrichment report them: each 0..1, observed with noise.
+  double budget = 0;     // a budget that fits the deal (follows the account's size and fit)
+  double authority = 0;  // the person can sign (a decision maker)
+  double need = 0;       // a real need for what is sold
+  double timing = 0;     // buying now rather than researching or idle
+  // What a rep concluded in conversation: 1 a real need, 0 none, -1 not reached yet.
+  // Sales reads the need right with the scenario's funnel.sales_read_accuracy.
+  int sales_read = -1;
+  int territory_owner = 0;  // the index (in route()'s list) of whoever owns the account
 };
 
-// How sales must treat MQLs: follow-up time and when an untouched lead is recycled.
+// How sales must treat MQLs: time to first touch, when an untouched lead is recycled,
+// and how many contact attempts a lead gets.
 struct ServiceLevel {
-  int follow_up_periods = 1;      // a lead should be worked within this many periods
-  int recycle_after_periods = 4;  // an MQL not worked by then goes back to nurture
+  double first_touch_hours = 24;  // a lead should be first touched within this many hours
+  int recycle_after_periods = 4;  // an MQL nobody touched by then goes back to nurture
+  int max_touches = 3;            // contact attempts before an unreached lead is recycled
+};
+
+// One of the people MQLs are routed to (the reps, or the SDRs when there are any), as
+// routing sees them at the moment a lead is routed.
+struct RepView {
+  int queue = 0;                // MQLs waiting for them
+  int open_opportunities = 0;   // opportunities they are working
+  double hours_committed = 0;   // hours those need: attempts on the queue, opportunity work
+  double hours_per_period = 0;  // their selling hours per period
 };
 
 // What became of a lead, reported to the policy so it can learn (sales feedback).
-enum class Outcome { rejected, recycled, disqualified, won, lost, no_decision };
+// `accepted` and `rejected` are sales' verdict on a lead a rep reached; the others are
+// what became of it later (or that it was never reached: `recycled`).
+enum class Outcome { rejected, recycled, disqualified, won, lost, no_decision, accepted };
 
 }  // namespace v2
 }  // namespace tandem

@@ -101,7 +101,7 @@ TEST_CASE("plugin slots carry the plugin, its checked parameters and where it wa
   const Scenario s = load(kTiny);
   CHECK(s.lead_policy.plugin == "score_threshold");
   CHECK(s.lead_policy.params.get<double>("threshold") == 60.0);
-  CHECK(s.lead_policy.params.has("follow_up_periods"));  // a default, filled in
+  CHECK(s.lead_policy.params.has("first_touch_hours"));  // a default, filled in
   CHECK(s.lead_policy.where.line == 6);
   CHECK(s.lead_policy.where.column == 15);
   CHECK(s.lead_policy.where.key == "lead_policy.plugin");
@@ -130,23 +130,26 @@ TEST_CASE("defaults equal the scenario structs' own", "[config]") {
   CHECK(s.market.need_dormant == m.need_dormant);
   CHECK(s.market.need_researching == m.need_researching);
   CHECK(s.market.need_buying == m.need_buying);
+  CHECK(s.market.authority_share == m.authority_share);
 
   const ChannelConfig c;
   CHECK(s.channels[0].fit_tilt == c.fit_tilt);
   CHECK(s.channels[0].engagement == c.engagement);
+  CHECK(s.channels[0].contact_share == c.contact_share);
 
   const ScoringConfig sc;
   CHECK(s.scoring.fit_weight == sc.fit_weight);
   CHECK(s.scoring.engagement_scale == sc.engagement_scale);
   CHECK(s.scoring.noise == sc.noise);
   CHECK(s.scoring.fit_noise == sc.fit_noise);
+  CHECK(s.scoring.bant_noise == sc.bant_noise);
 
   const FunnelConfig f;
   CHECK(s.funnel.contact_rate == f.contact_rate);
   CHECK(s.funnel.decay_per_day == f.decay_per_day);
-  CHECK(s.funnel.max_attempts == f.max_attempts);
   CHECK(s.funnel.qualify_sensitivity == f.qualify_sensitivity);
   CHECK(s.funnel.qualify_false_positive == f.qualify_false_positive);
+  CHECK(s.funnel.sales_read_accuracy == f.sales_read_accuracy);
   CHECK(s.funnel.sql_to_opportunity == f.sql_to_opportunity);
   CHECK(s.funnel.nurture_return_rate == f.nurture_return_rate);
   CHECK(s.funnel.nurture_periods == f.nurture_periods);
@@ -254,7 +257,7 @@ TEST_CASE("a bad override is reported at --set", "[config]") {
         std::vector<std::string>{
             "--set: market.acounts: unknown key 'acounts'; did you mean 'accounts'? (allowed: "
             "accounts, fit_mean, fit_spread, buying_group, research_rate, buy_rate, drop_rate, "
-            "need_dormant, need_researching, need_buying)"});
+            "need_dormant, need_researching, need_buying, authority_share)"});
   CHECK(problems(kTiny, {"seed"}) ==
         std::vector<std::string>{
             "--set: expected KEY=VALUE (such as sales.pay.params.rate=0.12), got 'seed'"});
@@ -311,12 +314,12 @@ TEST_CASE("plugin parameters go through the same validator", "[config]") {
                StartsWith("s.yaml:6:48: lead_policy.params: expected a map (keys: threshold, "));
   }
   SECTION("values each valid but rejected together by the plugin") {
-    const auto p = problems(kTiny, {"lead_policy.params.follow_up_periods=5",
-                                    "lead_policy.params.recycle_after_periods=2"});
+    const auto p =
+        problems(tiny_with(6, "lead_policy: {plugin: bant, params: {need_weight: 0.5}}"));
     REQUIRE(p.size() == 1);
-    CHECK_THAT(p[0], StartsWith("s.yaml:6:48: lead_policy.params: 'score_threshold' rejects "
-                                "these parameters: "));
-    CHECK_THAT(p[0], Contains("recycle_after_periods"));
+    CHECK_THAT(p[0], StartsWith("s.yaml:6:37: lead_policy.params: 'bant' rejects these "
+                                "parameters: "));
+    CHECK_THAT(p[0], Contains("the BANT weights sum to 1.25"));
   }
 }
 
@@ -338,7 +341,8 @@ TEST_CASE("channels: a list of at least one, with unique names", "[config]") {
     CHECK(problems(tiny_with(4, "channels: paid_search", 5, "")) ==
           std::vector<std::string>{
               "s.yaml:4:11: channels: expected a list of maps (keys: name, budget_per_period, "
-              "cost_per_lead, in_market_share, fit_tilt, engagement), got 'paid_search'"});
+              "cost_per_lead, in_market_share, fit_tilt, engagement, contact_share), got "
+              "'paid_search'"});
   }
   SECTION("an empty list") {
     CHECK(problems(tiny_with(4, "channels: []", 5, "")) ==

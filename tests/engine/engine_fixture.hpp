@@ -5,7 +5,10 @@
 #include "engine/simulation.hpp"
 #include "plugins/registry.hpp"
 
+#include <cmath>
+#include <numeric>
 #include <string>
+#include <vector>
 
 namespace tandem::test {
 
@@ -57,6 +60,31 @@ inline double headline(const ReplicationResult& r, const std::string& name) {
   for (const auto& h : r.headlines)
     if (h.name == name) return h.value;
   throw Error("no headline " + name);
+}
+
+// A mean over replications and its standard error.
+struct Stats {
+  double mean = 0, se = 0;
+};
+inline Stats mean_se(const std::vector<double>& v) {
+  const double n = static_cast<double>(v.size());
+  const double mean = std::accumulate(v.begin(), v.end(), 0.0) / n;
+  double ss = 0;
+  for (double x : v) ss += (x - mean) * (x - mean);
+  return {mean, std::sqrt(ss / (n - 1) / n)};
+}
+// A headline over the replications of a run.
+inline Stats stats(const RunResult& r, const std::string& name) {
+  std::vector<double> v;
+  for (const auto& rep : r.replications) v.push_back(headline(rep, name));
+  return mean_se(v);
+}
+// Paired differences b - a (common random numbers: same seed, same replication numbers).
+inline Stats paired(const RunResult& a, const RunResult& b, const std::string& name) {
+  std::vector<double> d;
+  for (std::size_t i = 0; i < a.replications.size(); ++i)
+    d.push_back(headline(b.replications[i], name) - headline(a.replications[i], name));
+  return mean_se(d);
 }
 
 }  // namespace tandem::test

@@ -11,32 +11,9 @@
 using namespace tandem;
 using tandem::test::EngineFixture;
 using tandem::test::headline;
-
-namespace {
-struct Stats {
-  double mean = 0, se = 0;
-};
-Stats stats(const RunResult& r, const std::string& name) {
-  std::vector<double> v;
-  for (const auto& rep : r.replications) v.push_back(headline(rep, name));
-  const double n = static_cast<double>(v.size());
-  const double mean = std::accumulate(v.begin(), v.end(), 0.0) / n;
-  double ss = 0;
-  for (double x : v) ss += (x - mean) * (x - mean);
-  return {mean, std::sqrt(ss / (n - 1) / n)};
-}
-// Paired differences (common random numbers: same seed, same replication numbers).
-Stats paired(const RunResult& a, const RunResult& b, const std::string& name) {
-  std::vector<double> d;
-  for (std::size_t i = 0; i < a.replications.size(); ++i)
-    d.push_back(headline(b.replications[i], name) - headline(a.replications[i], name));
-  const double n = static_cast<double>(d.size());
-  const double mean = std::accumulate(d.begin(), d.end(), 0.0) / n;
-  double ss = 0;
-  for (double x : d) ss += (x - mean) * (x - mean);
-  return {mean, std::sqrt(ss / (n - 1) / n)};
-}
-}  // namespace
+using tandem::test::paired;
+using tandem::test::Stats;
+using tandem::test::stats;
 
 TEST_CASE("a replication is the same whatever thread runs it", "[engine]") {
   EngineFixture f;
@@ -148,12 +125,12 @@ TEST_CASE("the service level puts due leads before the rep order", "[engine][sta
   EngineFixture f;
   f.scenario.sales.hours_per_period = 8;  // fewer hours than leads: the order matters
   f.scenario.behaviour.lead_order = LeadOrder::newest_first;
-  f.scenario.lead_policy.params.set("follow_up_periods", std::int64_t{1});  // all due at once
+  f.scenario.lead_policy.params.set("first_touch_hours", 1.0);  // all due at once
   const RunResult newest = f.run(2);
-  f.scenario.lead_policy.params.set("follow_up_periods", std::int64_t{3});
+  f.scenario.lead_policy.params.set("first_touch_hours", 3 * 168.0);
   const RunResult due_first = f.run(2);
-  // Newest first touches leads the period they arrive; with a follow-up time of 3, leads
-  // that have waited 3 periods are worked first, so first touches come later.
+  // Newest first touches leads the period they arrive; with a first-touch time of three
+  // weeks, leads that have waited that long are worked first, so first touches come later.
   const Stats d = paired(newest, due_first, "median_days_to_first_touch");
   INFO("change in median days to first touch " << d.mean << " (SE " << d.se << ")");
   CHECK(d.mean - 4 * d.se > 0);

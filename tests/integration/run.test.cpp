@@ -180,6 +180,19 @@ TEST_CASE("a plugin that throws stops the run: exit 1, named, no folder", "[inte
   CHECK(std::distance(fs::directory_iterator(base), fs::directory_iterator()) == 0);
 }
 
+TEST_CASE("a policy that routes to a rep who does not exist stops the run: exit 1",
+          "[integration]") {
+  const fs::path base = scratch("bad-route");
+  const auto r = tandem_cmd("run '" + project_file("tests/integration/scenarios/bad_route.yaml") +
+                            "' --plugin-path '" + TANDEM_FIXTURE_PLUGIN_DIR + "' --out '" +
+                            (base / "out").string() + "'");
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, Catch::Matchers::Contains("plugin 'bad_route'"));
+  CHECK_THAT(r.err, Catch::Matchers::Contains("route() sent lead"));
+  CHECK_THAT(r.err, Catch::Matchers::Contains("to rep 4, but there are 2 (0 to 1)"));
+  CHECK(std::distance(fs::directory_iterator(base), fs::directory_iterator()) == 0);
+}
+
 TEST_CASE("a plugin built for another SDK is refused by name, exit 2", "[integration]") {
   const fs::path base = scratch("abi");
   const auto r =
@@ -260,15 +273,17 @@ TEST_CASE("a role paid by several plans gets every plan's lines in the ledger", 
   CHECK(read_file(dir.parent_path() / "again" / "summary.json") == read_file(dir / "summary.json"));
 }
 
-TEST_CASE("every shipped scenario runs and its ledger reconciles to the cent",
-          "[integration]") {
+TEST_CASE("every shipped scenario runs and its ledger reconciles to the cent", "[integration]") {
   int scenarios = 0;
-  for (const auto& e : fs::directory_iterator(project_file("scenarios"))) {
-    if (e.path().extension() != ".yaml") continue;
+  // Every scenario file (scenarios/payout/ holds plan files for `tandem payout`).
+  for (const auto& e : fs::recursive_directory_iterator(project_file("scenarios"))) {
+    if (e.path().extension() != ".yaml" || e.path().parent_path().filename() == "payout") continue;
     ++scenarios;
-    const fs::path dir = scratch("shipped-" + e.path().stem().string()) / "out";
-    const auto r = tandem_cmd("run '" + e.path().string() + "' --replications 2 --out '" +
-                              dir.string() + "'");
+    const fs::path dir = scratch("shipped-" + e.path().parent_path().filename().string() + "-" +
+                                 e.path().stem().string()) /
+                         "out";
+    const auto r =
+        tandem_cmd("run '" + e.path().string() + "' --replications 2 --out '" + dir.string() + "'");
     INFO(e.path() << ": " << r.err);
     REQUIRE(r.exit_code == 0);
     const auto ledger = read_csv(dir / "ledger.csv");
@@ -284,7 +299,7 @@ TEST_CASE("every shipped scenario runs and its ledger reconciles to the cent",
     for (const auto& [name, sum] : by_role)
       CHECK(summary["pay"]["by_role"][name]["total_cents"].get<long long>() == sum);
   }
-  CHECK(scenarios >= 2);
+  CHECK(scenarios >= 7);
 }
 
 TEST_CASE("the pay mix scenario credits shares and cancellations and reconciles", "[integration]") {

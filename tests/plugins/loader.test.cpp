@@ -141,16 +141,17 @@ TEST_CASE("an unknown plugin: the nearest name, what is available, where it look
   CHECK(e.path().empty());
   CHECK(std::string(e.what()) ==
         "no plugin named 'score_treshold' on the plugin path; did you mean 'score_threshold'? "
-        "Available: clawback (pay plan), draw (pay plan), flat_commission (pay plan), "
-        "pipeline_bonus (pay plan), quota_tiers (pay plan), revenue_bonus (pay plan), "
-        "salary_mql_bonus (pay plan), score_threshold (lead policy), spiff (pay plan), "
-        "team_pool (pay plan). Searched: " +
+        "Available: account_based (lead policy), bant (lead policy), clawback (pay plan), "
+        "draw (pay plan), flat_commission (pay plan), pipeline_bonus (pay plan), quota_tiers "
+        "(pay plan), revenue_bonus (pay plan), salary_mql_bonus (pay plan), "
+        "sales_accepted_feedback (lead policy), score_threshold (lead policy), spiff (pay "
+        "plan), team_pool (pay plan), warm_body (lead policy). Searched: " +
             kShippedDir.string() + ", " + (kFixtureDir / "missing").string() +
             " (no such folder). Add a folder with --plugin-path or TANDEM_PLUGIN_PATH.");
 
   const auto far = caught<PluginNotFound>([&] { registry.load("team_spiff"); });
   CHECK_THAT(far.what(), Catch::StartsWith("no plugin named 'team_spiff' on the plugin path. "
-                                           "Available: clawback (pay plan), draw"));
+                                           "Available: account_based (lead policy), bant"));
   // A name is never a path.
   CHECK_THROWS_AS(registry.load("../plugins/flat_commission"), PluginNotFound);
   CHECK_THROWS_AS(registry.load(""), PluginNotFound);
@@ -224,8 +225,8 @@ TEST_CASE("list() records what failed and why, and available() names what loads"
   CHECK(registry.available(PluginKind::pay_plan) ==
         std::vector<std::string>{"nan", "negative", "throws"});
   CHECK(registry.available(PluginKind::lead_policy) ==
-        std::vector<std::string>{"bad_params", "policy_throws"});
-  CHECK(registry.available().size() == 5);
+        std::vector<std::string>{"bad_params", "bad_route", "policy_throws"});
+  CHECK(registry.available().size() == 6);
 }
 
 TEST_CASE("a plugin asked for the wrong kind is refused", "[plugin]") {

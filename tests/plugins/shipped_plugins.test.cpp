@@ -192,21 +192,25 @@ TEST_CASE("score_threshold declares its parameters and service level", "[plugin]
   const LoadedPlugin& p = registry.load("score_threshold");
   CHECK(p.kind() == PluginKind::lead_policy);
   CHECK(p.version() == "1.0.0");
-  REQUIRE(p.schema().params().size() == 3);
+  REQUIRE(p.schema().params().size() == 5);
   CHECK(std::get<double>(*spec(p, "threshold").default_value) == 50.0);
   CHECK(spec(p, "threshold").allowed.max == 100.0);
-  CHECK(std::get<std::int64_t>(*spec(p, "follow_up_periods").default_value) == 1);
-  CHECK(spec(p, "follow_up_periods").allowed.max == 52.0);
+  CHECK(std::get<std::string>(*spec(p, "routing").default_value) == "capacity");
+  CHECK(std::get<double>(*spec(p, "first_touch_hours").default_value) == 24.0);
   CHECK(std::get<std::int64_t>(*spec(p, "recycle_after_periods").default_value) == 4);
   CHECK(spec(p, "recycle_after_periods").allowed.max == 104.0);
+  CHECK(std::get<std::int64_t>(*spec(p, "max_touches").default_value) == 3);
 
   GuardedLeadPolicy defaults = make_policy(p);
-  CHECK(defaults.service_level().follow_up_periods == 1);
+  CHECK(defaults.service_level().first_touch_hours == 24.0);
   CHECK(defaults.service_level().recycle_after_periods == 4);
-  GuardedLeadPolicy custom = make_policy(
-      p, {{"follow_up_periods", std::int64_t{2}}, {"recycle_after_periods", std::int64_t{8}}});
-  CHECK(custom.service_level().follow_up_periods == 2);
+  CHECK(defaults.service_level().max_touches == 3);
+  GuardedLeadPolicy custom = make_policy(p, {{"first_touch_hours", 2.5},
+                                             {"recycle_after_periods", std::int64_t{8}},
+                                             {"max_touches", std::int64_t{6}}});
+  CHECK(custom.service_level().first_touch_hours == 2.5);
   CHECK(custom.service_level().recycle_after_periods == 8);
+  CHECK(custom.service_level().max_touches == 6);
 }
 
 TEST_CASE("score_threshold: an inquiry is an MQL when its score reaches the threshold",
@@ -236,17 +240,23 @@ TEST_CASE("score_threshold: an inquiry is an MQL when its score reaches the thre
   CHECK(everyone.is_mql(lead));
 }
 
-TEST_CASE("score_threshold refuses to recycle a lead before it is due", "[plugin]") {
+TEST_CASE("score_threshold routes by the declared rule", "[plugin]") {
   PluginRegistry registry({kShippedDir});
   const LoadedPlugin& p = registry.load("score_threshold");
-  try {
-    make_policy(
-        p, {{"follow_up_periods", std::int64_t{3}}, {"recycle_after_periods", std::int64_t{2}}});
-    FAIL("expected a PluginFault");
-  } catch (const PluginFault& e) {
-    CHECK(e.plugin() == "score_threshold");
-    CHECK(std::string(e.what()) ==
-          "its constructor threw: recycle_after_periods (2) must be at least follow_up_periods "
-          "(3): a lead cannot be recycled before sales is due to work it");
-  }
+  std::vector<RepView> reps(3);
+  reps[0].hours_per_period = reps[1].hours_per_period = reps[2].hours_per_period = 30;
+  reps[0].hours_committed = 12;  // 40% of the period committed
+  reps[1].hours_committed = 6;   // 20%: the most hours free
+  reps[2].hours_committed = 9;   // 30%
+  LeadView lead;
+  lead.territory_owner = 2;
+  GuardedLeadPolicy capacity = make_policy(p);
+  CHECK(capacity.route(lead, reps) == 1);
+  GuardedLeadPolicy territory = make_policy(p, {{"routing", std::string("territory")}});
+  CHECK(territory.route(lead, reps) == 2);
+  GuardedLeadPolicy turns = make_policy(p, {{"routing", std::string("round_robin")}});
+  CHECK(turns.route(lead, reps) == 0);
+  CHECK(turns.route(lead, reps) == 1);
+  CHECK(turns.route(lead, reps) == 2);
+  CHECK(turns.route(lead, reps) == 0);
 }

@@ -1,0 +1,226 @@
+// The sales_accepted_feedback lead policy, loaded as tandem loads it: what it declares,
+// that it starts as a score threshold, what sales accepts, and which way it learns.
+#include "plugin_test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace tandem;
+using namespace tandem::test;
+
+namespace {
+
+const ParamSpec& spec(const LoadedPlugin& plugin, const char* name) {
+  const ParamSpec* s = plugin.schema().find(name);
+  REQUIRE(s != nullptr);
+  return *s;
+}
+
+// A lead sales keeps rejecting in the tests below: it says it needs what is sold (a high
+// `need` on the form), and looks good otherwise.
+LeadView needy() {
+  LeadView lead;
+  lead.score = 60;
+  lead.fit = 0.7;
+  lead.engagement = 4;
+  lead.need = 0.9;
+  lead.timing = 0.5;
+  lead.budget = 0.6;
+  lead.authority = 0.5;
+  lead.sales_read = 0;
+  return lead;
+}
+
+// Another lead much like it, never reported on.
+LeadView similar() {
+  LeadView lead = needy();
+  lead.id = 99;
+  lead.score = 55;
+  lead.need = 0.85;
+  lead.sales_read = -1;
+  return lead;
+}
+
+}  // namespace
+
+TEST_CASE("sales_accepted_feedback declares its parameters and service level", "[plugin]") {
+  PluginRegistry registry({kShippedDir});
+  const LoadedPlugin& p = registry.load("sales_accepted_feedback");
+  CHECK(p.kind() == PluginKind::lead_policy);
+  CHECK(p.version() == "1.0.0");
+  CHECK_FALSE(p.schema().doc().empty());
+  REQUIRE(p.schema().params().size() == 6);
+
+  const ParamSpec& threshold = spec(p, "threshold");
+  CHECK(threshold.type == ParamType::real);
+  CHECK(std::get<double>(*threshold.default_value) == 0.3);
+  CHECK(threshold.allowed.min == 0.0);
+  CHECK(threshold.allowed.max == 1.0);
+  const ParamSpec& rate = spec(p, "learning_rate");
+  CHECK(rate.type == ParamType::real);
+  CHECK(std::get<double>(*rate.default_value) == 0.05);
+  CHECK(rate.allowed.min == 0.0);
+  CHECK(rate.allowed.max == 1.0);
+  CHECK(rate.allowed.unit == "per outcome");
+  CHECK(std::get<std::string>(*spec(p, "routing").default_value) == "capacity");
+  CHECK(std::get<double>(*spec(p, "first_touch_hours").default_value) == 24.0);
+  CHECK(std::get<std::int64_t>(*spec(p, "recycle_after_periods").default_value) == 4);
+  CHECK(std::get<std::int64_t>(*spec(p, "max_touches").default_value) == 3);
+
+  GuardedLeadPolicy defaults = make_policy(p);
+  CHECK(defaults.service_level().first_touch_hours == 24.0);
+  CHECK(defaults.service_level().recycle_after_periods == 4);
+  CHECK(defaults.service_level().max_touches == 3);
+  CHECK_FALSE(defaults.works_accounts());
+  GuardedLeadPolicy custom = make_policy(p, {{"first_touch_hours", 2.5},
+                                             {"recycle_after_periods", std::int64_t{8}},
+                                             {"max_touches", std::int64_t{6}}});
+  CHECK(custom.service_level().first_touch_hours == 2.5);
+  CHECK(custom.service_level().recycle_after_periods == 8);
+  CHECK(custom.service_level().max_touches == 6);
+}
+
+TEST_CASE("sales_accepted_feedback starts like a score threshold at 50", "[plugin]") {
+  PluginRegistry registry({kShippedDir});
+  const LoadedPlugin& p = registry.load("sales_accepted_feedback");
+  GuardedLeadPolicy policy = make_policy(p, {{"threshold", 0.5}});
+
+  // Only the intercept (-3) and the score (6 x score/100) carry weight at first, whatever
+  // else the lead shows:
+  //   score 60: z = -3 + 6 x 0.6 = 0.6,  p = 1 / (1 + e^-0.6) = 0.645656...
+  //   score 40: z = -3 + 6 x 0.4 = -0.6, p = 1 / (1 + e^0.6)  = 0.354344...
+  //   score 50: z = 0,                   p = 0.5 (the threshold, and >= qualifies)
+  LeadView lead;
+  lead.fit = 1.0;
+  lead.need = 1.0;
+  lead.engagement = 10;
+  lead.score = 60;
+  CHECK(policy.is_mql(lead));
+  CHECK(policy.score(lead) == Approx(64.5656).margin(1e-4));
+  lead.score = 40;
+  CHECK_FALSE(policy.is_mql(lead));
+  CHECK(policy.score(lead) == Approx(35.4344).margin(1e-4));
+  lead.score = 50;
+  CHECK(policy.is_mql(lead));
+  CHECK(policy.score(lead) == Approx(50.0).margin(1e-9));
+  lead.score = 49.9;
+  CHECK_FALSE(policy.is_mql(lead));
+
+  // At the default threshold of 0.3, the starting model passes scores from about 35.9 up:
+  // -3 + 6 s = ln(0.3 / 0.7) gives s = 0.3588.
+  GuardedLeadPolicy defaults = make_policy(p);
+  lead.score = 36;
+  CHECK(defaults.is_mql(lead));
+  lead.score = 35.8;
+  CHECK_FALSE(defaults.is_mql(lead));
+}
+
+TEST_CASE("sales_accepted_feedback: sales accepts only a lead it read a need in", "[plugin]") {
+  PluginRegistry registry({kShippedDir});
+  GuardedLeadPolicy policy = make_policy(registry.load("sales_accepted_feedback"));
+  LeadView lead;
+  lead.score = 100;
+  lead.need = 1.0;
+  lead.sales_read = 1;
+  CHECK(policy.accepts(lead));
+  lead.sales_read = 0;
+  CHECK_FALSE(policy.accepts(lead));  // the form says need, the rep found none
+  lead.sales_read = -1;
+  CHECK_FALSE(policy.accepts(lead));  // not reached yet: nothing read
+  lead.score = 0;
+  lead.need = 0;
+  lead.sales_read = 1;
+  CHECK(policy.accepts(lead));  // what the rep read decides, not the signals
+}
+
+TEST_CASE("sales_accepted_feedback learns down from rejections and up from wins", "[plugin]") {
+  PluginRegistry registry({kShippedDir});
+  const LoadedPlugin& p = registry.load("sales_accepted_feedback");
+
+  GuardedLeadPolicy rejecting = make_policy(p);
+  const double before = rejecting.score(similar());
+  double last = before;
+  for (int i = 0; i < 20; ++i) {
+    rejecting.on_outcome(needy(), Outcome::rejected);
+    const double now = rejecting.score(similar());
+    CHECK(now < last);  // every rejection: y = 0 < p, so every weight of a positive signal falls
+    last = now;
+  }
+  CHECK(last < before - 10);
+
+  GuardedLeadPolicy winning = make_policy(p);
+  LeadView won = needy();
+  won.sales_read = 1;
+  last = winning.score(similar());
+  for (int i = 0; i < 20; ++i) {
+    winning.on_outcome(won, Outcome::won);
+    const double now = winning.score(similar());
+    CHECK(now > last);
+    last = now;
+  }
+  CHECK(last > before + 10);
+
+  // A lost deal was a real opportunity: it counts as a lead, like a win.
+  GuardedLeadPolicy losing = make_policy(p);
+  losing.on_outcome(won, Outcome::lost);
+  CHECK(losing.score(similar()) > before);
+  // Sales accepting a lead counts as a lead, like a win.
+  GuardedLeadPolicy accepting = make_policy(p);
+  accepting.on_outcome(won, Outcome::accepted);
+  CHECK(accepting.score(similar()) > before);
+  // Disqualified and no decision teach nothing: they happen to good leads too.
+  for (Outcome o : {Outcome::disqualified, Outcome::no_decision}) {
+    GuardedLeadPolicy policy = make_policy(p);
+    policy.on_outcome(needy(), o);
+    CHECK(policy.score(similar()) == before);
+  }
+
+  // Learning moves what qualifies: after enough rejections the similar lead is no MQL.
+  GuardedLeadPolicy fresh = make_policy(p);
+  CHECK(fresh.is_mql(similar()));
+  CHECK_FALSE(rejecting.is_mql(similar()));
+}
+
+TEST_CASE("sales_accepted_feedback never learns at learning_rate 0", "[plugin]") {
+  PluginRegistry registry({kShippedDir});
+  GuardedLeadPolicy policy =
+      make_policy(registry.load("sales_accepted_feedback"), {{"learning_rate", 0.0}});
+  const double before = policy.score(similar());
+  for (int i = 0; i < 10; ++i)
+    for (Outcome o : {Outcome::rejected, Outcome::recycled, Outcome::disqualified, Outcome::won,
+                      Outcome::lost, Outcome::no_decision, Outcome::accepted})
+      policy.on_outcome(needy(), o);
+  CHECK(policy.score(similar()) == before);
+}
+
+TEST_CASE("sales_accepted_feedback learns nothing from a recycled lead", "[plugin]") {
+  PluginRegistry registry({kShippedDir});
+  GuardedLeadPolicy policy =
+      make_policy(registry.load("sales_accepted_feedback"), {{"learning_rate", 1.0}});
+  LeadView unreached = needy();
+  unreached.sales_read = -1;
+  const double before = policy.score(similar());
+  for (int i = 0; i < 50; ++i) policy.on_outcome(unreached, Outcome::recycled);
+  CHECK(policy.score(similar()) == before);
+}
+
+TEST_CASE("sales_accepted_feedback routes by its routing parameter", "[plugin]") {
+  PluginRegistry registry({kShippedDir});
+  const LoadedPlugin& p = registry.load("sales_accepted_feedback");
+  std::vector<RepView> reps(3);
+  reps[0].hours_committed = 30;
+  reps[1].hours_committed = 10;
+  reps[2].hours_committed = 20;
+  for (RepView& r : reps) r.hours_per_period = 40;
+  LeadView lead;
+  lead.territory_owner = 2;
+
+  GuardedLeadPolicy capacity = make_policy(p);
+  CHECK(capacity.route(lead, reps) == 1);  // the most hours free
+  GuardedLeadPolicy territory = make_policy(p, {{"routing", std::string("territory")}});
+  CHECK(territory.route(lead, reps) == 2);
+  GuardedLeadPolicy turns = make_policy(p, {{"routing", std::string("round_robin")}});
+  CHECK(turns.route(lead, reps) == 0);
+  CHECK(turns.route(lead, reps) == 1);
+  CHECK(turns.route(lead, reps) == 2);
+  CHECK(turns.route(lead, reps) == 0);
+}
