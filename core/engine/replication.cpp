@@ -250,8 +250,10 @@ class Funnel {
         100.0 * (sc.fit_weight * leads_.fit_seen[id] + (1.0 - sc.fit_weight) * engaged) +
         rng.normal(0.0, sc.noise);
     leads_.score[id] = static_cast<float>(std::clamp(score, 0.0, 100.0));
-    // Need and timing are read again at every engagement: the account's state moves.
-    leads_.need_seen[id] = noisy(leads_.real_need[id]);
+    // Need and timing are read again at every engagement: the account's state moves. What
+    // a form captures of the need is how likely one is (the lead's latent quality), not
+    // whether this lead has one: people answer for their situation, not their outcome.
+    leads_.need_seen[id] = noisy(leads_.quality[id]);
     const AccountState state = market_.state(a);
     leads_.timing_seen[id] = noisy(state == AccountState::buying        ? 1.0
                                    : state == AccountState::researching ? 0.5

@@ -50,11 +50,11 @@ TEST_CASE("sales_accepted_feedback declares its parameters and service level", "
   CHECK_FALSE(p.schema().doc().empty());
   REQUIRE(p.schema().params().size() == 6);
 
-  const ParamSpec& threshold = spec(p, "threshold");
-  CHECK(threshold.type == ParamType::real);
-  CHECK(std::get<double>(*threshold.default_value) == 0.3);
-  CHECK(threshold.allowed.min == 0.0);
-  CHECK(threshold.allowed.max == 1.0);
+  const ParamSpec& share = spec(p, "mql_share");
+  CHECK(share.type == ParamType::real);
+  CHECK(std::get<double>(*share.default_value) == 0.2);
+  CHECK(share.allowed.min == 0.0);
+  CHECK(share.allowed.max == 1.0);
   const ParamSpec& rate = spec(p, "learning_rate");
   CHECK(rate.type == ParamType::real);
   CHECK(std::get<double>(*rate.default_value) == 0.05);
@@ -79,39 +79,41 @@ TEST_CASE("sales_accepted_feedback declares its parameters and service level", "
   CHECK(custom.service_level().max_touches == 6);
 }
 
-TEST_CASE("sales_accepted_feedback starts like a score threshold at 50", "[plugin]") {
+TEST_CASE("sales_accepted_feedback starts from the lead score and qualifies the top share",
+          "[plugin]") {
   PluginRegistry registry({kShippedDir});
   const LoadedPlugin& p = registry.load("sales_accepted_feedback");
-  GuardedLeadPolicy policy = make_policy(p, {{"threshold", 0.5}});
+  GuardedLeadPolicy policy = make_policy(p, {{"mql_share", 0.25}});
 
   // Only the intercept (-3) and the score (6 x score/100) carry weight at first, whatever
   // else the lead shows:
   //   score 60: z = -3 + 6 x 0.6 = 0.6,  p = 1 / (1 + e^-0.6) = 0.645656...
   //   score 40: z = -3 + 6 x 0.4 = -0.6, p = 1 / (1 + e^0.6)  = 0.354344...
-  //   score 50: z = 0,                   p = 0.5 (the threshold, and >= qualifies)
   LeadView lead;
   lead.fit = 1.0;
   lead.need = 1.0;
   lead.engagement = 10;
   lead.score = 60;
-  CHECK(policy.is_mql(lead));
   CHECK(policy.score(lead) == Approx(64.5656).margin(1e-4));
   lead.score = 40;
-  CHECK_FALSE(policy.is_mql(lead));
   CHECK(policy.score(lead) == Approx(35.4344).margin(1e-4));
-  lead.score = 50;
+  // Until 100 inquiries are seen, the cutoff is 50: even odds.
+  lead.score = 60;
   CHECK(policy.is_mql(lead));
-  CHECK(policy.score(lead) == Approx(50.0).margin(1e-9));
-  lead.score = 49.9;
+  lead.score = 40;
   CHECK_FALSE(policy.is_mql(lead));
 
-  // At the default threshold of 0.3, the starting model passes scores from about 35.9 up:
-  // -3 + 6 s = ln(0.3 / 0.7) gives s = 0.3588.
-  GuardedLeadPolicy defaults = make_policy(p);
-  lead.score = 36;
-  CHECK(defaults.is_mql(lead));
-  lead.score = 35.8;
-  CHECK_FALSE(defaults.is_mql(lead));
+  // 998 more inquiries with lead scores spread evenly over 0..99.8: their policy scores
+  // rise with the lead score, so the top quarter are those with a lead score of about 75
+  // and more (p = 1 / (1 + e^-(-3 + 6 x 0.75)) = 0.8176, a policy score of 81.8).
+  for (int i = 0; i < 998; ++i) {
+    lead.score = (i % 500) / 5.0;
+    policy.is_mql(lead);
+  }
+  lead.score = 80;  // p = 0.8581: in the top quarter
+  CHECK(policy.is_mql(lead));
+  lead.score = 70;  // p = 0.7685: not
+  CHECK_FALSE(policy.is_mql(lead));
 }
 
 TEST_CASE("sales_accepted_feedback: sales accepts only a lead it read a need in", "[plugin]") {
@@ -157,7 +159,7 @@ TEST_CASE("sales_accepted_feedback learns down from rejections and up from wins"
     CHECK(now > last);
     last = now;
   }
-  CHECK(last > before + 10);
+  CHECK(last > before + 5);
 
   // A lost deal was a real opportunity: it counts as a lead, like a win.
   GuardedLeadPolicy losing = make_policy(p);
