@@ -129,6 +129,19 @@ auto part(Config Scenario::*member) {
   return [member](Scenario& s) -> Config& { return s.*member; };
 }
 
+// A list of named kinds of deal (segments, products): each a name, a relative weight and a
+// factor on the size of its deals.
+template <class Config>
+Fields<Config> weighted_kinds(Schema schema, const std::string& kind, const std::string& of) {
+  return Fields<Config>(std::move(schema))
+      .required("name", &Config::name, "The " + kind + "'s name, unique.")
+      .field("weight", &Config::weight,
+             "Relative share of " + of + " that are of this " + kind + ".",
+             above_to(0, 1e6, "weight"))
+      .field("deal_size", &Config::deal_size, "Multiplies the size of the " + kind + "'s deals.",
+             above_to(0, 1000, "factor"));
+}
+
 // A plugin slot: `plugin` names it, `params` are checked against the plugin's own schema.
 Section lead_policy_slot() {
   Section s =
@@ -257,15 +270,11 @@ Section build() {
           .into_list(&Scenario::channels));
 
   root.sections.push_back(
-      Fields<SegmentConfig>(
+      weighted_kinds<SegmentConfig>(
           Schema("segments",
                  "Customer segments: accounts belong to one, and it scales their deals. "
-                 "Optional; without it every account is in one unnamed segment."))
-          .required("name", &SegmentConfig::name, "Segment name, unique (smb, enterprise, ...).")
-          .field("weight", &SegmentConfig::weight, "Relative share of accounts in the segment.",
-                 above_to(0, 1e6, "weight"))
-          .field("deal_size", &SegmentConfig::deal_size,
-                 "Multiplies the size of the segment's deals.", above_to(0, 1000, "factor"))
+                 "Optional; without it every account is in one unnamed segment."),
+          "segment", "accounts")
           .field("reps", &SegmentConfig::reps,
                  "The segment as a territory: the reps (numbered from 1) who own its accounts; "
                  "empty: the accounts are dealt to all reps.",
@@ -273,15 +282,11 @@ Section build() {
           .into_list(&Scenario::segments, false));
 
   root.sections.push_back(
-      Fields<ProductConfig>(
+      weighted_kinds<ProductConfig>(
           Schema("products",
                  "What the company sells: each opportunity is for one product. Optional; "
-                 "without it every deal is for one unnamed product."))
-          .required("name", &ProductConfig::name, "Product name, unique.")
-          .field("weight", &ProductConfig::weight, "Relative share of opportunities.",
-                 above_to(0, 1e6, "weight"))
-          .field("deal_size", &ProductConfig::deal_size,
-                 "Multiplies the size of the product's deals.", above_to(0, 1000, "factor"))
+                 "without it every deal is for one unnamed product."),
+          "product", "opportunities")
           .into_list(&Scenario::products, false));
 
   root.sections.push_back(

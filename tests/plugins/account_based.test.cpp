@@ -9,12 +9,6 @@ using namespace tandem::test;
 
 namespace {
 
-const ParamSpec& spec(const LoadedPlugin& plugin, const char* name) {
-  const ParamSpec* s = plugin.schema().find(name);
-  REQUIRE(s != nullptr);
-  return *s;
-}
-
 LeadView account(int engaged, double fit) {
   LeadView lead;
   lead.buying_group_engaged = engaged;
@@ -46,17 +40,6 @@ TEST_CASE("account_based declares its parameters and service level", "[plugin]")
   CHECK(fit.allowed.max == 1.0);
   CHECK(fit.allowed.unit == "fit");
   CHECK(std::get<std::string>(*spec(p, "routing").default_value) == "territory");
-
-  GuardedLeadPolicy defaults = make_policy(p);
-  CHECK(defaults.service_level().first_touch_hours == 24.0);
-  CHECK(defaults.service_level().recycle_after_periods == 4);
-  CHECK(defaults.service_level().max_touches == 3);
-  GuardedLeadPolicy custom = make_policy(p, {{"first_touch_hours", 48.0},
-                                             {"recycle_after_periods", std::int64_t{2}},
-                                             {"max_touches", std::int64_t{5}}});
-  CHECK(custom.service_level().first_touch_hours == 48.0);
-  CHECK(custom.service_level().recycle_after_periods == 2);
-  CHECK(custom.service_level().max_touches == 5);
 }
 
 TEST_CASE("account_based qualifies an account at exactly min_engaged and min_fit", "[plugin]") {

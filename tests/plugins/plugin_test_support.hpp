@@ -4,6 +4,8 @@
 
 #include "plugins/registry.hpp"
 
+#include <catch2/catch.hpp>
+
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -42,6 +44,13 @@ inline Credits booked(const char* amount) {
   Credits c;
   c.bookings = money(amount);
   return c;
+}
+
+// A plugin's declared parameter `name` (the test stops if there is none).
+inline const ParamSpec& spec(const LoadedPlugin& plugin, const char* name) {
+  const ParamSpec* s = plugin.schema().find(name);
+  REQUIRE(s != nullptr);
+  return *s;
 }
 
 // A deal won by the person credited with all of it.

@@ -9,12 +9,6 @@ using namespace tandem::test;
 
 namespace {
 
-const ParamSpec& spec(const LoadedPlugin& plugin, const char* name) {
-  const ParamSpec* s = plugin.schema().find(name);
-  REQUIRE(s != nullptr);
-  return *s;
-}
-
 std::int64_t cents_of(const Statement& s, const std::string& component) {
   for (const auto& line : s.lines())
     if (line.component == component) return line.amount.cents();
@@ -196,21 +190,6 @@ TEST_CASE("score_threshold declares its parameters and service level", "[plugin]
   CHECK(std::get<double>(*spec(p, "threshold").default_value) == 50.0);
   CHECK(spec(p, "threshold").allowed.max == 100.0);
   CHECK(std::get<std::string>(*spec(p, "routing").default_value) == "capacity");
-  CHECK(std::get<double>(*spec(p, "first_touch_hours").default_value) == 24.0);
-  CHECK(std::get<std::int64_t>(*spec(p, "recycle_after_periods").default_value) == 4);
-  CHECK(spec(p, "recycle_after_periods").allowed.max == 104.0);
-  CHECK(std::get<std::int64_t>(*spec(p, "max_touches").default_value) == 3);
-
-  GuardedLeadPolicy defaults = make_policy(p);
-  CHECK(defaults.service_level().first_touch_hours == 24.0);
-  CHECK(defaults.service_level().recycle_after_periods == 4);
-  CHECK(defaults.service_level().max_touches == 3);
-  GuardedLeadPolicy custom = make_policy(p, {{"first_touch_hours", 2.5},
-                                             {"recycle_after_periods", std::int64_t{8}},
-                                             {"max_touches", std::int64_t{6}}});
-  CHECK(custom.service_level().first_touch_hours == 2.5);
-  CHECK(custom.service_level().recycle_after_periods == 8);
-  CHECK(custom.service_level().max_touches == 6);
 }
 
 TEST_CASE("score_threshold: an inquiry is an MQL when its score reaches the threshold",
@@ -238,25 +217,4 @@ TEST_CASE("score_threshold: an inquiry is an MQL when its score reaches the thre
   GuardedLeadPolicy everyone = make_policy(p, {{"threshold", 0.0}});
   lead.score = 0.0;
   CHECK(everyone.is_mql(lead));
-}
-
-TEST_CASE("score_threshold routes by the declared rule", "[plugin]") {
-  PluginRegistry registry({kShippedDir});
-  const LoadedPlugin& p = registry.load("score_threshold");
-  std::vector<RepView> reps(3);
-  reps[0].hours_per_period = reps[1].hours_per_period = reps[2].hours_per_period = 30;
-  reps[0].hours_committed = 12;  // 40% of the period committed
-  reps[1].hours_committed = 6;   // 20%: the most hours free
-  reps[2].hours_committed = 9;   // 30%
-  LeadView lead;
-  lead.territory_owner = 2;
-  GuardedLeadPolicy capacity = make_policy(p);
-  CHECK(capacity.route(lead, reps) == 1);
-  GuardedLeadPolicy territory = make_policy(p, {{"routing", std::string("territory")}});
-  CHECK(territory.route(lead, reps) == 2);
-  GuardedLeadPolicy turns = make_policy(p, {{"routing", std::string("round_robin")}});
-  CHECK(turns.route(lead, reps) == 0);
-  CHECK(turns.route(lead, reps) == 1);
-  CHECK(turns.route(lead, reps) == 2);
-  CHECK(turns.route(lead, reps) == 0);
 }
