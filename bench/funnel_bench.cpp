@@ -50,6 +50,15 @@ int main(int argc, char** argv) {
                1e3 * one / s.replications, 1e9 * one / inquiries);
     fmt::print("{} threads: {:.3f} s  (speed-up {:.2f}x on {} cores)\n", cores, all, one / all,
                cores);
+    // The same scenario with adaptive agents, who value choices by calling their pay plans:
+    // what that costs, as a ratio to the fixed rules on one thread.
+    overrides.push_back("behaviour.mode=adaptive");
+    const Scenario adaptive = load_scenario(argv[1], overrides, registry);
+    double adaptive_inquiries = 0;
+    const double adaptive_one =
+        seconds_for(adaptive, resolve_plugins(adaptive, registry), 1, adaptive_inquiries);
+    fmt::print("adaptive, 1 thread: {:.3f} s  ({:.2f}x the fixed rules)\n", adaptive_one,
+               adaptive_one / one);
   } catch (const std::exception& e) {
     fmt::print(stderr, "error: {}\n", e.what());
     return 1;

@@ -110,6 +110,9 @@ struct DealConfig {
   double convince_rate = 0.6;            // P(member convinced | real need, rep skill 1)
   double convince_rate_no_need = 0.1;    // P(member convinced | no real need)
   double win_rate_vs_competitor = 0.55;  // P(win | group decided to buy)
+  double pull_discount = 0.10;           // discount a rep offers to pull a deal into the period
+  double pull_convince_gain = 0.15;      // added chance each buyer is convinced by that offer
+  double push_loss = 0.10;               // chance a buyer walks away when a close is delayed
   double churn_rate = 0.0;               // P(a new customer of fit 0.5 cancels) per period
   int churn_watch_periods = 52;          // periods after the win a cancellation is possible
 };
@@ -153,12 +156,16 @@ struct SdrConfig {
 
 enum class LeadOrder { oldest_first, newest_first, highest_score };
 
-// How agents decide. Only fixed rules for now; the adaptive mode plugs in behind
-// engine/behaviour.hpp without changing the funnel.
+// How agents decide. `fixed`: the rules below. `adaptive`: reps also time deals by
+// valuing each choice through their own pay plans (engine/deal_timing.hpp).
 struct BehaviourConfig {
   std::string mode = "fixed";
   LeadOrder lead_order = LeadOrder::oldest_first;
-  bool prospecting = true;  // reps spend hours left over on their own prospecting
+  bool prospecting = true;      // reps spend hours left over on their own prospecting
+  double temperature = 200.0;   // logit choice: a value edge of this much is odds of e to 1
+  double risk_aversion = 0.1;   // value less this x the standard deviation of the pay at stake
+  double learning_rate = 0.1;   // how far a belief moves toward each new outcome
+  double prior_win_rate = 0.3;  // the chance a rep believes an open deal is won, at first
 };
 
 struct Scenario {

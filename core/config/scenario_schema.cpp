@@ -361,6 +361,15 @@ Section build() {
                  "Chance a member without a real need is convinced.", probability())
           .field("win_rate_vs_competitor", &DealConfig::win_rate_vs_competitor,
                  "Chance of winning once the group has decided to buy.", probability())
+          .field("pull_discount", &DealConfig::pull_discount,
+                 "Discount a rep offers to close a deal due next pay period in this one.", share())
+          .field("pull_convince_gain", &DealConfig::pull_convince_gain,
+                 "Added chance that each buyer is convinced when offered that discount.",
+                 probability())
+          .field("push_loss", &DealConfig::push_loss,
+                 "Chance a buyer walks away (no decision) when a rep delays a close into the "
+                 "next pay period.",
+                 probability())
           .field("churn_rate", &DealConfig::churn_rate,
                  "Chance per period that a new customer of fit 0.5 cancels; scaled by "
                  "(1.5 - fit), so poor-fit customers cancel more.",
@@ -452,12 +461,27 @@ Section build() {
 
   root.sections.push_back(
       Fields<BehaviourConfig>(Schema("behaviour", "How agents decide what to do each period."))
-          .field("mode", &BehaviourConfig::mode, "Decision mode; only fixed rules for now.",
-                 one_of({"fixed"}))
+          .field("mode", &BehaviourConfig::mode,
+                 "fixed: the rules below; adaptive: reps also time deals by valuing each choice "
+                 "through their own pay plans.",
+                 one_of({"fixed", "adaptive"}))
           .field("lead_order", &BehaviourConfig::lead_order,
                  "Order in which reps work their routed leads.")
           .field("prospecting", &BehaviourConfig::prospecting,
                  "Whether reps spend hours left over on their own prospecting.")
+          .field("temperature", &BehaviourConfig::temperature,
+                 "Adaptive: noise of the logit choice; a value edge of this much makes the "
+                 "better choice e times as likely.",
+                 above_to(0, 1e9, "currency"))
+          .field("risk_aversion", &BehaviourConfig::risk_aversion,
+                 "Adaptive: a choice is valued at its expected pay less this times the "
+                 "standard deviation of the pay at stake.",
+                 in_range(0, 10).with_unit("per standard deviation"))
+          .field("learning_rate", &BehaviourConfig::learning_rate,
+                 "Adaptive: how far a belief moves toward each new outcome.", share())
+          .field("prior_win_rate", &BehaviourConfig::prior_win_rate,
+                 "Adaptive: the chance a rep believes an open deal is won, before outcomes.",
+                 probability())
           .into(part(&Scenario::behaviour)));
   return root;
 }

@@ -30,7 +30,10 @@ void FixedBehaviour::order_queue(int, std::vector<std::uint32_t>& queue, const L
 }
 
 std::unique_ptr<RepBehaviour> make_behaviour(const BehaviourConfig& config) {
-  if (config.mode == "fixed") return std::make_unique<FixedBehaviour>(config);
+  // Adaptive agents order and prospect by the same rules; what they choose by value (deal
+  // timing) is in engine/deal_timing.hpp.
+  if (config.mode == "fixed" || config.mode == "adaptive")
+    return std::make_unique<FixedBehaviour>(config);
   throw Error("behaviour mode '" + config.mode + "' is not available in this version");
 }
 

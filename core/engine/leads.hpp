@@ -115,6 +115,8 @@ struct OpportunityTable {
   std::vector<std::int32_t> decided;  // period the buying group decided; -1 while open
   std::vector<std::uint8_t> product;  // index into the scenario's products
   std::vector<std::int32_t> sdr;      // the SDR (worker index) who handed it over; -1: none
+  std::vector<std::uint8_t> pulled;   // pulled into an earlier pay period with a discount
+  std::vector<std::uint8_t> pushed;   // pushed into the next pay period
 
   std::uint32_t size() const { return static_cast<std::uint32_t>(lead.size()); }
 
@@ -130,6 +132,8 @@ struct OpportunityTable {
     decided.push_back(-1);
     product.push_back(product_index);
     sdr.push_back(sdr_worker);
+    pulled.push_back(0);
+    pushed.push_back(0);
     return size() - 1;
   }
 };

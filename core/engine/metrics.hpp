@@ -31,6 +31,9 @@ enum class Metric : std::uint32_t {
   mqls_real_need,
   sla_breaches,
   leads_merged,
+  deals_pulled,
+  deals_pushed,
+  discounts_given,
   // Per agent, per period.
   hours_on_leads,
   hours_on_opportunities,

@@ -35,10 +35,12 @@ Payroll::Payroll(const Scenario& s, const RunPlugins& plugins, Stream& stream)
            GuardedPayPlan(plugin, plugin.make_pay_plan(pay.params, stream)),
            pay_periods(s.horizon, pay.period),
            std::vector<int>(static_cast<std::size_t>(s.horizon.periods), -1),
+           {},
            -1,
            std::vector<std::vector<Credits>>(n),
            std::vector<std::vector<std::vector<CreditedDeal>>>(n)};
     for (const auto& p : t.periods) t.ending[static_cast<std::size_t>(p.last_period)] = p.index;
+    t.period_of = pay_period_of(t.periods, s.horizon.periods);
     teams_.push_back(std::move(t));
   };
   // One team per plan: a role paid by several plans has one team for each, same people.
@@ -84,6 +86,76 @@ Credits Payroll::credits(int agent, const PayPeriod& period) {
   return c;
 }
 
+TeamView Payroll::team_view(const Team& team, const PayPeriod& period) {
+  TeamView view;
+  view.members = team.people;
+  for (int agent = team.first_agent; agent < team.first_agent + team.people; ++agent) {
+    for (int p = period.first_period; p <= period.last_period; ++p) {
+      view.bookings += tally(p, agent).bookings;
+      view.sourced_revenue += tally(p, agent).sourced_revenue;
+    }
+    view.salaries += salaries_[static_cast<std::size_t>(agent)];
+  }
+  return view;
+}
+
+Money Payroll::pay_now(int agent, int t, Money extra) {
+  Money total;
+  for (Team& team : teams_) {
+    if (!member(team, agent)) continue;
+    const PayPeriod& period =
+        team.periods[static_cast<std::size_t>(team.period_of[static_cast<std::size_t>(t)])];
+    Credits c = credits(agent, period);
+    c.team = team_view(team, period);
+    c.earlier = team.earlier[static_cast<std::size_t>(agent - team.first_agent)];
+    if (extra > Money{}) {
+      // The hypothetical deal, won now, as the plan would see it.
+      CreditedDeal deal;
+      deal.id = 0;
+      deal.value = deal.deal_value = extra;
+      deal.period = t;
+      deals_in_period_.push_back(deal);
+      c.deals = deals_in_period_;
+      c.bookings += extra;
+      ++c.deals_won;
+      c.team.bookings += extra;
+    }
+    total += team.plan.pay(c, period).total();
+  }
+  return total;
+}
+
+Money Payroll::pay_next(int agent, int t, Money base, Money extra) {
+  Money total;
+  for (Team& team : teams_) {
+    if (!member(team, agent)) continue;
+    const auto now = static_cast<std::size_t>(team.period_of[static_cast<std::size_t>(t)]);
+    const PayPeriod& period = team.periods[std::min(now + 1, team.periods.size() - 1)];
+    Credits c;
+    c.bookings = base + extra;
+    c.team.members = team.people;
+    c.team.bookings = c.bookings;
+    c.earlier = team.earlier[static_cast<std::size_t>(agent - team.first_agent)];
+    total += team.plan.pay(c, period).total();
+  }
+  return total;
+}
+
+int Payroll::next_pay_period_end(int agent, int t) const {
+  for (const Team& team : teams_)
+    if (member(team, agent)) {
+      const auto now = static_cast<std::size_t>(team.period_of[static_cast<std::size_t>(t)]);
+      return team.periods[std::min(now + 1, team.periods.size() - 1)].last_period;
+    }
+  return t;
+}
+
+bool Payroll::ends_pay_period(int agent, int t) const {
+  for (const Team& team : teams_)
+    if (member(team, agent)) return team.ending[static_cast<std::size_t>(t)] >= 0;
+  return false;
+}
+
 void Payroll::end_of_period(int t, std::vector<LedgerRow>& ledger,
                             std::vector<StatementRecord>* statements) {
   // Company bookings: what every rep booked in the period, summed once here rather than
@@ -96,15 +168,7 @@ void Payroll::end_of_period(int t, std::vector<LedgerRow>& ledger,
     if (index < 0) continue;
     const PayPeriod& period = team.periods[static_cast<std::size_t>(index)];
     // The team view: every member's credits first, so each member's plan sees the whole.
-    TeamView view;
-    view.members = team.people;
-    for (int agent = team.first_agent; agent < team.first_agent + team.people; ++agent) {
-      for (int p = period.first_period; p <= period.last_period; ++p) {
-        view.bookings += tally(p, agent).bookings;
-        view.sourced_revenue += tally(p, agent).sourced_revenue;
-      }
-      view.salaries += salaries_[static_cast<std::size_t>(agent)];
-    }
+    const TeamView view = team_view(team, period);
     for (int agent = team.first_agent; agent < team.first_agent + team.people; ++agent) {
       const auto member = static_cast<std::size_t>(agent - team.first_agent);
       std::vector<Credits>& earlier = team.earlier[member];

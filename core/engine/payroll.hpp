@@ -48,6 +48,19 @@ class Payroll {
   void end_of_period(int t, std::vector<LedgerRow>& ledger,
                      std::vector<StatementRecord>* statements);
 
+  // Counterfactual valuation (adaptive agents): what every plan paying `agent` would pay
+  // for the pay period holding period `t` if the agent booked `extra` more now, on top of
+  // what is credited so far. Calls the plans themselves: no plan is known to the caller.
+  Money pay_now(int agent, int t, Money extra);
+  // The same for the pay period after it, on `base` (what the agent expects to book in a
+  // pay period) plus `extra`.
+  Money pay_next(int agent, int t, Money base, Money extra);
+  // Does the agent's main plan end a pay period with period t?
+  bool ends_pay_period(int agent, int t) const;
+  // The last simulation period of the agent's main plan's pay period after the one
+  // holding t (the horizon's last period if there is none).
+  int next_pay_period_end(int agent, int t) const;
+
   // Everything paid so far to a role: the sum of its ledger rows.
   Money paid(Role role) const { return paid_[static_cast<std::size_t>(role)]; }
 
@@ -57,8 +70,9 @@ class Payroll {
     int first_agent, people;
     GuardedPayPlan plan;
     std::vector<PayPeriod> periods;
-    std::vector<int> ending;  // per simulation period: the pay period ending there, or -1
-    int paid_through = -1;    // last simulation period of the last pay period paid
+    std::vector<int> ending;     // per simulation period: the pay period ending there, or -1
+    std::vector<int> period_of;  // per simulation period: the pay period holding it
+    int paid_through = -1;       // last simulation period of the last pay period paid
     // [agent - first_agent]: the credits paid on, and the cancellations behind each
     // (kept apart so the spans in `earlier` stay valid as the lists grow).
     std::vector<std::vector<Credits>> earlier;
@@ -67,6 +81,11 @@ class Payroll {
   // The agent's credits over the pay period, with `deals` and `cancellations` pointing
   // into the scratch lists below; `team` and `earlier` are left for the caller.
   Credits credits(int agent, const PayPeriod& period);
+  // The team's totals over the pay period.
+  TeamView team_view(const Team& team, const PayPeriod& period);
+  bool member(const Team& team, int agent) const {
+    return agent >= team.first_agent && agent < team.first_agent + team.people;
+  }
 
   std::size_t agents_;
   std::vector<Tally> tallies_;           // [period][agent]

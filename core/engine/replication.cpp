@@ -5,6 +5,7 @@
 #include "engine/behaviour.hpp"
 #include "engine/calendar.hpp"
 #include "engine/crediting.hpp"
+#include "engine/deal_timing.hpp"
 #include "engine/leads.hpp"
 #include "engine/market.hpp"
 #include "engine/metrics.hpp"
@@ -102,6 +103,7 @@ class Funnel {
         churn_stream_(stream(streams::churn)),
         signal_stream_(stream(streams::signals)),
         read_stream_(stream(streams::sales_read)),
+        choice_stream_(stream(streams::choices)),
         market_(s.market, market_stream_),
         policy_(*plugins.lead_policy,
                 plugins.lead_policy->make_lead_policy(s.lead_policy.params, policy_stream_)),
@@ -130,6 +132,12 @@ class Funnel {
     ever_mql_account_.assign(market_.size(), 0);
     service_ = policy_.service_level();
     works_accounts_ = policy_.works_accounts();
+    // Which periods close a quarter's last month: where quarter-end deal timing shows.
+    quarter_end_month_.assign(static_cast<std::size_t>(s.horizon.periods), 0);
+    for (const PayPeriod& m : pay_periods(s.horizon, PeriodKind::month))
+      if (m.index % 3 == 2)
+        for (int p = m.first_period; p <= m.last_period; ++p)
+          quarter_end_month_[static_cast<std::size_t>(p)] = 1;
     // Expected leads: a generous reserve so the period loop rarely reallocates.
     double per_period = 0;
     for (const auto& c : s.channels)
@@ -162,8 +170,8 @@ class Funnel {
   struct PeriodCounts {
     std::int64_t inquiries = 0, mqls = 0, sals = 0, sqls = 0, opportunities = 0, won = 0, lost = 0,
                  no_decision = 0, recycled_unworked = 0, cancelled = 0, mqls_real_need = 0,
-                 sla_breaches = 0, merged = 0;
-    Money revenue, spend, cancelled_revenue;
+                 sla_breaches = 0, merged = 0, pulled = 0, pushed = 0;
+    Money revenue, spend, cancelled_revenue, discounts, quarter_end_revenue;
   };
   struct RepHours {
     double leads = 0, opportunities = 0, prospecting = 0;
@@ -409,12 +417,23 @@ class Funnel {
 
     std::size_t keep = 0;
     auto& opps = is_sdr(r) ? no_opps_ : rep_opps_[ri];
+    // Adaptive reps time deals at the end of their pay period.
+    const bool ends_pay_period =
+        adaptive_ && !is_sdr(r) && payroll_.ends_pay_period(agent_of_rep(r), t);
     for (std::size_t i = 0; i < opps.size(); ++i) {
       const std::uint32_t o = opps[i];
       if (hours + 1e-9 >= s_.funnel.hours_per_opportunity) {
         hours -= s_.funnel.hours_per_opportunity;
         used.opportunities += s_.funnel.hours_per_opportunity;
         if (opps_.close[o] <= t) {
+          if (ends_pay_period && !opps_.pushed[o] &&
+              timing_.push(r, size_of(o), outlook(r, t), choice_stream_)) {
+            opps_.pushed[o] = 1;
+            opps_.close[o] = t + 1;  // decided in the first period of the next pay period
+            ++period_.pushed;
+            opps[keep++] = o;
+            continue;
+          }
           decide(o, t);
           continue;
         }
@@ -424,6 +443,7 @@ class Funnel {
       opps[keep++] = o;
     }
     opps.resize(keep);
+    if (ends_pay_period) pull_deals(r, t, hours, used);
 
     auto& queue = queues_[ri];
     behaviour_->order_queue(r, queue, leads_);
@@ -455,6 +475,8 @@ class Funnel {
     }
     queue.resize(keep);
 
+    if (ends_pay_period) timing_.end_pay_period(r);
+
     if (!is_sdr(r) && behaviour_->prospects(r) && hours > 0) {
       used.prospecting = hours;
       prospect_hours_[ri] += hours;
@@ -463,6 +485,42 @@ class Funnel {
         prospect(r, t);
       }
     }
+  }
+
+  // --- Adaptive deal timing ----------------------------------------------------------
+
+  // At the end of a pay period, the rep considers each open deal due in the next one: pulled
+  // in with a discount, it is decided now (the same hours as any deal's decision).
+  void pull_deals(int r, int t, double& hours, RepHours& used) {
+    const int horizon = payroll_.next_pay_period_end(agent_of_rep(r), t);
+    auto& opps = rep_opps_[static_cast<std::size_t>(r)];
+    std::size_t keep = 0;
+    for (std::size_t i = 0; i < opps.size(); ++i) {
+      const std::uint32_t o = opps[i];
+      if (opps_.close[o] > t && opps_.close[o] <= horizon &&
+          hours + 1e-9 >= s_.funnel.hours_per_opportunity &&
+          timing_.pull(r, size_of(o), outlook(r, t), choice_stream_)) {
+        hours -= s_.funnel.hours_per_opportunity;
+        used.opportunities += s_.funnel.hours_per_opportunity;
+        opps_.pulled[o] = 1;
+        ++period_.pulled;
+        decide(o, t);
+        continue;
+      }
+      opps[keep++] = o;
+    }
+    opps.resize(keep);
+  }
+
+  Money size_of(std::uint32_t o) const { return Money::from_cents(opps_.size_cents[o]); }
+
+  // What rep r's own plans would pay, now and next pay period: the rep's valuation.
+  PayOutlook outlook(int r, int t) {
+    const int agent = agent_of_rep(r);
+    return {[this, agent, t](Money extra) { return payroll_.pay_now(agent, t, extra); },
+            [this, agent, t](Money base, Money extra) {
+              return payroll_.pay_next(agent, t, base, extra);
+            }};
   }
 
   // One contact attempt, made `clock` (0..1) of the way through period t. Speed to lead:
@@ -615,7 +673,9 @@ class Funnel {
     const int group = market_.buying_group(a);
     const double base =
         leads_.real_need[id] ? s_.deals.convince_rate : s_.deals.convince_rate_no_need;
-    const double p = std::min(1.0, base * skill_[static_cast<std::size_t>(opps_.rep[o])]);
+    // A pulled deal comes with a discount, which convinces each buyer more easily.
+    const double gain = opps_.pulled[o] ? s_.deals.pull_convince_gain : 0.0;
+    const double p = std::min(1.0, base * skill_[static_cast<std::size_t>(opps_.rep[o])] + gain);
     // A lead who can sign is one of the group, and convinced already (the draw is made
     // all the same, so the stream moves as it would otherwise).
     int convinced = 0;
@@ -624,16 +684,27 @@ class Funnel {
       convinced += (yes || (i == 0 && leads_.authority[id])) ? 1 : 0;
     }
     const int needed = static_cast<int>(std::ceil(s_.deals.consensus_share * group - 1e-9));
+    // A buyer whose close was delayed may walk away instead (drawn from the choices' own
+    // stream, so the buying group's draws are as they would be).
+    const bool walked = opps_.pushed[o] && choice_stream_.bernoulli(s_.deals.push_loss);
     Outcome outcome;
-    if (convinced < needed) {
+    if (walked || convinced < needed) {
       opps_.result[o] = DealResult::no_decision;
       ++period_.no_decision;
       outcome = Outcome::no_decision;
     } else if (deal_stream_.bernoulli(s_.deals.win_rate_vs_competitor)) {
       opps_.result[o] = DealResult::won;
       opps_.decided[o] = t;
+      if (opps_.pulled[o]) {
+        const Money full = size_of(o), discounted = full.times(1.0 - s_.deals.pull_discount);
+        period_.discounts += full - discounted;
+        opps_.size_cents[o] = discounted.cents();
+      }
       ++period_.won;
-      period_.revenue += Money::from_cents(opps_.size_cents[o]);
+      period_.revenue += size_of(o);
+      if (quarter_end_month_[static_cast<std::size_t>(t)])
+        period_.quarter_end_revenue += size_of(o);
+      if (adaptive_) timing_.booked(opps_.rep[o], size_of(o));
       credit(o, t, -1);
       if (s_.deals.churn_rate > 0) customers_.push_back(o);
       if (leads_.was_mql[id]) ++mql_won_;
@@ -645,6 +716,7 @@ class Funnel {
       ++period_.lost;
       outcome = Outcome::lost;
     }
+    if (adaptive_) timing_.learn(opps_.rep[o], opps_.pulled[o] != 0, outcome == Outcome::won);
     leads_.stage[id] = Stage::closed;
     leave_account(id);
     if (leads_.was_mql[id]) policy_.on_outcome(view(id, t), outcome);
@@ -748,6 +820,9 @@ class Funnel {
     recorder_.emit(Metric::mqls_real_need, t, static_cast<double>(p.mqls_real_need));
     recorder_.emit(Metric::sla_breaches, t, static_cast<double>(p.sla_breaches));
     recorder_.emit(Metric::leads_merged, t, static_cast<double>(p.merged));
+    recorder_.emit(Metric::deals_pulled, t, static_cast<double>(p.pulled));
+    recorder_.emit(Metric::deals_pushed, t, static_cast<double>(p.pushed));
+    recorder_.emit(Metric::discounts_given, t, p.discounts.units());
     for (int m = 0; m < marketers_; ++m)
       recorder_.emit(Metric::agent_mqls, t, static_cast<double>(tally(t, m).mqls), m);
     for (int r = 0; r < reps_ + sdrs_; ++r) {
@@ -776,6 +851,10 @@ class Funnel {
     totals_.cancelled += p.cancelled;
     totals_.sla_breaches += p.sla_breaches;
     totals_.merged += p.merged;
+    totals_.pulled += p.pulled;
+    totals_.pushed += p.pushed;
+    totals_.discounts += p.discounts;
+    totals_.quarter_end_revenue += p.quarter_end_revenue;
     totals_.cancelled_revenue += p.cancelled_revenue;
     totals_.spend += p.spend;
   }
@@ -814,6 +893,11 @@ class Funnel {
         {"mql_accounts", "count", count(mql_accounts_)},
         {"leads_merged_into_accounts", "count", count(T.merged)},
         {"sla_breach_share", "share", share(count(T.sla_breaches), count(T.mqls))},
+        {"deals_pulled", "count", count(T.pulled)},
+        {"deals_pushed", "count", count(T.pushed)},
+        {"discounts_given", "money", T.discounts.units()},
+        {"quarter_end_month_revenue_share", "share",
+         share(T.quarter_end_revenue.units(), T.revenue.units())},
         {"rep_time_on_leads_share", "share", share(hours_on_leads_, hours_available_)},
         {"rep_time_on_opportunities_share", "share",
          share(hours_on_opportunities_, hours_available_)},
@@ -829,7 +913,7 @@ class Funnel {
   double days_;
   Stream market_stream_, lead_stream_, contact_stream_, deal_stream_, nurture_stream_,
       prospect_stream_, policy_stream_, pay_stream_, product_stream_, churn_stream_, signal_stream_,
-      read_stream_;
+      read_stream_, choice_stream_;
   std::vector<Stream> channel_streams_;
   Market market_;
   GuardedLeadPolicy policy_;
@@ -845,7 +929,10 @@ class Funnel {
   std::int64_t mql_accounts_ = 0;
   std::vector<RepView> rep_views_;  // reused by consider(): no allocation per lead
   Separation separation_;
-  std::vector<CreditPiece> pieces_;  // reused by credit(): no allocation per deal
+  bool adaptive_ = s_.behaviour.mode == "adaptive";
+  DealTiming timing_{s_, reps_};
+  std::vector<std::uint8_t> quarter_end_month_;  // per period: in a quarter's last month
+  std::vector<CreditPiece> pieces_;              // reused by credit(): no allocation per deal
   std::vector<double> product_weights_;
   std::vector<std::uint8_t> segment_;     // per account: index into the scenario's segments
   std::vector<std::uint32_t> customers_;  // won deals in their first term (cancellable)

@@ -22,6 +22,7 @@ inline constexpr std::uint64_t products = 11;        // each opportunity's produ
 inline constexpr std::uint64_t churn = 12;           // new customers cancelling
 inline constexpr std::uint64_t signals = 13;         // BANT signals, contact details, arrival
 inline constexpr std::uint64_t sales_read = 14;      // what a rep reads in conversation
+inline constexpr std::uint64_t choices = 15;         // adaptive agents' logit choices
 inline constexpr std::uint64_t channel_base = 1000;  // + channel index: inquiry counts
 
 }  // namespace tandem::streams

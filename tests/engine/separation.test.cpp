@@ -5,8 +5,7 @@
 
 using tandem::Separation;
 
-TEST_CASE("a score that ranks every good lead above every bad one has an AUC of 1",
-          "[engine]") {
+TEST_CASE("a score that ranks every good lead above every bad one has an AUC of 1", "[engine]") {
   Separation s;
   for (int i = 0; i < 10; ++i) s.add(80 + i, true, true);
   for (int i = 0; i < 30; ++i) s.add(10 + i, false, false);

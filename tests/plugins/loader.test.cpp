@@ -223,10 +223,10 @@ TEST_CASE("list() records what failed and why, and available() names what loads"
     CHECK(by_name[good]->problem.empty());
   }
   CHECK(registry.available(PluginKind::pay_plan) ==
-        std::vector<std::string>{"nan", "negative", "throws"});
+        std::vector<std::string>{"nan", "negative", "third_month_commission", "throws"});
   CHECK(registry.available(PluginKind::lead_policy) ==
         std::vector<std::string>{"bad_params", "bad_route", "policy_throws"});
-  CHECK(registry.available().size() == 6);
+  CHECK(registry.available().size() == 7);
 }
 
 TEST_CASE("a plugin asked for the wrong kind is refused", "[plugin]") {

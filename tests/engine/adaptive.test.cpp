@@ -1,0 +1,99 @@
+// Adaptive reps time deals by calling their own pay plans: behaviour that must come out of
+// what the plans pay, never out of code about any plan. Seed 12345, 40 replications of
+// 52 weeks (four 4-4-5 quarters); differences must clear 4 standard errors.
+#include "engine_fixture.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace tandem;
+using namespace tandem::test;
+
+namespace {
+
+// The share of a metric's total that falls in the last month of each quarter (weeks 9-12
+// of every 13), summed over replications.
+double quarter_end_share(const RunResult& r, const std::string& metric) {
+  double end = 0, all = 0;
+  for (const auto& rep : r.replications)
+    for (const auto& m : rep.metrics)
+      if (m.agent == -1 && r.metric_specs[m.metric].name == metric) {
+        all += m.value;
+        if (m.period % 13 >= 8) end += m.value;
+      }
+  return all > 0 ? end / all : 0.0;
+}
+
+// The engine fixture with adaptive reps.
+struct AdaptiveFixture : EngineFixture {
+  AdaptiveFixture() { scenario.behaviour.mode = "adaptive"; }
+};
+
+}  // namespace
+
+TEST_CASE("fixed rules never move a deal", "[engine]") {
+  EngineFixture f;
+  f.scenario.replications = 4;
+  for (const auto& rep : f.run(2).replications) {
+    CHECK(headline(rep, "deals_pulled") == 0);
+    CHECK(headline(rep, "deals_pushed") == 0);
+    CHECK(headline(rep, "discounts_given") == 0);
+  }
+}
+
+TEST_CASE("a quarterly quota with an accelerator pulls deals into the quarter's last month",
+          "[engine][statistical]") {
+  AdaptiveFixture f;
+  f.scenario.sales.pay.params.set("rate", 0.08);
+  const RunResult flat = f.run(2);
+  // Quota: what a rep books in a quarter under the flat plan, so both plans cost about
+  // the same at the same results.
+  const double quarter = stats(flat, "revenue").mean / f.scenario.sales.people / 4.0;
+  f.use(f.scenario.sales.pay, "quota_tiers");
+  f.scenario.sales.pay.period = PeriodKind::quarter;
+  f.scenario.sales.pay.params.set("quota", Money::from_units(quarter));
+  f.scenario.sales.pay.params.set("rate", 0.08);
+  const RunResult quota = f.run(2);
+  const Stats d = paired(flat, quota, "quarter_end_month_revenue_share");
+  INFO("last month's share of quarterly revenue, quota - flat: " << d.mean << " (SE " << d.se
+                                                                 << ")");
+  CHECK(d.mean - 4 * d.se > 0);
+  // The discounts that buy those deals cluster at quarter end under the quota, not under
+  // the monthly flat plan (where every month ends a pay period).
+  const double quota_discounts = quarter_end_share(quota, "discounts_given");
+  INFO("share of discounts given in a quarter's last month: quota "
+       << quota_discounts << ", flat " << quarter_end_share(flat, "discounts_given"));
+  CHECK(quota_discounts > 0.9);
+  CHECK(quarter_end_share(flat, "discounts_given") < 0.6);
+}
+
+TEST_CASE("reps push fewer deals when a delayed close may lose the buyer",
+          "[engine][statistical]") {
+  // Under a flat commission a pushed deal pays the same next month: with no risk a rep is
+  // indifferent, and the logit choice pushes about half the deals due at month end; when
+  // a delayed buyer always walks away, pushing is worth nothing and reps stop.
+  AdaptiveFixture f;
+  f.scenario.deals.push_loss = 0.0;
+  const RunResult safe = f.run(2);
+  f.scenario.deals.push_loss = 1.0;
+  const RunResult risky = f.run(2);
+  const Stats d = paired(safe, risky, "deals_pushed");
+  INFO("deals pushed, risky - safe: " << d.mean << " (SE " << d.se << ")");
+  CHECK(d.mean + 4 * d.se < 0);
+}
+
+TEST_CASE("a pay plan only this test knows moves deals where it pays", "[engine][statistical]") {
+  AdaptiveFixture f;
+  const RunResult flat = f.run(2);
+  PluginRegistry registry({TANDEM_PLUGIN_DIR, TANDEM_FIXTURE_PLUGIN_DIR});
+  f.scenario.sales.pay.plugin = "third_month_commission";
+  f.scenario.sales.pay.params = registry.load("third_month_commission").schema().defaults();
+  RunOptions options;
+  options.threads = 2;
+  const RunResult third =
+      run_simulation(f.scenario, resolve_plugins(f.scenario, registry), options);
+  // It pays only in months 3, 6, 9, 12: the last month of each quarter.
+  const Stats d = paired(flat, third, "quarter_end_month_revenue_share");
+  INFO("last month's share of quarterly revenue, third-month plan - flat: " << d.mean << " (SE "
+                                                                            << d.se << ")");
+  CHECK(d.mean - 4 * d.se > 0);
+}
