@@ -130,6 +130,12 @@ struct CreditingConfig {
 
 struct MarketingConfig {
   int people = 4;
+  // Targeting (chosen by adaptive marketers; standard in fixed mode): broad buys more
+  // inquiries for the same budget from accounts of lower fit; tight, fewer of higher fit.
+  double broad_volume = 1.5;     // inquiries per budget, times this
+  double broad_fit_tilt = -1.0;  // added to each channel's fit tilt
+  double tight_volume = 0.6;
+  double tight_fit_tilt = 1.0;
   std::vector<double> salaries;  // annual base salary per person; one value: everyone
   PayChoice pay;
 };

@@ -410,6 +410,16 @@ Section build() {
       Fields<MarketingConfig>(Schema("marketing", "The marketing team and its pay."))
           .field("people", &MarketingConfig::people, "Marketers on the team.",
                  in_range(1, 1000).with_unit("people"))
+          .field("broad_volume", &MarketingConfig::broad_volume,
+                 "Broad targeting: inquiries bought by the same budget, times this.",
+                 above_to(0, 100, "factor"))
+          .field("broad_fit_tilt", &MarketingConfig::broad_fit_tilt,
+                 "Broad targeting: added to each channel's fit tilt.", tilt())
+          .field("tight_volume", &MarketingConfig::tight_volume,
+                 "Tight targeting: inquiries bought by the same budget, times this.",
+                 above_to(0, 100, "factor"))
+          .field("tight_fit_tilt", &MarketingConfig::tight_fit_tilt,
+                 "Tight targeting: added to each channel's fit tilt.", tilt())
           .field("salaries", &MarketingConfig::salaries,
                  "Annual base salary of each marketer, in order (one value: everyone); what "
                  "team pools split by salary. What a plan pays is in its own parameters.",

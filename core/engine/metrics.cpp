@@ -35,6 +35,7 @@ const std::vector<MetricSpec>& metric_catalogue() {
       {"leads_worked", "count", "Contact attempts a rep made"},
       {"bookings", "money", "Value of won deals credited to the rep"},
       {"agent_mqls", "count", "MQLs from the channels a marketer runs"},
+      {"targeting", "level", "A marketer's targeting: -1 broad, 0 standard, 1 tight"},
   };
   return specs;
 }

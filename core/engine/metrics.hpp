@@ -41,6 +41,7 @@ enum class Metric : std::uint32_t {
   leads_worked,
   bookings,
   agent_mqls,
+  targeting,
   count_  // not a metric: the number of them
 };
 

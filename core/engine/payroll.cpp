@@ -99,7 +99,23 @@ TeamView Payroll::team_view(const Team& team, const PayPeriod& period) {
   return view;
 }
 
-Money Payroll::pay_now(int agent, int t, Money extra) {
+namespace {
+// Adds the money and count fields of `x` to `c` (not its lists or views).
+void add_results(Credits& c, const Credits& x) {
+  c.bookings += x.bookings;
+  c.deals_won += x.deals_won;
+  c.pipeline += x.pipeline;
+  c.opportunities += x.opportunities;
+  c.inquiries += x.inquiries;
+  c.mqls += x.mqls;
+  c.sals += x.sals;
+  c.sqls += x.sqls;
+  c.sourced_revenue += x.sourced_revenue;
+  c.company_bookings += x.company_bookings;
+}
+}  // namespace
+
+Money Payroll::pay_now(int agent, int t, const Credits& extra) {
   Money total;
   for (Team& team : teams_) {
     if (!member(team, agent)) continue;
@@ -108,37 +124,46 @@ Money Payroll::pay_now(int agent, int t, Money extra) {
     Credits c = credits(agent, period);
     c.team = team_view(team, period);
     c.earlier = team.earlier[static_cast<std::size_t>(agent - team.first_agent)];
-    if (extra > Money{}) {
+    if (extra.bookings > Money{}) {
       // The hypothetical deal, won now, as the plan would see it.
       CreditedDeal deal;
       deal.id = 0;
-      deal.value = deal.deal_value = extra;
+      deal.value = deal.deal_value = extra.bookings;
       deal.period = t;
       deals_in_period_.push_back(deal);
       c.deals = deals_in_period_;
-      c.bookings += extra;
-      ++c.deals_won;
-      c.team.bookings += extra;
     }
+    add_results(c, extra);
+    c.team.bookings += extra.bookings;
+    c.team.sourced_revenue += extra.sourced_revenue;
     total += team.plan.pay(c, period).total();
   }
   return total;
 }
 
-Money Payroll::pay_next(int agent, int t, Money base, Money extra) {
+Money Payroll::pay_next(int agent, int t, const Credits& expected) {
   Money total;
   for (Team& team : teams_) {
     if (!member(team, agent)) continue;
     const auto now = static_cast<std::size_t>(team.period_of[static_cast<std::size_t>(t)]);
     const PayPeriod& period = team.periods[std::min(now + 1, team.periods.size() - 1)];
     Credits c;
-    c.bookings = base + extra;
+    add_results(c, expected);
     c.team.members = team.people;
     c.team.bookings = c.bookings;
+    c.team.sourced_revenue = c.sourced_revenue;
     c.earlier = team.earlier[static_cast<std::size_t>(agent - team.first_agent)];
     total += team.plan.pay(c, period).total();
   }
   return total;
+}
+
+int Payroll::pay_period_end(int agent, int t) const {
+  for (const Team& team : teams_)
+    if (member(team, agent))
+      return team.periods[static_cast<std::size_t>(team.period_of[static_cast<std::size_t>(t)])]
+          .last_period;
+  return t;
 }
 
 int Payroll::next_pay_period_end(int agent, int t) const {

@@ -49,14 +49,16 @@ class Payroll {
                      std::vector<StatementRecord>* statements);
 
   // Counterfactual valuation (adaptive agents): what every plan paying `agent` would pay
-  // for the pay period holding period `t` if the agent booked `extra` more now, on top of
-  // what is credited so far. Calls the plans themselves: no plan is known to the caller.
-  Money pay_now(int agent, int t, Money extra);
-  // The same for the pay period after it, on `base` (what the agent expects to book in a
-  // pay period) plus `extra`.
-  Money pay_next(int agent, int t, Money base, Money extra);
+  // for the pay period holding period `t` if the agent were credited `extra` more (its
+  // money and count fields; bookings as one won deal), on top of what is credited so far.
+  // Calls the plans themselves: no plan is known to the caller.
+  Money pay_now(int agent, int t, const Credits& extra);
+  // What they would pay for the pay period after it, were the agent credited `expected`.
+  Money pay_next(int agent, int t, const Credits& expected);
   // Does the agent's main plan end a pay period with period t?
   bool ends_pay_period(int agent, int t) const;
+  // The last simulation period of the agent's main plan's pay period holding t.
+  int pay_period_end(int agent, int t) const;
   // The last simulation period of the agent's main plan's pay period after the one
   // holding t (the horizon's last period if there is none).
   int next_pay_period_end(int agent, int t) const;

@@ -12,11 +12,13 @@
 #include "engine/payroll.hpp"
 #include "engine/separation.hpp"
 #include "engine/streams.hpp"
+#include "engine/targeting.hpp"
 #include "engine/territories.hpp"
 
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace tandem {
@@ -159,6 +161,7 @@ class Funnel {
       enforce_service_level(t);
       churn(t);
       record(t);
+      if (adaptive_) choose_targeting(t);
       payroll_.end_of_period(t, result_.ledger, rep_no_ == 0 ? &result_.statements : nullptr);
     }
     headlines();
@@ -191,14 +194,22 @@ class Funnel {
   void new_inquiries(int t) {
     for (std::size_t c = 0; c < s_.channels.size(); ++c) {
       const ChannelConfig& ch = s_.channels[c];
-      const double mean = ch.budget_per_period.units() / ch.cost_per_lead.units();
+      const int owner = static_cast<int>(c % static_cast<std::size_t>(marketers_));
+      // The owner's targeting: the same budget buys more or fewer inquiries, leaning away
+      // from or toward fit (always the standard level under fixed rules).
+      const int level = targeting_.level(owner);
+      const double volume = targeting_.volume(level);
+      const Money cost_per_inquiry =
+          volume == 1.0 ? ch.cost_per_lead : ch.cost_per_lead.times(1.0 / volume);
+      const double mean = volume * ch.budget_per_period.units() / ch.cost_per_lead.units();
       const std::int64_t n = channel_streams_[c].poisson(mean);
       for (std::int64_t i = 0; i < n; ++i) {
         const bool in_market = lead_stream_.bernoulli(ch.in_market_share);
-        const std::uint32_t a = market_.pick(in_market, ch.fit_tilt, lead_stream_);
+        const std::uint32_t a =
+            market_.pick(in_market, ch.fit_tilt + targeting_.fit_tilt(level), lead_stream_);
         const std::uint32_t id = new_lead(a, static_cast<std::int16_t>(c), ch.engagement, t);
-        leads_.owner[id] = static_cast<std::int16_t>(c % static_cast<std::size_t>(marketers_));
-        period_.spend += ch.cost_per_lead;
+        leads_.owner[id] = static_cast<std::int16_t>(owner);
+        period_.spend += cost_per_inquiry;
         ++period_.inquiries;
         ++tally(t, leads_.owner[id]).inquiries;
         consider(id, t);
@@ -329,6 +340,7 @@ class Funnel {
     leads_.breached[id] = 0;
     ++period_.mqls;
     if (leads_.real_need[id]) ++period_.mqls_real_need;
+    mql_quality_sum_ += leads_.quality[id];
     if (!ever_mql_account_[a]) ++mql_accounts_;
     ever_mql_account_[a] = 1;
     if (works_accounts_) account_lead_[a] = static_cast<std::int32_t>(id);
@@ -514,13 +526,38 @@ class Funnel {
 
   Money size_of(std::uint32_t o) const { return Money::from_cents(opps_.size_cents[o]); }
 
+  // Each marketer learns from what their channels brought this period and chooses their
+  // targeting for the next, valued through their own pay plans over what is left of the
+  // pay period (or over the next one, when this period ends it).
+  void choose_targeting(int t) {
+    for (int m = 0; m < marketers_; ++m) {
+      const Tally& x = tally(t, m);
+      targeting_.observe(m, static_cast<double>(x.inquiries), static_cast<double>(x.mqls),
+                         x.pipeline.units(), x.sourced_revenue.units());
+      ++targeting_periods_[static_cast<std::size_t>(targeting_.level(m))];
+      const int left = payroll_.pay_period_end(m, t) - t;
+      const int next = payroll_.next_pay_period_end(m, t) - t;
+      const auto pay = [this, m, t, left](const Credits& extra) {
+        return left > 0 ? payroll_.pay_now(m, t, extra) : payroll_.pay_next(m, t, extra);
+      };
+      targeting_.choose(m, left > 0 ? left : std::max(1, next), pay, choice_stream_);
+    }
+  }
+
   // What rep r's own plans would pay, now and next pay period: the rep's valuation.
   PayOutlook outlook(int r, int t) {
     const int agent = agent_of_rep(r);
-    return {[this, agent, t](Money extra) { return payroll_.pay_now(agent, t, extra); },
-            [this, agent, t](Money base, Money extra) {
-              return payroll_.pay_next(agent, t, base, extra);
-            }};
+    const auto booked = [](Money value) {
+      Credits c;
+      c.bookings = value;
+      c.deals_won = value > Money{} ? 1 : 0;
+      return c;
+    };
+    return {
+        [this, agent, t, booked](Money extra) { return payroll_.pay_now(agent, t, booked(extra)); },
+        [this, agent, t, booked](Money base, Money extra) {
+          return payroll_.pay_next(agent, t, booked(base + extra));
+        }};
   }
 
   // One contact attempt, made `clock` (0..1) of the way through period t. Speed to lead:
@@ -823,8 +860,10 @@ class Funnel {
     recorder_.emit(Metric::deals_pulled, t, static_cast<double>(p.pulled));
     recorder_.emit(Metric::deals_pushed, t, static_cast<double>(p.pushed));
     recorder_.emit(Metric::discounts_given, t, p.discounts.units());
-    for (int m = 0; m < marketers_; ++m)
+    for (int m = 0; m < marketers_; ++m) {
       recorder_.emit(Metric::agent_mqls, t, static_cast<double>(tally(t, m).mqls), m);
+      recorder_.emit(Metric::targeting, t, targeting_.level(m) - 1.0, m);
+    }
     for (int r = 0; r < reps_ + sdrs_; ++r) {
       const RepHours& h = hours_[static_cast<std::size_t>(r)];
       const int agent = agent_of_rep(r);
@@ -893,6 +932,13 @@ class Funnel {
         {"mql_accounts", "count", count(mql_accounts_)},
         {"leads_merged_into_accounts", "count", count(T.merged)},
         {"sla_breach_share", "share", share(count(T.sla_breaches), count(T.mqls))},
+        {"mql_mean_quality", "share", share(mql_quality_sum_, count(T.mqls))},
+        {"broad_targeting_share", "share",
+         share(count(targeting_periods_[0]),
+               count(targeting_periods_[0] + targeting_periods_[1] + targeting_periods_[2]))},
+        {"tight_targeting_share", "share",
+         share(count(targeting_periods_[2]),
+               count(targeting_periods_[0] + targeting_periods_[1] + targeting_periods_[2]))},
         {"deals_pulled", "count", count(T.pulled)},
         {"deals_pushed", "count", count(T.pushed)},
         {"discounts_given", "money", T.discounts.units()},
@@ -929,6 +975,9 @@ class Funnel {
   std::int64_t mql_accounts_ = 0;
   std::vector<RepView> rep_views_;  // reused by consider(): no allocation per lead
   Separation separation_;
+  Targeting targeting_{s_, marketers_};
+  std::array<std::int64_t, 3> targeting_periods_{};  // marketer-periods at each level
+  double mql_quality_sum_ = 0;                       // latent quality summed over MQLs
   bool adaptive_ = s_.behaviour.mode == "adaptive";
   DealTiming timing_{s_, reps_};
   std::vector<std::uint8_t> quarter_end_month_;  // per period: in a quarter's last month

@@ -1,6 +1,7 @@
-// Adaptive reps time deals by calling their own pay plans: behaviour that must come out of
+// Adaptive agents choose by calling their own pay plans: behaviour that must come out of
 // what the plans pay, never out of code about any plan. Seed 12345, 40 replications of
-// 52 weeks (four 4-4-5 quarters); differences must clear 4 standard errors.
+// 52 weeks (four 4-4-5 quarters) unless a test says otherwise; differences must clear 4
+// standard errors.
 #include "engine_fixture.hpp"
 
 #include <catch2/catch.hpp>
@@ -96,4 +97,28 @@ TEST_CASE("a pay plan only this test knows moves deals where it pays", "[engine]
   INFO("last month's share of quarterly revenue, third-month plan - flat: " << d.mean << " (SE "
                                                                             << d.se << ")");
   CHECK(d.mean - 4 * d.se > 0);
+}
+
+TEST_CASE("marketers paid per MQL target for volume and those paid on revenue do not",
+          "[engine][statistical]") {
+  // The fixture pays marketers a salary and a bonus per MQL; the alternative, a share of
+  // the revenue their channels sourced. Same market, same seed: only the plan differs.
+  AdaptiveFixture f;
+  f.scenario.replications = 80;  // the quality difference is small: more replications
+  f.scenario.marketing.pay.params.set("bonus_per_mql", Money::from_units(20));
+  const RunResult per_mql = f.run(2);
+  f.use(f.scenario.marketing.pay, "revenue_bonus");
+  const RunResult on_revenue = f.run(2);
+  const Stats broad = paired(on_revenue, per_mql, "broad_targeting_share");
+  const Stats mqls = paired(on_revenue, per_mql, "mqls");
+  const Stats quality = paired(on_revenue, per_mql, "mql_mean_quality");
+  const Stats ignored = paired(on_revenue, per_mql, "mqls_never_worked_share");
+  INFO("per MQL - on revenue: broad targeting "
+       << broad.mean << " (SE " << broad.se << "), MQLs " << mqls.mean << " (SE " << mqls.se
+       << "), MQL quality " << quality.mean << " (SE " << quality.se << "), never worked "
+       << ignored.mean << " (SE " << ignored.se << ")");
+  CHECK(broad.mean - 4 * broad.se > 0);
+  CHECK(mqls.mean - 4 * mqls.se > 0);
+  CHECK(quality.mean + 4 * quality.se < 0);
+  CHECK(ignored.mean - 4 * ignored.se > 0);
 }
