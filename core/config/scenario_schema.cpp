@@ -489,6 +489,17 @@ Section build() {
                  in_range(0, 10).with_unit("per standard deviation"))
           .field("learning_rate", &BehaviourConfig::learning_rate,
                  "Adaptive: how far a belief moves toward each new outcome.", share())
+          .field("effort_cost_per_hour", &BehaviourConfig::effort_cost_per_hour,
+                 "Adaptive: what an hour of selling costs a rep, set against what it pays.",
+                 in_range(0, 1e6).with_unit("currency per hour"))
+          .field("low_effort", &BehaviourConfig::low_effort,
+                 "Adaptive: the share of their selling hours a rep works in a low-effort "
+                 "period.",
+                 in_range(0, 1).with_unit("share"))
+          .field("high_effort", &BehaviourConfig::high_effort,
+                 "Adaptive: the share of their selling hours a rep works in a high-effort "
+                 "period.",
+                 in_range(1, 3).with_unit("share"))
           .field("prior_win_rate", &BehaviourConfig::prior_win_rate,
                  "Adaptive: the chance a rep believes an open deal is won, before outcomes.",
                  probability())

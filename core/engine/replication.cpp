@@ -6,6 +6,7 @@
 #include "engine/calendar.hpp"
 #include "engine/crediting.hpp"
 #include "engine/deal_timing.hpp"
+#include "engine/effort.hpp"
 #include "engine/leads.hpp"
 #include "engine/market.hpp"
 #include "engine/metrics.hpp"
@@ -161,7 +162,10 @@ class Funnel {
       enforce_service_level(t);
       churn(t);
       record(t);
-      if (adaptive_) choose_targeting(t);
+      if (adaptive_) {
+        learn_effort(t);
+        choose_targeting(t);
+      }
       payroll_.end_of_period(t, result_.ledger, rep_no_ == 0 ? &result_.statements : nullptr);
     }
     headlines();
@@ -422,7 +426,21 @@ class Funnel {
   // SDR's period is the routed leads only.
   void work(int r, int t) {
     const auto ri = static_cast<std::size_t>(r);
-    const double period_hours = is_sdr(r) ? s_.sdrs.hours_per_period : s_.sales.hours_per_period;
+    double period_hours = is_sdr(r) ? s_.sdrs.hours_per_period : s_.sales.hours_per_period;
+    if (adaptive_ && !is_sdr(r)) {
+      // How hard to work this period, valued through the rep's own plans.
+      const int agent = agent_of_rep(r);
+      effort_.choose(
+          r, period_hours,
+          [this, agent, t](Money extra) {
+            Credits c;
+            c.bookings = extra;
+            c.deals_won = extra > Money{} ? 1 : 0;
+            return payroll_.pay_now(agent, t, c);
+          },
+          choice_stream_);
+      period_hours *= effort_.share(r);
+    }
     double hours = period_hours;
     RepHours& used = hours_[ri];
     used = {};
@@ -529,6 +547,15 @@ class Funnel {
   // Each marketer learns from what their channels brought this period and chooses their
   // targeting for the next, valued through their own pay plans over what is left of the
   // pay period (or over the next one, when this period ends it).
+  // What each rep's hours brought this period: the belief effort is valued on.
+  void learn_effort(int t) {
+    for (int r = 0; r < reps_; ++r) {
+      const RepHours& h = hours_[static_cast<std::size_t>(r)];
+      effort_.observe(r, h.leads + h.opportunities + h.prospecting,
+                      tally(t, agent_of_rep(r)).bookings.units());
+    }
+  }
+
   void choose_targeting(int t) {
     for (int m = 0; m < marketers_; ++m) {
       const Tally& x = tally(t, m);
@@ -869,6 +896,7 @@ class Funnel {
       const int agent = agent_of_rep(r);
       hours_on_leads_ += h.leads;
       hours_on_opportunities_ += h.opportunities;
+      hours_worked_ += h.leads + h.opportunities + h.prospecting;
       hours_available_ += is_sdr(r) ? s_.sdrs.hours_per_period : s_.sales.hours_per_period;
       recorder_.emit(Metric::hours_on_leads, t, h.leads, agent);
       recorder_.emit(Metric::leads_worked, t, static_cast<double>(h.attempts), agent);
@@ -947,6 +975,7 @@ class Funnel {
         {"rep_time_on_leads_share", "share", share(hours_on_leads_, hours_available_)},
         {"rep_time_on_opportunities_share", "share",
          share(hours_on_opportunities_, hours_available_)},
+        {"rep_effort_share", "share", share(hours_worked_, hours_available_)},
         {"mqls_never_worked_share", "share", share(count(never_worked), count(mql_leads))},
         {"median_days_to_close", "days", close_wait_.median_days(days_)},
         {"median_days_to_first_touch", "days", first_touch_wait_.median_days(1.0 / 24.0)},
@@ -976,6 +1005,7 @@ class Funnel {
   std::vector<RepView> rep_views_;  // reused by consider(): no allocation per lead
   Separation separation_;
   Targeting targeting_{s_, marketers_};
+  Effort effort_{s_, reps_};
   std::array<std::int64_t, 3> targeting_periods_{};  // marketer-periods at each level
   double mql_quality_sum_ = 0;                       // latent quality summed over MQLs
   bool adaptive_ = s_.behaviour.mode == "adaptive";
@@ -997,7 +1027,7 @@ class Funnel {
   std::vector<std::uint32_t> no_opps_;  // an SDR's opportunities: always none
   PeriodCounts period_, totals_;
   std::int64_t mql_won_ = 0, attempts_total_ = 0;
-  double hours_on_leads_ = 0, hours_on_opportunities_ = 0, hours_available_ = 0;
+  double hours_on_leads_ = 0, hours_on_opportunities_ = 0, hours_available_ = 0, hours_worked_ = 0;
   double value_lost_sum_ = 0;
   std::uint64_t next_serial_ = 0, next_route_ = 0;
   std::int64_t mql_leads_ = 0, touched_leads_ = 0;  // leads ever MQL; those ever worked

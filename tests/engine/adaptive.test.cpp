@@ -122,3 +122,20 @@ TEST_CASE("marketers paid per MQL target for volume and those paid on revenue do
   CHECK(quality.mean + 4 * quality.se < 0);
   CHECK(ignored.mean - 4 * ignored.se > 0);
 }
+
+TEST_CASE("a cap on pay lowers reps' effort and removing it raises it", "[engine][statistical]") {
+  // Each hour costs a rep effort_cost_per_hour; above the cap it pays nothing.
+  AdaptiveFixture f;
+  f.scenario.replications = 80;  // time on opportunities moves little: more replications
+  const RunResult uncapped = f.run(2);
+  const double month = stats(uncapped, "revenue").mean / f.scenario.sales.people / 12.0;
+  f.scenario.sales.pay.params.set("cap", Money::from_units(0.5 * 0.10 * month));
+  const RunResult capped = f.run(2);
+  const Stats effort = paired(uncapped, capped, "rep_effort_share");
+  const Stats on_deals = paired(uncapped, capped, "rep_time_on_opportunities_share");
+  INFO("capped - uncapped: effort " << effort.mean << " (SE " << effort.se
+                                    << "), time on opportunities " << on_deals.mean << " (SE "
+                                    << on_deals.se << ")");
+  CHECK(effort.mean + 4 * effort.se < 0);
+  CHECK(on_deals.mean + 4 * on_deals.se < 0);
+}
