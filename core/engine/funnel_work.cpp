@@ -1,0 +1,205 @@
+// Reps work: each period a rep (or SDR) works open opportunities, then routed leads
+// (contact attempts, qualification), then prospects; MQLs left untouched too long go back
+// to nurture.
+#include "engine/funnel.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+
+namespace tandem {
+
+// A rep's period: open opportunities first (each needs its hours or it slips), then the
+// routed leads in the order the behaviour picks, then (optionally) own prospecting. An
+// SDR's period is the routed leads only.
+void Funnel::work(int r, int t) {
+  const auto ri = static_cast<std::size_t>(r);
+  double period_hours = is_sdr(r) ? s_.sdrs.hours_per_period : s_.sales.hours_per_period;
+  if (adaptive_ && !is_sdr(r)) {
+    // How hard to work this period, valued through the rep's own plans.
+    const int agent = agent_of_rep(r);
+    effort_.choose(
+        r, period_hours,
+        [this, agent, t](Money extra) {
+          Credits c;
+          c.bookings = extra;
+          c.deals_won = extra > Money{} ? 1 : 0;
+          return payroll_.pay_now(agent, t, c);
+        },
+        choice_stream_);
+    period_hours *= effort_.share(r);
+  }
+  double hours = period_hours;
+  RepHours& used = hours_[ri];
+  used = {};
+
+  std::size_t keep = 0;
+  auto& opps = is_sdr(r) ? no_opps_ : rep_opps_[ri];
+  // Adaptive reps time deals at the end of their pay period.
+  const bool ends_pay_period =
+      adaptive_ && !is_sdr(r) && payroll_.ends_pay_period(agent_of_rep(r), t);
+  for (std::size_t i = 0; i < opps.size(); ++i) {
+    const std::uint32_t o = opps[i];
+    if (hours + 1e-9 >= s_.funnel.hours_per_opportunity) {
+      hours -= s_.funnel.hours_per_opportunity;
+      used.opportunities += s_.funnel.hours_per_opportunity;
+      if (opps_.close[o] <= t) {
+        if (ends_pay_period && !opps_.pushed[o] &&
+            timing_.push(r, size_of(o), outlook(r, t), choice_stream_)) {
+          opps_.pushed[o] = 1;
+          opps_.close[o] = t + 1;  // decided in the first period of the next pay period
+          ++period_.pushed;
+          opps[keep++] = o;
+          continue;
+        }
+        decide(o, t);
+        continue;
+      }
+    } else if (opps_.close[o] <= t) {
+      opps_.close[o] = t + 1;  // not worked this period: the decision slips
+    }
+    opps[keep++] = o;
+  }
+  opps.resize(keep);
+  if (ends_pay_period) pull_deals(r, t, hours, used);
+
+  auto& queue = queues_[ri];
+  behaviour_->order_queue(r, queue, leads_);
+  // The service level: leads whose first-touch deadline falls by the end of this period
+  // come first, in the rep's own order among themselves.
+  // (A stable partition through a scratch list kept between periods: no allocation.)
+  scratch_.clear();
+  std::size_t due = 0;
+  for (const std::uint32_t id : queue) {
+    if (past_deadline(id, t))
+      queue[due++] = id;
+    else
+      scratch_.push_back(id);
+  }
+  std::copy(scratch_.begin(), scratch_.end(), queue.begin() + static_cast<std::ptrdiff_t>(due));
+  keep = 0;
+  for (std::size_t i = 0; i < queue.size(); ++i) {
+    const std::uint32_t id = queue[i];
+    if (hours + 1e-9 < s_.funnel.hours_per_attempt) {
+      queue[keep++] = id;
+      continue;
+    }
+    // When in the period the attempt is made: as far in as the rep's hours are used.
+    const double clock = period_hours > 0 ? 1.0 - hours / period_hours : 0.0;
+    hours -= s_.funnel.hours_per_attempt;
+    used.leads += s_.funnel.hours_per_attempt;
+    ++used.attempts;
+    if (attempt(id, r, t, clock)) queue[keep++] = id;
+  }
+  queue.resize(keep);
+
+  if (ends_pay_period) timing_.end_pay_period(r);
+
+  if (!is_sdr(r) && behaviour_->prospects(r) && hours > 0) {
+    used.prospecting = hours;
+    prospect_hours_[ri] += hours;
+    while (prospect_hours_[ri] >= s_.sales.prospecting_hours_per_lead) {
+      prospect_hours_[ri] -= s_.sales.prospecting_hours_per_lead;
+      prospect(r, t);
+    }
+  }
+}
+
+// One contact attempt, made `clock` (0..1) of the way through period t. Speed to lead:
+// the chance to reach the lead falls exponentially with the days it really waited since
+// it became an MQL; a lead without contact details cannot be reached. A first touch
+// later than the service level's first-touch time is a breach. Returns true if the lead
+// stays in the rep's queue.
+bool Funnel::attempt(std::uint32_t id, int r, int t, double clock) {
+  const double waited = std::max(0.0, (t + clock) * days_ - leads_.arrived_day[id]);
+  if (!leads_.touched[id]) {
+    leads_.touched[id] = 1;
+    ++touched_leads_;
+    first_touch_wait_.add(static_cast<int>(waited * 24.0));
+    if (waited * 24.0 > service_.first_touch_hours && !leads_.breached[id]) {
+      leads_.breached[id] = 1;
+      ++period_.sla_breaches;
+    }
+  }
+  const double decay = std::exp(-s_.funnel.decay_per_day * waited);
+  value_lost_sum_ += 1.0 - decay;
+  ++attempts_total_;
+  ++leads_.attempts[id];
+  const double reach = leads_.has_contact[id] ? s_.funnel.contact_rate * decay : 0.0;
+  if (contact_stream_.bernoulli(reach)) {
+    // In conversation the rep forms a view of the need: right with the scenario's
+    // accuracy. What sales-accepted policies accept on, and learn from.
+    const bool right = read_stream_.bernoulli(s_.funnel.sales_read_accuracy);
+    leads_.sales_read[id] = static_cast<std::int8_t>(right == (leads_.real_need[id] != 0));
+    if (!policy_.accepts(view(id, t))) {
+      policy_.on_outcome(view(id, t), Outcome::rejected);
+      to_nurture(id, t);
+      return false;
+    }
+    policy_.on_outcome(view(id, t), Outcome::accepted);
+    qualify(id, r, t);
+    return false;
+  }
+  if (leads_.attempts[id] >= service_.max_touches) {
+    policy_.on_outcome(view(id, t), Outcome::recycled);
+    to_nurture(id, t);
+    return false;
+  }
+  return true;
+}
+
+// A reached lead is sales-accepted (SAL); the rep's discovery qualifies it (SQL) with a
+// chance that depends on whether the need is real; a discovery meeting may open an
+// opportunity. Leads that fall out go back to nurture.
+void Funnel::qualify(std::uint32_t id, int r, int t) {
+  const int agent = agent_of_rep(r);
+  ++period_.sals;
+  ++tally(t, agent).sals;
+  const double p =
+      leads_.real_need[id] ? s_.funnel.qualify_sensitivity : s_.funnel.qualify_false_positive;
+  if (contact_stream_.bernoulli(p)) {
+    ++period_.sqls;
+    ++tally(t, agent).sqls;
+    if (contact_stream_.bernoulli(s_.funnel.sql_to_opportunity)) {
+      open_opportunity(id, r, t);
+      return;
+    }
+  }
+  if (leads_.was_mql[id]) policy_.on_outcome(view(id, t), Outcome::disqualified);
+  to_nurture(id, t);
+}
+
+// Own prospecting: a lead the rep sources, already reached, so it starts as an SAL.
+void Funnel::prospect(int r, int t) {
+  const bool in_market = prospect_stream_.bernoulli(s_.sales.prospect_in_market_share);
+  const std::uint32_t a = market_.pick(in_market, s_.sales.prospect_fit_tilt, prospect_stream_);
+  const std::uint32_t id = new_lead(a, kProspected, 0.0, t);
+  leads_.rep[id] = r;
+  qualify(id, r, t);
+}
+
+// The service level: an MQL nobody touched within recycle_after_periods goes back to
+// nurture ("MQLs never worked").
+void Funnel::enforce_service_level(int t) {
+  for (auto& queue : queues_) {
+    std::size_t keep = 0;
+    for (std::size_t i = 0; i < queue.size(); ++i) {
+      const std::uint32_t id = queue[i];
+      if (leads_.attempts[id] == 0 &&
+          t - leads_.arrived[id] + 1 >= service_.recycle_after_periods) {
+        ++period_.recycled_unworked;
+        if (!leads_.breached[id] && past_deadline(id, t)) {
+          leads_.breached[id] = 1;
+          ++period_.sla_breaches;
+        }
+        policy_.on_outcome(view(id, t), Outcome::recycled);
+        to_nurture(id, t);
+        continue;
+      }
+      queue[keep++] = id;
+    }
+    queue.resize(keep);
+  }
+}
+
+}  // namespace tandem
