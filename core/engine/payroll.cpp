@@ -56,21 +56,29 @@ Payroll::Payroll(const Scenario& s, const RunPlugins& plugins, Stream& stream)
   }
 }
 
+namespace {
+// Adds the money and count fields of `x` (a period's Tally, or hypothetical Credits) to
+// `c`: not its lists, views or company bookings.
+template <class Results>
+void add_results(Credits& c, const Results& x) {
+  c.bookings += x.bookings;
+  c.deals_won += x.deals_won;
+  c.pipeline += x.pipeline;
+  c.opportunities += x.opportunities;
+  c.inquiries += x.inquiries;
+  c.mqls += x.mqls;
+  c.sals += x.sals;
+  c.sqls += x.sqls;
+  c.sourced_revenue += x.sourced_revenue;
+  c.cancelled += x.cancelled;
+  c.deals_cancelled += x.deals_cancelled;
+}
+}  // namespace
+
 Credits Payroll::credits(int agent, const PayPeriod& period) {
   Credits c;
   for (int t = period.first_period; t <= period.last_period; ++t) {
-    const Tally& x = tally(t, agent);
-    c.bookings += x.bookings;
-    c.deals_won += x.deals_won;
-    c.pipeline += x.pipeline;
-    c.opportunities += x.opportunities;
-    c.inquiries += x.inquiries;
-    c.mqls += x.mqls;
-    c.sals += x.sals;
-    c.sqls += x.sqls;
-    c.sourced_revenue += x.sourced_revenue;
-    c.cancelled += x.cancelled;
-    c.deals_cancelled += x.deals_cancelled;
+    add_results(c, tally(t, agent));
     c.company_bookings += company_bookings_[static_cast<std::size_t>(t)];
   }
   c.salary = salaries_[static_cast<std::size_t>(agent)];
@@ -98,22 +106,6 @@ TeamView Payroll::team_view(const Team& team, const PayPeriod& period) {
   }
   return view;
 }
-
-namespace {
-// Adds the money and count fields of `x` to `c` (not its lists or views).
-void add_results(Credits& c, const Credits& x) {
-  c.bookings += x.bookings;
-  c.deals_won += x.deals_won;
-  c.pipeline += x.pipeline;
-  c.opportunities += x.opportunities;
-  c.inquiries += x.inquiries;
-  c.mqls += x.mqls;
-  c.sals += x.sals;
-  c.sqls += x.sqls;
-  c.sourced_revenue += x.sourced_revenue;
-  c.company_bookings += x.company_bookings;
-}
-}  // namespace
 
 Money Payroll::pay_now(int agent, int t, const Credits& extra) {
   Money total;
