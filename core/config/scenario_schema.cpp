@@ -500,6 +500,10 @@ Section build() {
                  "Adaptive: the share of their selling hours a rep works in a high-effort "
                  "period.",
                  in_range(1, 3).with_unit("share"))
+          .field("belief_sharing", &BehaviourConfig::belief_sharing,
+                 "Adaptive: each period every rep's beliefs move this share of the way to "
+                 "the team's mean (0: each learns alone; 1: the team pools what it learns).",
+                 share())
           .field("prior_win_rate", &BehaviourConfig::prior_win_rate,
                  "Adaptive: the chance a rep believes an open deal is won, before outcomes.",
                  probability())

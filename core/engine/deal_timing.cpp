@@ -1,5 +1,7 @@
 #include "engine/deal_timing.hpp"
 
+#include "engine/beliefs.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -51,6 +53,11 @@ bool DealTiming::push(int rep, Money value, const PayOutlook& pay, Stream& strea
 void DealTiming::learn(int rep, bool pulled, bool won) {
   double& belief = (pulled ? pulled_win_ : win_)[static_cast<std::size_t>(rep)];
   belief += learning_rate_ * ((won ? 1.0 : 0.0) - belief);
+}
+
+void DealTiming::pool(double sharing) {
+  share_beliefs(win_, sharing);
+  share_beliefs(pulled_win_, sharing);
 }
 
 void DealTiming::end_pay_period(int rep) {

@@ -40,6 +40,11 @@ class DealTiming {
   // The rep's pay period ended: what a pay period brings, learned from it.
   void end_pay_period(int rep);
 
+  // The chance rep r believes an open deal is won.
+  double win_belief(int rep) const { return win_[static_cast<std::size_t>(rep)]; }
+  // The team pools what it learned: win beliefs move `sharing` of the way to the mean.
+  void pool(double sharing);
+
   // What the rep expects a pay period to bring (the base next() is valued on).
   Money expected_bookings(int rep) const {
     return Money::from_units(per_period_[static_cast<std::size_t>(rep)]);

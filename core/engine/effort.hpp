@@ -7,6 +7,7 @@
 #pragma once
 
 #include "config/scenario.hpp"
+#include "engine/beliefs.hpp"
 
 #include <tandem/money.hpp>
 #include <tandem/random.hpp>
@@ -38,6 +39,13 @@ class Effort {
     double& b = per_hour_[static_cast<std::size_t>(r)];
     if (hours <= 0) return;
     b = b < 0 ? bookings / hours : b + learning_rate_ * (bookings / hours - b);
+  }
+
+  // The team pools what it learned, once every rep has learned something.
+  void pool(double sharing) {
+    for (const double b : per_hour_)
+      if (b < 0) return;
+    share_beliefs(per_hour_, sharing);
   }
 
   // Chooses rep r's effort for the period, with `hours` their selling hours and

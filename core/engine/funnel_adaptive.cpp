@@ -54,6 +54,9 @@ void Funnel::learn_effort(int t) {
     effort_.observe(r, h.leads + h.opportunities + h.prospecting,
                     tally(t, agent_of_rep(r)).bookings.units());
   }
+  // The sales team pools what its reps learned, as far as the scenario says it does.
+  effort_.pool(s_.behaviour.belief_sharing);
+  timing_.pool(s_.behaviour.belief_sharing);
 }
 
 // Each marketer learns from what their channels brought this period and chooses their
