@@ -19,19 +19,8 @@
 
 namespace tandem {
 
-namespace {
-
-// What each column adds to Credits: a money field or a count field, summed over the rows
-// of a pay period, or a fact about the person (a salary), the same in all their rows.
-struct Column {
-  std::string name;
-  Money Credits::*money = nullptr;
-  std::int64_t Credits::*count = nullptr;
-  bool per_person = false;
-};
-
-const std::vector<Column>& credit_columns() {
-  static const std::vector<Column> columns = {
+const std::vector<CreditField>& credit_fields() {
+  static const std::vector<CreditField> columns = {
       {"bookings", &Credits::bookings, nullptr},
       {"deals_won", nullptr, &Credits::deals_won},
       {"pipeline", &Credits::pipeline, nullptr},
@@ -48,6 +37,8 @@ const std::vector<Column>& credit_columns() {
   };
   return columns;
 }
+
+namespace {
 
 const std::vector<std::string> kRequired = {"person", "role", "period"};
 const std::vector<std::string> kRoles = {"marketing", "sales", "sdr"};
@@ -276,7 +267,7 @@ class Parser {
             "expected a month (2025-03), a quarter (2025-Q1) or a year (2025), got '" + text + "'");
       }
     }
-    for (const auto& c : credit_columns()) {
+    for (const auto& c : credit_fields()) {
       const std::string* v = cell(r, c.name, col);
       if (!v) continue;
       const std::string text = trim(*v);
@@ -369,7 +360,7 @@ class Parser {
       p.person = r.person;
       p.role = r.role;
       p.period = label.str();
-      for (const auto& c : credit_columns()) {
+      for (const auto& c : credit_fields()) {
         if (c.per_person)
           p.credits.*c.money = r.credits.*c.money;
         else if (c.money)
@@ -415,7 +406,7 @@ class Parser {
 const std::vector<std::string>& results_columns() {
   static const std::vector<std::string> names = [] {
     std::vector<std::string> n = kRequired;
-    for (const auto& c : credit_columns()) n.push_back(c.name);
+    for (const auto& c : credit_fields()) n.push_back(c.name);
     return n;
   }();
   return names;

@@ -39,6 +39,17 @@ struct Roster {
   std::optional<std::string> role;
 };
 
+// What each optional column fills in Credits: a money field or a count field, summed over
+// the rows of a pay period, or a fact about the person (a salary), the same in all their
+// rows. In the order above; statements list credits in the same order.
+struct CreditField {
+  std::string name;
+  Money Credits::*money = nullptr;
+  std::int64_t Credits::*count = nullptr;
+  bool per_person = false;
+};
+const std::vector<CreditField>& credit_fields();
+
 // The columns a results file may have, in the order above.
 const std::vector<std::string>& results_columns();
 

@@ -40,27 +40,14 @@ std::string deals_text(std::span<const CreditedDeal> deals, bool cancelled) {
 }  // namespace
 
 std::string credited_text(const Credits& c) {
+  // The credits a results file can give, in its column order, those that are not zero.
   std::string s;
-  const auto money = [&](const char* name, Money m) {
-    if (m != Money{}) s += (s.empty() ? "" : ", ") + std::string(name) + " " + m.str();
-  };
-  const auto count = [&](const char* name, std::int64_t n) {
-    if (n != 0) s += (s.empty() ? "" : ", ") + std::string(name) + " " + std::to_string(n);
-  };
-  // The results file's column order.
-  money("bookings", c.bookings);
-  count("deals_won", c.deals_won);
-  money("pipeline", c.pipeline);
-  count("opportunities", c.opportunities);
-  count("inquiries", c.inquiries);
-  count("mqls", c.mqls);
-  count("sals", c.sals);
-  count("sqls", c.sqls);
-  money("sourced_revenue", c.sourced_revenue);
-  money("company_bookings", c.company_bookings);
-  money("cancelled", c.cancelled);
-  count("deals_cancelled", c.deals_cancelled);
-  money("salary", c.salary);
+  for (const CreditField& f : credit_fields()) {
+    std::string value;
+    if (f.money && c.*f.money != Money{}) value = (c.*f.money).str();
+    if (f.count && c.*f.count != 0) value = std::to_string(c.*f.count);
+    if (!value.empty()) s += (s.empty() ? "" : ", ") + f.name + " " + value;
+  }
   return s.empty() ? "nothing" : s;
 }
 
