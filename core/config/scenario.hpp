@@ -173,9 +173,11 @@ struct BehaviourConfig {
   double learning_rate = 0.1;   // how far a belief moves toward each new outcome
   double prior_win_rate = 0.3;  // the chance a rep believes an open deal is won, at first
   double belief_sharing = 0.0;  // each period, beliefs move this far to the team's mean
-  double effort_cost_per_hour = 10.0;  // what an hour of selling costs a rep, in pay terms
-  double low_effort = 0.7;             // a low-effort period: this share of selling hours
-  double high_effort = 1.2;            // a high-effort period: this share
+  double prior_opportunity_rate = 0.1;  // believed P(opportunity) per lead worked, at first
+  double prior_weight = 20;             // outcomes the priors are worth against experience
+  double effort_cost_per_hour = 10.0;   // what an hour of selling costs a rep, in pay terms
+  double low_effort = 0.7;              // a low-effort period: this share of selling hours
+  double high_effort = 1.2;             // a high-effort period: this share
 };
 
 struct Scenario {

@@ -472,8 +472,8 @@ Section build() {
   root.sections.push_back(
       Fields<BehaviourConfig>(Schema("behaviour", "How agents decide what to do each period."))
           .field("mode", &BehaviourConfig::mode,
-                 "fixed: the rules below; adaptive: reps also time deals by valuing each choice "
-                 "through their own pay plans.",
+                 "fixed: the rules below; adaptive: marketers and reps choose what to do by "
+                 "valuing each choice through their own pay plans.",
                  one_of({"fixed", "adaptive"}))
           .field("lead_order", &BehaviourConfig::lead_order,
                  "Order in which reps work their routed leads.")
@@ -507,6 +507,14 @@ Section build() {
           .field("prior_win_rate", &BehaviourConfig::prior_win_rate,
                  "Adaptive: the chance a rep believes an open deal is won, before outcomes.",
                  probability())
+          .field("prior_opportunity_rate", &BehaviourConfig::prior_opportunity_rate,
+                 "Adaptive: the chance a rep believes an attempt on a lead, or a lead they "
+                 "prospected, opens an opportunity, before outcomes.",
+                 probability())
+          .field("prior_weight", &BehaviourConfig::prior_weight,
+                 "Adaptive: how many outcomes the prior opportunity rate is worth against "
+                 "a rep's own experience.",
+                 in_range(0, 1e6).with_unit("outcomes"))
           .into(part(&Scenario::behaviour)));
   return root;
 }

@@ -1,8 +1,10 @@
 #include "engine/deal_timing.hpp"
 
 #include "engine/beliefs.hpp"
+#include "engine/logit.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace tandem {
@@ -25,9 +27,9 @@ bool DealTiming::choose(double p_act, double gain_act, double p_stay, double gai
   const auto value = [&](double p, double gain) {
     return p * gain - risk_aversion_ * std::sqrt(p * (1.0 - p)) * gain;
   };
-  const double edge = (value(p_act, gain_act) - value(p_stay, gain_stay)) / temperature_;
-  const double p = 1.0 / (1.0 + std::exp(-std::clamp(edge, -50.0, 50.0)));
-  return stream.bernoulli(p);
+  // Acting is option 0: chosen when the draw falls below its logit probability.
+  const std::array<double, 2> options{value(p_act, gain_act), value(p_stay, gain_stay)};
+  return logit_choice(options, temperature_, stream) == 0;
 }
 
 bool DealTiming::pull(int rep, Money value, const PayOutlook& pay, Stream& stream) {

@@ -8,12 +8,12 @@
 
 #include "config/scenario.hpp"
 #include "engine/beliefs.hpp"
+#include "engine/logit.hpp"
 
 #include <tandem/money.hpp>
 #include <tandem/random.hpp>
 
 #include <array>
-#include <cmath>
 #include <functional>
 #include <vector>
 
@@ -58,18 +58,7 @@ class Effort {
       const double h = hours * share_[lv];
       value[lv] = pay(Money::from_units(h * per_hour_[ri])).units() - hourly_cost_ * h;
     }
-    const double best = std::max(value[0], std::max(value[1], value[2]));
-    std::array<double, 3> weight{};
-    double total = 0;
-    for (std::size_t i = 0; i < 3; ++i)
-      total += weight[i] = std::exp((value[i] - best) / temperature_);
-    double u = stream.uniform() * total;
-    int chosen = 2;
-    for (int i = 0; i < 2; ++i)
-      if ((u -= weight[static_cast<std::size_t>(i)]) < 0) {
-        chosen = i;
-        break;
-      }
+    const auto chosen = static_cast<int>(logit_choice(value, temperature_, stream));
     level_[ri] = chosen;
   }
 

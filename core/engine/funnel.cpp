@@ -69,7 +69,7 @@ Funnel::Funnel(const Scenario& s, const RunPlugins& plugins, std::uint64_t repli
   leads_.reserve(static_cast<std::size_t>(per_period * s.horizon.periods * 1.2) + 1024);
   result_.metrics.reserve(static_cast<std::size_t>(s.horizon.periods) *
                           (static_cast<std::size_t>(Metric::hours_on_leads) +
-                           static_cast<std::size_t>(reps_ + sdrs_) * 5 +
+                           static_cast<std::size_t>(reps_ + sdrs_) * 6 +
                            static_cast<std::size_t>(marketers_)));
 }
 
@@ -84,7 +84,7 @@ ReplicationResult Funnel::run() {
     churn(t);
     record(t);
     if (adaptive_) {
-      learn_effort(t);
+      learn(t);
       choose_targeting(t);
     }
     payroll_.end_of_period(t, result_.ledger, rep_no_ == 0 ? &result_.statements : nullptr);

@@ -4,7 +4,7 @@
 //   funnel.cpp           construction and the period loop
 //   funnel_leads.cpp     leads arrive, are scored, become MQLs or go to nurture
 //   funnel_work.cpp      reps and SDRs work their queues; the service level
-//   funnel_adaptive.cpp  adaptive choices: deal timing, effort, targeting
+//   funnel_adaptive.cpp  adaptive choices: deal timing, effort, which leads, targeting
 //   funnel_deals.cpp     opportunities, crediting, decisions, cancellations
 //   funnel_record.cpp    metrics each period, headlines at the end
 #pragma once
@@ -14,6 +14,7 @@
 #include "engine/crediting.hpp"
 #include "engine/deal_timing.hpp"
 #include "engine/effort.hpp"
+#include "engine/lead_yield.hpp"
 #include "engine/leads.hpp"
 #include "engine/market.hpp"
 #include "engine/metrics.hpp"
@@ -34,6 +35,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace tandem {
@@ -54,7 +56,7 @@ class Funnel {
   };
   struct RepHours {
     double leads = 0, opportunities = 0, prospecting = 0;
-    std::int64_t attempts = 0;
+    std::int64_t attempts = 0, ignored = 0;  // attempts made; leads left unworked by choice
   };
 
   Stream stream(std::uint64_t id) const { return Stream(seed_, rep_no_, id); }
@@ -87,7 +89,12 @@ class Funnel {
   // --- Adaptive choices (funnel_adaptive.cpp) -----------------------------------------
   void pull_deals(int r, int t, double& hours, RepHours& used);
   PayOutlook outlook(int r, int t);
-  void learn_effort(int t);
+  void learn(int t);
+  void rank_by_yield(int r, std::vector<std::uint32_t>& queue);
+  double choose_leads(int r, int t, double hours, const std::vector<std::uint32_t>& queue);
+  double believed_yield(int r, std::uint32_t id) const {
+    return yield_.per_attempt(r, yield_.cell(leads_.score[id], leads_.channel[id]));
+  }
   void choose_targeting(int t);
 
   // --- Deals (funnel_deals.cpp) -------------------------------------------------------
@@ -127,8 +134,11 @@ class Funnel {
   Separation separation_;
   Targeting targeting_{s_, marketers_};
   Effort effort_{s_, reps_};
-  std::array<std::int64_t, 3> targeting_periods_{};  // marketer-periods at each level
-  double mql_quality_sum_ = 0;                       // latent quality summed over MQLs
+  LeadYield yield_{s_, reps_, days_};
+  std::vector<std::pair<double, std::uint32_t>> ranked_;  // reused by rank_by_yield()
+  std::vector<double> worth_;                             // reused by choose_leads()
+  std::array<std::int64_t, 3> targeting_periods_{};       // marketer-periods at each level
+  double mql_quality_sum_ = 0;                            // latent quality summed over MQLs
   bool adaptive_ = s_.behaviour.mode == "adaptive";
   DealTiming timing_{s_, reps_};
   std::vector<std::uint8_t> quarter_end_month_;  // per period: in a quarter's last month
@@ -148,6 +158,7 @@ class Funnel {
   std::vector<std::uint32_t> no_opps_;  // an SDR's opportunities: always none
   PeriodCounts period_, totals_;
   std::int64_t mql_won_ = 0, attempts_total_ = 0;
+  std::int64_t mqls_ignored_ = 0;  // MQLs recycled untouched after a rep chose not to work them
   double hours_on_leads_ = 0, hours_on_opportunities_ = 0, hours_available_ = 0, hours_worked_ = 0;
   double value_lost_sum_ = 0;
   std::uint64_t next_serial_ = 0, next_route_ = 0;

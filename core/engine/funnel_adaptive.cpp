@@ -1,10 +1,14 @@
 // Adaptive choices (behaviour mode "adaptive"): reps pull deals in at the end of a pay
-// period and value effort, marketers choose their targeting, each through their own pay
-// plans.
+// period, value their effort and which leads to work, marketers choose their targeting,
+// each through their own pay plans.
 #include "engine/funnel.hpp"
+
+#include "engine/logit.hpp"
 
 #include <algorithm>
 #include <cstddef>
+#include <functional>
+#include <limits>
 
 namespace tandem {
 
@@ -47,8 +51,9 @@ PayOutlook Funnel::outlook(int r, int t) {
       }};
 }
 
-// What each rep's hours brought this period: the belief effort is valued on.
-void Funnel::learn_effort(int t) {
+// What each rep's hours brought this period: the beliefs effort and lead choices are
+// valued on.
+void Funnel::learn(int t) {
   for (int r = 0; r < reps_; ++r) {
     const RepHours& h = hours_[static_cast<std::size_t>(r)];
     effort_.observe(r, h.leads + h.opportunities + h.prospecting,
@@ -57,6 +62,59 @@ void Funnel::learn_effort(int t) {
   // The sales team pools what its reps learned, as far as the scenario says it does.
   effort_.pool(s_.behaviour.belief_sharing);
   timing_.pool(s_.behaviour.belief_sharing);
+  yield_.end_period(s_.behaviour.belief_sharing);
+}
+
+// The rep's queue, best first by what the rep believes an attempt brings (ties in the
+// order the leads were routed).
+void Funnel::rank_by_yield(int r, std::vector<std::uint32_t>& queue) {
+  ranked_.clear();
+  for (const std::uint32_t id : queue) ranked_.emplace_back(believed_yield(r, id), id);
+  std::stable_sort(ranked_.begin(), ranked_.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (std::size_t i = 0; i < queue.size(); ++i) queue[i] = ranked_[i].second;
+}
+
+// Which of its leads rep r works this period. Each option works the leads believed to
+// bring at least a given chance of an opportunity per attempt (each chance in the queue
+// is a threshold; above them all: work none), in the queue's order while hours last, and
+// spends the hours left on prospecting when reps prospect. Its value: what the rep's own
+// plans would pay on the bookings those opportunities are believed to bring, in this pay
+// period if the believed cycle ends in it (else in the next), less the cost of the hours
+// it uses. Returns the chosen threshold.
+double Funnel::choose_leads(int r, int t, double hours, const std::vector<std::uint32_t>& queue) {
+  if (queue.empty()) return 0.0;
+  worth_.clear();
+  for (const std::uint32_t id : queue) worth_.push_back(believed_yield(r, id));
+  std::vector<double> thresholds(worth_);
+  std::sort(thresholds.begin(), thresholds.end(), std::greater<>());
+  thresholds.erase(std::unique(thresholds.begin(), thresholds.end()), thresholds.end());
+  thresholds.push_back(std::numeric_limits<double>::infinity());
+
+  const int agent = agent_of_rep(r);
+  const PayOutlook pay = outlook(r, t);
+  const bool closes_in_period =
+      t + yield_.cycle_periods(r) <= payroll_.pay_period_end(agent, t) + 1e-9;
+  const Money base = timing_.expected_bookings(r);
+  const double without = (closes_in_period ? pay.now(Money{}) : pay.next(base, Money{})).units();
+  const double per_attempt_hours = s_.funnel.hours_per_attempt;
+  const bool prospects = behaviour_->prospects(r);
+  std::vector<double> value;
+  value.reserve(thresholds.size());
+  for (const double q : thresholds) {
+    double left = hours, opportunities = 0;
+    for (std::size_t i = 0; i < queue.size() && left + 1e-9 >= per_attempt_hours; ++i) {
+      if (worth_[i] < q) continue;
+      left -= per_attempt_hours;
+      opportunities += worth_[i];
+    }
+    if (prospects) opportunities += left * yield_.per_prospecting_hour(r);
+    const double used = prospects ? hours : hours - left;
+    const Money booked = Money::from_units(opportunities * yield_.per_opportunity(r));
+    const double with = (closes_in_period ? pay.now(booked) : pay.next(base, booked)).units();
+    value.push_back(with - without - s_.behaviour.effort_cost_per_hour * used);
+  }
+  return thresholds[logit_choice(value, s_.behaviour.temperature, choice_stream_)];
 }
 
 // Each marketer learns from what their channels brought this period and chooses their

@@ -138,7 +138,11 @@ void Funnel::decide(std::uint32_t o, int t) {
     ++period_.lost;
     outcome = Outcome::lost;
   }
-  if (adaptive_) timing_.learn(opps_.rep[o], opps_.pulled[o] != 0, outcome == Outcome::won);
+  if (adaptive_) {
+    timing_.learn(opps_.rep[o], opps_.pulled[o] != 0, outcome == Outcome::won);
+    yield_.decided(opps_.rep[o], outcome == Outcome::won ? size_of(o).units() : 0.0,
+                   t - opps_.opened[o]);
+  }
   leads_.stage[id] = Stage::closed;
   leave_account(id);
   if (leads_.was_mql[id]) policy_.on_outcome(view(id, t), outcome);

@@ -200,6 +200,7 @@ void Funnel::to_nurture(std::uint32_t id, int t) {
   leads_.stage[id] = Stage::nurture;
   leads_.arrived[id] = t;
   leads_.rep[id] = -1;
+  leads_.ignored[id] = 0;
   nurture_.push_back(id);
 }
 

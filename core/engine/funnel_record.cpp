@@ -47,6 +47,7 @@ void Funnel::record(int t) {
     recorder_.emit(Metric::hours_on_leads, t, h.leads, agent);
     recorder_.emit(Metric::leads_worked, t, static_cast<double>(h.attempts), agent);
     if (is_sdr(r)) continue;
+    recorder_.emit(Metric::leads_ignored, t, static_cast<double>(h.ignored), agent);
     recorder_.emit(Metric::hours_on_opportunities, t, h.opportunities, agent);
     recorder_.emit(Metric::hours_prospecting, t, h.prospecting, agent);
     recorder_.emit(Metric::bookings, t, tally(t, agent).bookings.units(), agent);
@@ -123,6 +124,7 @@ void Funnel::headlines() {
        share(hours_on_opportunities_, hours_available_)},
       {"rep_effort_share", "share", share(hours_worked_, hours_available_)},
       {"mqls_never_worked_share", "share", share(count(never_worked), count(mql_leads))},
+      {"mqls_ignored_share", "share", share(count(mqls_ignored_), count(T.mqls))},
       {"median_days_to_close", "days", close_wait_.median_days(days_)},
       {"median_days_to_first_touch", "days", first_touch_wait_.median_days(1.0 / 24.0)},
       {"contact_chance_lost_to_waiting", "share", share(value_lost_sum_, count(attempts_total_))},

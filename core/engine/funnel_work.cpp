@@ -10,8 +10,8 @@
 namespace tandem {
 
 // A rep's period: open opportunities first (each needs its hours or it slips), then the
-// routed leads in the order the behaviour picks, then (optionally) own prospecting. An
-// SDR's period is the routed leads only.
+// routed leads in the order the behaviour picks (an adaptive rep: those it chose to work,
+// best first), then (optionally) own prospecting. An SDR's period is the routed leads only.
 void Funnel::work(int r, int t) {
   const auto ri = static_cast<std::size_t>(r);
   double period_hours = is_sdr(r) ? s_.sdrs.hours_per_period : s_.sales.hours_per_period;
@@ -64,7 +64,13 @@ void Funnel::work(int r, int t) {
   if (ends_pay_period) pull_deals(r, t, hours, used);
 
   auto& queue = queues_[ri];
-  behaviour_->order_queue(r, queue, leads_);
+  // Adaptive reps work the leads they believe bring most first and value which to work
+  // at all; everyone else follows the scenario's order.
+  const bool chooses = adaptive_ && !is_sdr(r);
+  if (chooses)
+    rank_by_yield(r, queue);
+  else
+    behaviour_->order_queue(r, queue, leads_);
   // The service level: leads whose first-touch deadline falls by the end of this period
   // come first, in the rep's own order among themselves.
   // (A stable partition through a scratch list kept between periods: no allocation.)
@@ -77,9 +83,17 @@ void Funnel::work(int r, int t) {
       scratch_.push_back(id);
   }
   std::copy(scratch_.begin(), scratch_.end(), queue.begin() + static_cast<std::ptrdiff_t>(due));
+  // The least an attempt must be believed to bring for the rep to make it.
+  const double worth = chooses ? choose_leads(r, t, hours, queue) : 0.0;
   keep = 0;
   for (std::size_t i = 0; i < queue.size(); ++i) {
     const std::uint32_t id = queue[i];
+    if (chooses && believed_yield(r, id) < worth) {
+      leads_.ignored[id] = 1;
+      ++used.ignored;
+      queue[keep++] = id;
+      continue;
+    }
     if (hours + 1e-9 < s_.funnel.hours_per_attempt) {
       queue[keep++] = id;
       continue;
@@ -89,7 +103,10 @@ void Funnel::work(int r, int t) {
     hours -= s_.funnel.hours_per_attempt;
     used.leads += s_.funnel.hours_per_attempt;
     ++used.attempts;
+    const int cell = chooses ? yield_.cell(leads_.score[id], leads_.channel[id]) : 0;
+    const std::int64_t opened = period_.opportunities;
     if (attempt(id, r, t, clock)) queue[keep++] = id;
+    if (chooses) yield_.attempted(r, cell, period_.opportunities > opened);
   }
   queue.resize(keep);
 
@@ -98,10 +115,14 @@ void Funnel::work(int r, int t) {
   if (!is_sdr(r) && behaviour_->prospects(r) && hours > 0) {
     used.prospecting = hours;
     prospect_hours_[ri] += hours;
+    const std::int64_t opened = period_.opportunities;
+    int sourced = 0;
     while (prospect_hours_[ri] >= s_.sales.prospecting_hours_per_lead) {
       prospect_hours_[ri] -= s_.sales.prospecting_hours_per_lead;
       prospect(r, t);
+      ++sourced;
     }
+    if (adaptive_) yield_.prospected(r, sourced, static_cast<int>(period_.opportunities - opened));
   }
 }
 
@@ -188,6 +209,7 @@ void Funnel::enforce_service_level(int t) {
       if (leads_.attempts[id] == 0 &&
           t - leads_.arrived[id] + 1 >= service_.recycle_after_periods) {
         ++period_.recycled_unworked;
+        if (leads_.ignored[id]) ++mqls_ignored_;  // untouched because a rep chose so
         if (!leads_.breached[id] && past_deadline(id, t)) {
           leads_.breached[id] = 1;
           ++period_.sla_breaches;

@@ -52,6 +52,7 @@ class LeadTable {
   std::vector<std::uint8_t> was_mql;   // ever an MQL
   std::vector<std::uint8_t> touched;   // ever worked by a rep as an MQL
   std::vector<std::uint8_t> breached;  // missed the service level's first-touch time
+  std::vector<std::uint8_t> ignored;   // a rep chose not to work it, since it was routed
   std::vector<Stage> stage;
 
   std::uint32_t size() const { return static_cast<std::uint32_t>(stage.size()); }
@@ -87,7 +88,7 @@ class LeadTable {
     f(timing_seen), f(sales_read);
     f(channel), f(serial), f(routed), f(account), f(created), f(arrived), f(arrived_day), f(rep),
         f(owner), f(attempts);
-    f(recycled), f(was_mql), f(touched), f(breached), f(stage);
+    f(recycled), f(was_mql), f(touched), f(breached), f(ignored), f(stage);
   }
 
   void reset(std::uint32_t id, std::uint64_t number) {
@@ -97,6 +98,7 @@ class LeadTable {
     channel[id] = kProspected, serial[id] = number, routed[id] = 0, account[id] = 0;
     created[id] = 0, arrived[id] = 0, arrived_day[id] = 0, rep[id] = -1, owner[id] = -1;
     attempts[id] = 0, recycled[id] = 0, was_mql[id] = 0, touched[id] = 0, breached[id] = 0;
+    ignored[id] = 0;
     stage[id] = Stage::nurture;
   }
 

@@ -33,6 +33,7 @@ const std::vector<MetricSpec>& metric_catalogue() {
       {"hours_on_opportunities", "hours", "Rep hours spent on open opportunities"},
       {"hours_prospecting", "hours", "Rep hours spent on own prospecting"},
       {"leads_worked", "count", "Contact attempts a rep made"},
+      {"leads_ignored", "count", "Routed leads a rep chose not to work this period (adaptive)"},
       {"bookings", "money", "Value of won deals credited to the rep"},
       {"agent_mqls", "count", "MQLs from the channels a marketer runs"},
       {"targeting", "level", "A marketer's targeting: -1 broad, 0 standard, 1 tight"},

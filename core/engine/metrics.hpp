@@ -39,6 +39,7 @@ enum class Metric : std::uint32_t {
   hours_on_opportunities,
   hours_prospecting,
   leads_worked,
+  leads_ignored,
   bookings,
   agent_mqls,
   targeting,

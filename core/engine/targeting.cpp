@@ -1,5 +1,7 @@
 #include "engine/targeting.hpp"
 
+#include "engine/logit.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -55,19 +57,7 @@ void Targeting::choose(int m, int periods, const std::function<Money(const Credi
     extra.sourced_revenue = Money::from_units(inquiries * b.revenue);
     value[static_cast<std::size_t>(lv)] = pay(extra).units();
   }
-  // Multinomial logit: each level with weight e^(value / temperature).
-  const double best = *std::max_element(value.begin(), value.end());
-  std::array<double, 3> weight{};
-  double total = 0;
-  for (std::size_t i = 0; i < 3; ++i)
-    total += weight[i] = std::exp((value[i] - best) / temperature_);
-  double u = stream.uniform() * total;
-  int chosen = kTight;
-  for (int i = 0; i < 2; ++i)
-    if ((u -= weight[static_cast<std::size_t>(i)]) < 0) {
-      chosen = i;
-      break;
-    }
+  const auto chosen = static_cast<int>(logit_choice(value, temperature_, stream));
   level_[mi] = chosen;
 }
 

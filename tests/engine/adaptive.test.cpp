@@ -31,13 +31,14 @@ struct AdaptiveFixture : EngineFixture {
 
 }  // namespace
 
-TEST_CASE("fixed rules never move a deal", "[engine]") {
+TEST_CASE("fixed rules never move a deal nor ignore a lead", "[engine]") {
   EngineFixture f;
   f.scenario.replications = 4;
   for (const auto& rep : f.run(2).replications) {
     CHECK(headline(rep, "deals_pulled") == 0);
     CHECK(headline(rep, "deals_pushed") == 0);
     CHECK(headline(rep, "discounts_given") == 0);
+    CHECK(headline(rep, "mqls_ignored_share") == 0);
   }
 }
 
@@ -112,14 +113,17 @@ TEST_CASE("marketers paid per MQL target for volume and those paid on revenue do
   const Stats broad = paired(on_revenue, per_mql, "broad_targeting_share");
   const Stats mqls = paired(on_revenue, per_mql, "mqls");
   const Stats quality = paired(on_revenue, per_mql, "mql_mean_quality");
-  const Stats ignored = paired(on_revenue, per_mql, "mqls_never_worked_share");
+  const Stats unworked = paired(on_revenue, per_mql, "mqls_never_worked_share");
+  const Stats ignored = paired(on_revenue, per_mql, "mqls_ignored_share");
   INFO("per MQL - on revenue: broad targeting "
        << broad.mean << " (SE " << broad.se << "), MQLs " << mqls.mean << " (SE " << mqls.se
        << "), MQL quality " << quality.mean << " (SE " << quality.se << "), never worked "
-       << ignored.mean << " (SE " << ignored.se << ")");
+       << unworked.mean << " (SE " << unworked.se << "), ignored by choice " << ignored.mean
+       << " (SE " << ignored.se << ")");
   CHECK(broad.mean - 4 * broad.se > 0);
   CHECK(mqls.mean - 4 * mqls.se > 0);
   CHECK(quality.mean + 4 * quality.se < 0);
+  CHECK(unworked.mean - 4 * unworked.se > 0);
   CHECK(ignored.mean - 4 * ignored.se > 0);
 }
 
@@ -133,9 +137,13 @@ TEST_CASE("a cap on pay lowers reps' effort and removing it raises it", "[engine
   const RunResult capped = f.run(2);
   const Stats effort = paired(uncapped, capped, "rep_effort_share");
   const Stats on_deals = paired(uncapped, capped, "rep_time_on_opportunities_share");
-  INFO("capped - uncapped: effort " << effort.mean << " (SE " << effort.se
-                                    << "), time on opportunities " << on_deals.mean << " (SE "
-                                    << on_deals.se << ")");
+  const Stats ignored = paired(uncapped, capped, "mqls_ignored_share");
+  INFO("capped - uncapped: effort "
+       << effort.mean << " (SE " << effort.se << "), time on opportunities " << on_deals.mean
+       << " (SE " << on_deals.se << "), MQLs ignored " << ignored.mean << " (SE " << ignored.se
+       << ")");
   CHECK(effort.mean + 4 * effort.se < 0);
   CHECK(on_deals.mean + 4 * on_deals.se < 0);
+  // Above the cap a lead pays nothing either: which to work no longer matters to the rep.
+  CHECK(ignored.mean - 4 * ignored.se > 0);
 }
