@@ -420,6 +420,10 @@ Section build() {
                  above_to(0, 100, "factor"))
           .field("tight_fit_tilt", &MarketingConfig::tight_fit_tilt,
                  "Tight targeting: added to each channel's fit tilt.", tilt())
+          .field("mix_shift", &MarketingConfig::mix_shift,
+                 "Adaptive: the share of every other channel's budget a marketer may move to "
+                 "one of the channels they run, each period.",
+                 share())
           .field("salaries", &MarketingConfig::salaries,
                  "Annual base salary of each marketer, in order (one value: everyone); what "
                  "team pools split by salary. What a plan pays is in its own parameters.",

@@ -70,7 +70,7 @@ Funnel::Funnel(const Scenario& s, const RunPlugins& plugins, std::uint64_t repli
   result_.metrics.reserve(static_cast<std::size_t>(s.horizon.periods) *
                           (static_cast<std::size_t>(Metric::hours_on_leads) +
                            static_cast<std::size_t>(reps_ + sdrs_) * 6 +
-                           static_cast<std::size_t>(marketers_)));
+                           static_cast<std::size_t>(marketers_) * 3));
 }
 
 ReplicationResult Funnel::run() {
@@ -85,7 +85,7 @@ ReplicationResult Funnel::run() {
     record(t);
     if (adaptive_) {
       learn(t);
-      choose_targeting(t);
+      choose_marketing(t);
     }
     payroll_.end_of_period(t, result_.ledger, rep_no_ == 0 ? &result_.statements : nullptr);
   }

@@ -4,13 +4,15 @@
 //   funnel.cpp           construction and the period loop
 //   funnel_leads.cpp     leads arrive, are scored, become MQLs or go to nurture
 //   funnel_work.cpp      reps and SDRs work their queues; the service level
-//   funnel_adaptive.cpp  adaptive choices: deal timing, effort, which leads, targeting
+//   funnel_adaptive.cpp  adaptive choices: deal timing, effort, which leads, targeting,
+//                        channel mix
 //   funnel_deals.cpp     opportunities, crediting, decisions, cancellations
 //   funnel_record.cpp    metrics each period, headlines at the end
 #pragma once
 
 #include "config/scenario.hpp"
 #include "engine/behaviour.hpp"
+#include "engine/channel_mix.hpp"
 #include "engine/crediting.hpp"
 #include "engine/deal_timing.hpp"
 #include "engine/effort.hpp"
@@ -54,6 +56,10 @@ class Funnel {
                  sla_breaches = 0, merged = 0, pulled = 0, pushed = 0;
     Money revenue, spend, cancelled_revenue, discounts, quarter_end_revenue;
   };
+  // What a channel brought its marketer this period: what channel mix choices learn from.
+  struct ChannelTally {
+    double spend = 0, inquiries = 0, mqls = 0, pipeline = 0, revenue = 0;
+  };
   struct RepHours {
     double leads = 0, opportunities = 0, prospecting = 0;
     std::int64_t attempts = 0, ignored = 0;  // attempts made; leads left unworked by choice
@@ -95,7 +101,10 @@ class Funnel {
   double believed_yield(int r, std::uint32_t id) const {
     return yield_.per_attempt(r, yield_.cell(leads_.score[id], leads_.channel[id]));
   }
-  void choose_targeting(int t);
+  void choose_marketing(int t);
+  // Adds a credited piece of lead `id`'s deal to its channel's tally, if it is the
+  // piece of the marketer who runs that channel.
+  void tally_channel(std::uint32_t id, const CreditPiece& piece, double ChannelTally::*field);
 
   // --- Deals (funnel_deals.cpp) -------------------------------------------------------
   void open_opportunity(std::uint32_t id, int r, int t);
@@ -133,6 +142,9 @@ class Funnel {
   std::vector<RepView> rep_views_;  // reused by consider(): no allocation per lead
   Separation separation_;
   Targeting targeting_{s_, marketers_};
+  ChannelMix mix_{s_, marketers_};
+  std::vector<ChannelTally> channel_tally_ = std::vector<ChannelTally>(s_.channels.size());
+  std::vector<double> channel_spend_ = std::vector<double>(s_.channels.size());  // whole run
   Effort effort_{s_, reps_};
   LeadYield yield_{s_, reps_, days_};
   std::vector<std::pair<double, std::uint32_t>> ranked_;  // reused by rank_by_yield()

@@ -118,20 +118,31 @@ double Funnel::choose_leads(int r, int t, double hours, const std::vector<std::u
 }
 
 // Each marketer learns from what their channels brought this period and chooses their
-// targeting for the next, valued through their own pay plans over what is left of the
-// pay period (or over the next one, when this period ends it).
-void Funnel::choose_targeting(int t) {
+// targeting and channel mix for the next, each valued through their own pay plans over
+// what is left of the pay period (or over the next one, when this period ends it).
+void Funnel::choose_marketing(int t) {
+  for (std::size_t c = 0; c < channel_tally_.size(); ++c) {
+    const ChannelTally& x = channel_tally_[c];
+    mix_.observe(static_cast<int>(c), x.spend, x.inquiries, x.mqls, x.pipeline, x.revenue);
+    channel_tally_[c] = {};
+  }
   for (int m = 0; m < marketers_; ++m) {
     const Tally& x = tally(t, m);
     targeting_.observe(m, static_cast<double>(x.inquiries), static_cast<double>(x.mqls),
                        x.pipeline.units(), x.sourced_revenue.units());
     ++targeting_periods_[static_cast<std::size_t>(targeting_.level(m))];
+  }
+  // The marketing team pools what it learned about targeting, as far as it does.
+  targeting_.pool(s_.behaviour.belief_sharing);
+  for (int m = 0; m < marketers_; ++m) {
     const int left = payroll_.pay_period_end(m, t) - t;
     const int next = payroll_.next_pay_period_end(m, t) - t;
     const auto pay = [this, m, t, left](const Credits& extra) {
       return left > 0 ? payroll_.pay_now(m, t, extra) : payroll_.pay_next(m, t, extra);
     };
-    targeting_.choose(m, left > 0 ? left : std::max(1, next), pay, choice_stream_);
+    const int periods = left > 0 ? left : std::max(1, next);
+    targeting_.choose(m, periods, pay, choice_stream_);
+    mix_.choose(m, periods, pay, choice_stream_);
   }
 }
 

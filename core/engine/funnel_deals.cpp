@@ -42,7 +42,16 @@ void Funnel::open_opportunity(std::uint32_t id, int r, int t) {
   if (ae != r) ++tally(t, agent_of_rep(ae)).opportunities;
   if (leads_.owner[id] >= 0) ++tally(t, leads_.owner[id]).opportunities;
   crediting_.split(parties(o), pieces_);
-  for (const CreditPiece& piece : pieces_) tally(t, piece.agent).pipeline += piece.value;
+  for (const CreditPiece& piece : pieces_) {
+    tally(t, piece.agent).pipeline += piece.value;
+    tally_channel(id, piece, &ChannelTally::pipeline);
+  }
+}
+
+void Funnel::tally_channel(std::uint32_t id, const CreditPiece& piece,
+                           double ChannelTally::*field) {
+  if (leads_.channel[id] >= 0 && piece.agent == leads_.owner[id])
+    channel_tally_[static_cast<std::size_t>(leads_.channel[id])].*field += piece.value.units();
 }
 
 // Who could be credited with opportunity `o`.
@@ -82,6 +91,7 @@ void Funnel::credit(std::uint32_t o, int t, int cancelled_period) {
       continue;
     }
     (piece.agent < marketers_ ? x.sourced_revenue : x.bookings) += piece.value;
+    tally_channel(opps_.lead[o], piece, &ChannelTally::revenue);
     ++x.deals_won;
     payroll_.credit_deal(piece.agent, deal);
   }

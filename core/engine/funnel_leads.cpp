@@ -22,7 +22,9 @@ void Funnel::new_inquiries(int t) {
     const double volume = targeting_.volume(level);
     const Money cost_per_inquiry =
         volume == 1.0 ? ch.cost_per_lead : ch.cost_per_lead.times(1.0 / volume);
-    const double mean = volume * ch.budget_per_period.units() / ch.cost_per_lead.units();
+    // The owner's channel mix: this channel's share of their budget.
+    const double mean = volume * mix_.budget_factor(static_cast<int>(c)) *
+                        ch.budget_per_period.units() / ch.cost_per_lead.units();
     const std::int64_t n = channel_streams_[c].poisson(mean);
     for (std::int64_t i = 0; i < n; ++i) {
       const bool in_market = lead_stream_.bernoulli(ch.in_market_share);
@@ -31,6 +33,9 @@ void Funnel::new_inquiries(int t) {
       const std::uint32_t id = new_lead(a, static_cast<std::int16_t>(c), ch.engagement, t);
       leads_.owner[id] = static_cast<std::int16_t>(owner);
       period_.spend += cost_per_inquiry;
+      channel_tally_[c].spend += cost_per_inquiry.units();
+      channel_spend_[c] += cost_per_inquiry.units();
+      ++channel_tally_[c].inquiries;
       ++period_.inquiries;
       ++tally(t, leads_.owner[id]).inquiries;
       consider(id, t);
@@ -164,7 +169,10 @@ void Funnel::consider(std::uint32_t id, int t) {
   if (!ever_mql_account_[a]) ++mql_accounts_;
   ever_mql_account_[a] = 1;
   if (works_accounts_) account_lead_[a] = static_cast<std::int32_t>(id);
-  if (leads_.owner[id] >= 0) ++tally(t, leads_.owner[id]).mqls;
+  if (leads_.owner[id] >= 0) {
+    ++tally(t, leads_.owner[id]).mqls;
+    ++channel_tally_[static_cast<std::size_t>(leads_.channel[id])].mqls;
+  }
   // Routing, as the policy decides, among the reps (or the SDRs, when there are any).
   const int first = sdrs_ > 0 ? reps_ : 0, last = sdrs_ > 0 ? reps_ + sdrs_ : reps_;
   rep_views_.clear();

@@ -36,6 +36,7 @@ void Funnel::record(int t) {
   for (int m = 0; m < marketers_; ++m) {
     recorder_.emit(Metric::agent_mqls, t, static_cast<double>(tally(t, m).mqls), m);
     recorder_.emit(Metric::targeting, t, targeting_.level(m) - 1.0, m);
+    recorder_.emit(Metric::favoured_channel, t, mix_.favoured(m), m);
   }
   for (int r = 0; r < reps_ + sdrs_; ++r) {
     const RepHours& h = hours_[static_cast<std::size_t>(r)];
@@ -129,6 +130,10 @@ void Funnel::headlines() {
       {"median_days_to_first_touch", "days", first_touch_wait_.median_days(1.0 / 24.0)},
       {"contact_chance_lost_to_waiting", "share", share(value_lost_sum_, count(attempts_total_))},
   };
+  // The channel mix: each channel's share of marketing spend.
+  for (std::size_t c = 0; c < s_.channels.size(); ++c)
+    result_.headlines.push_back(
+        {"spend_share." + s_.channels[c].name, "share", share(channel_spend_[c], T.spend.units())});
 }
 
 }  // namespace tandem

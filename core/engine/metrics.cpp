@@ -37,6 +37,8 @@ const std::vector<MetricSpec>& metric_catalogue() {
       {"bookings", "money", "Value of won deals credited to the rep"},
       {"agent_mqls", "count", "MQLs from the channels a marketer runs"},
       {"targeting", "level", "A marketer's targeting: -1 broad, 0 standard, 1 tight"},
+      {"favoured_channel", "index",
+       "The channel (0-based, as declared) a marketer moved budget to; -1: none (adaptive)"},
   };
   return specs;
 }

@@ -43,6 +43,7 @@ enum class Metric : std::uint32_t {
   bookings,
   agent_mqls,
   targeting,
+  favoured_channel,
   count_  // not a metric: the number of them
 };
 

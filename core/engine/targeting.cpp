@@ -1,5 +1,6 @@
 #include "engine/targeting.hpp"
 
+#include "engine/beliefs.hpp"
 #include "engine/logit.hpp"
 
 #include <algorithm>
@@ -40,6 +41,23 @@ void Targeting::observe(int m, double inquiries, double mqls, double pipeline, d
   learn(b.revenue, revenue / inquiries);
   b.seen = true;
   if (lv != kStandard && !beliefs_[mi][kStandard].seen) beliefs_[mi][kStandard] = b;
+}
+
+void Targeting::pool(double sharing) {
+  if (sharing <= 0) return;
+  std::vector<std::size_t> tried;
+  std::vector<double> values;
+  for (std::size_t lv = 0; lv < 3; ++lv) {
+    tried.clear();
+    for (std::size_t m = 0; m < beliefs_.size(); ++m)
+      if (beliefs_[m][lv].seen) tried.push_back(m);
+    for (double Beliefs::*field : {&Beliefs::mqls, &Beliefs::pipeline, &Beliefs::revenue}) {
+      values.clear();
+      for (const std::size_t m : tried) values.push_back(beliefs_[m][lv].*field);
+      share_beliefs(values, sharing);
+      for (std::size_t i = 0; i < tried.size(); ++i) beliefs_[tried[i]][lv].*field = values[i];
+    }
+  }
 }
 
 void Targeting::choose(int m, int periods, const std::function<Money(const Credits&)>& pay,

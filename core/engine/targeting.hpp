@@ -37,6 +37,10 @@ class Targeting {
   // periods the choice is valued over.
   void choose(int m, int periods, const std::function<Money(const Credits&)>& pay, Stream& stream);
 
+  // The team pools what it learned: each level's beliefs, among the marketers who tried
+  // it, move `sharing` of the way to their mean (see beliefs.hpp).
+  void pool(double sharing);
+
  private:
   struct Beliefs {  // per inquiry, at one level; `seen` false until that level was tried
     double mqls = 0, pipeline = 0, revenue = 0;

@@ -147,3 +147,23 @@ TEST_CASE("a cap on pay lowers reps' effort and removing it raises it", "[engine
   // Above the cap a lead pays nothing either: which to work no longer matters to the rep.
   CHECK(ignored.mean - 4 * ignored.se > 0);
 }
+
+TEST_CASE("a marketer paid per MQL moves budget to cheap MQLs and one paid on revenue does not",
+          "[engine][statistical]") {
+  // One marketer runs both channels: paid social buys inquiries at 60 from accounts
+  // rarely in market, paid search at 150 from accounts often in market. Only the plan
+  // differs.
+  AdaptiveFixture f;
+  f.scenario.marketing.people = 1;
+  f.scenario.marketing.pay.params.set("bonus_per_mql", Money::from_units(20));
+  const RunResult per_mql = f.run(2);
+  f.use(f.scenario.marketing.pay, "revenue_bonus");
+  const RunResult on_revenue = f.run(2);
+  const Stats social = paired(on_revenue, per_mql, "spend_share.paid_social");
+  const Stats mqls = paired(on_revenue, per_mql, "mqls");
+  INFO("per MQL - on revenue: paid social's share of spend "
+       << social.mean << " (SE " << social.se << "), MQLs " << mqls.mean << " (SE " << mqls.se
+       << ")");
+  CHECK(social.mean - 4 * social.se > 0);
+  CHECK(mqls.mean - 4 * mqls.se > 0);
+}
