@@ -136,6 +136,8 @@ struct MarketingConfig {
   double broad_fit_tilt = -1.0;  // added to each channel's fit tilt
   double tight_volume = 0.6;
   double tight_fit_tilt = 1.0;
+  double enablement_hours = 6;             // adaptive: a marketer's hours on content, per period
+  double enablement_convince_gain = 0.05;  // added P(buyer convinced) when all marketers did
   double mix_shift = 0.25;       // adaptive: share of other channels' budget a marketer may move
   std::vector<double> salaries;  // annual base salary per person; one value: everyone
   PayChoice pay;

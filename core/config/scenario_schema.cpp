@@ -420,6 +420,15 @@ Section build() {
                  above_to(0, 100, "factor"))
           .field("tight_fit_tilt", &MarketingConfig::tight_fit_tilt,
                  "Tight targeting: added to each channel's fit tilt.", tilt())
+          .field("enablement_hours", &MarketingConfig::enablement_hours,
+                 "Adaptive: hours a marketer spends on sales-enablement content in a period "
+                 "they choose to.",
+                 in_range(0, 1000).with_unit("hours"))
+          .field("enablement_convince_gain", &MarketingConfig::enablement_convince_gain,
+                 "Adaptive: added chance each buyer is convinced, on deals decided the "
+                 "period after every marketer produced enablement content (scaled by the "
+                 "share who did).",
+                 probability())
           .field("mix_shift", &MarketingConfig::mix_shift,
                  "Adaptive: the share of every other channel's budget a marketer may move to "
                  "one of the channels they run, each period.",

@@ -70,7 +70,7 @@ Funnel::Funnel(const Scenario& s, const RunPlugins& plugins, std::uint64_t repli
   result_.metrics.reserve(static_cast<std::size_t>(s.horizon.periods) *
                           (static_cast<std::size_t>(Metric::hours_on_leads) +
                            static_cast<std::size_t>(reps_ + sdrs_) * 6 +
-                           static_cast<std::size_t>(marketers_) * 3));
+                           static_cast<std::size_t>(marketers_) * 4));
 }
 
 ReplicationResult Funnel::run() {

@@ -16,6 +16,7 @@
 #include "engine/crediting.hpp"
 #include "engine/deal_timing.hpp"
 #include "engine/effort.hpp"
+#include "engine/enablement.hpp"
 #include "engine/lead_yield.hpp"
 #include "engine/leads.hpp"
 #include "engine/market.hpp"
@@ -143,6 +144,8 @@ class Funnel {
   Separation separation_;
   Targeting targeting_{s_, marketers_};
   ChannelMix mix_{s_, marketers_};
+  Enablement enablement_{s_, marketers_};
+  std::int64_t enablement_periods_ = 0;  // marketer-periods spent on enablement content
   std::vector<ChannelTally> channel_tally_ = std::vector<ChannelTally>(s_.channels.size());
   std::vector<double> channel_spend_ = std::vector<double>(s_.channels.size());  // whole run
   Effort effort_{s_, reps_};

@@ -131,6 +131,8 @@ void Funnel::choose_marketing(int t) {
     targeting_.observe(m, static_cast<double>(x.inquiries), static_cast<double>(x.mqls),
                        x.pipeline.units(), x.sourced_revenue.units());
     ++targeting_periods_[static_cast<std::size_t>(targeting_.level(m))];
+    enablement_.observe(m, x.sourced_revenue.units(), period_.revenue.units());
+    enablement_periods_ += enablement_.producing(m) ? 1 : 0;
   }
   // The marketing team pools what it learned about targeting, as far as it does.
   targeting_.pool(s_.behaviour.belief_sharing);
@@ -143,7 +145,9 @@ void Funnel::choose_marketing(int t) {
     const int periods = left > 0 ? left : std::max(1, next);
     targeting_.choose(m, periods, pay, choice_stream_);
     mix_.choose(m, periods, pay, choice_stream_);
+    enablement_.choose(m, pay, choice_stream_);
   }
+  enablement_.settle();
 }
 
 }  // namespace tandem

@@ -107,7 +107,9 @@ void Funnel::decide(std::uint32_t o, int t) {
   const double base =
       leads_.real_need[id] ? s_.deals.convince_rate : s_.deals.convince_rate_no_need;
   // A pulled deal comes with a discount, which convinces each buyer more easily.
-  const double gain = opps_.pulled[o] ? s_.deals.pull_convince_gain : 0.0;
+  // Marketing's enablement content (adaptive marketers) helps every deal.
+  const double gain =
+      (opps_.pulled[o] ? s_.deals.pull_convince_gain : 0.0) + enablement_.convince_gain();
   const double p = std::min(1.0, base * skill_[static_cast<std::size_t>(opps_.rep[o])] + gain);
   // A lead who can sign is one of the group, and convinced already (the draw is made
   // all the same, so the stream moves as it would otherwise).

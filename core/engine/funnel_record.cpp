@@ -37,6 +37,7 @@ void Funnel::record(int t) {
     recorder_.emit(Metric::agent_mqls, t, static_cast<double>(tally(t, m).mqls), m);
     recorder_.emit(Metric::targeting, t, targeting_.level(m) - 1.0, m);
     recorder_.emit(Metric::favoured_channel, t, mix_.favoured(m), m);
+    recorder_.emit(Metric::enablement, t, enablement_.producing(m) ? 1.0 : 0.0, m);
   }
   for (int r = 0; r < reps_ + sdrs_; ++r) {
     const RepHours& h = hours_[static_cast<std::size_t>(r)];
@@ -115,6 +116,8 @@ void Funnel::headlines() {
       {"tight_targeting_share", "share",
        share(count(targeting_periods_[2]),
              count(targeting_periods_[0] + targeting_periods_[1] + targeting_periods_[2]))},
+      {"enablement_share", "share",
+       share(count(enablement_periods_), count(marketers_) * s_.horizon.periods)},
       {"deals_pulled", "count", count(T.pulled)},
       {"deals_pushed", "count", count(T.pushed)},
       {"discounts_given", "money", T.discounts.units()},

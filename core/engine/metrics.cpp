@@ -37,6 +37,8 @@ const std::vector<MetricSpec>& metric_catalogue() {
       {"bookings", "money", "Value of won deals credited to the rep"},
       {"agent_mqls", "count", "MQLs from the channels a marketer runs"},
       {"targeting", "level", "A marketer's targeting: -1 broad, 0 standard, 1 tight"},
+      {"enablement", "flag",
+       "1 if the marketer produced sales-enablement content this period (adaptive)"},
       {"favoured_channel", "index",
        "The channel (0-based, as declared) a marketer moved budget to; -1: none (adaptive)"},
   };

@@ -44,6 +44,7 @@ enum class Metric : std::uint32_t {
   agent_mqls,
   targeting,
   favoured_channel,
+  enablement,
   count_  // not a metric: the number of them
 };
 

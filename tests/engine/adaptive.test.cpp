@@ -127,6 +127,25 @@ TEST_CASE("marketers paid per MQL target for volume and those paid on revenue do
   CHECK(ignored.mean - 4 * ignored.se > 0);
 }
 
+TEST_CASE("marketers paid on revenue produce more enablement content than those paid per MQL",
+          "[engine][statistical]") {
+  // Content that helps reps close adds nothing to pay per MQL; to pay on sourced revenue
+  // it adds what the deals it helps bring. Here content matters (a gain of 0.3 per buyer
+  // when every marketer produces it) and takes 2 hours.
+  AdaptiveFixture f;
+  f.scenario.marketing.enablement_convince_gain = 0.3;
+  f.scenario.marketing.enablement_hours = 2;
+  const RunResult per_mql = f.run(2);
+  f.use(f.scenario.marketing.pay, "revenue_bonus");
+  const RunResult on_revenue = f.run(2);
+  const Stats enabling = paired(per_mql, on_revenue, "enablement_share");
+  const Stats won = paired(per_mql, on_revenue, "won_deals");
+  INFO("on revenue - per MQL: enablement share " << enabling.mean << " (SE " << enabling.se
+                                                 << "), won deals " << won.mean << " (SE " << won.se
+                                                 << ")");
+  CHECK(enabling.mean - 4 * enabling.se > 0);
+}
+
 TEST_CASE("a cap on pay lowers reps' effort and removing it raises it", "[engine][statistical]") {
   // Each hour costs a rep effort_cost_per_hour; above the cap it pays nothing.
   AdaptiveFixture f;
