@@ -20,6 +20,7 @@ usage: tandem VERB [options]    (tandem VERB --help for each)
 
 verbs:
   run SCENARIO          simulate a scenario and write a run folder
+  compare BASE ALT      both on common random numbers: differences with paired CIs
   validate SCENARIO...  check scenarios only; every problem, located
   payout PLAN --results CSV  a pay plan on given results: statements and a ledger
   plugins list          the plugins on the plugin path
@@ -32,7 +33,8 @@ int dispatch(int argc, char** argv) {
   const std::map<std::string, std::function<int(const Args&)>> verbs = {{"run", run_verb},
                                                                         {"validate", validate_verb},
                                                                         {"plugins", plugins_verb},
-                                                                        {"payout", payout_verb}};
+                                                                        {"payout", payout_verb},
+                                                                        {"compare", compare_verb}};
   if (argc < 2) {
     std::fputs(kUsage, stderr);
     return 2;

@@ -1,6 +1,7 @@
 // tandem run SCENARIO: validate, simulate every replication, write the run folder.
 #include "cli/verbs.hpp"
 
+#include "cli/run_support.hpp"
 #include "config/scenario.hpp"
 #include "engine/simulation.hpp"
 #include "output/run_folder.hpp"
@@ -13,25 +14,13 @@
 #include <fmt/chrono.h>
 #include <fmt/core.h>
 
-#include <unistd.h>
-
 #include <chrono>
-#include <cstdio>
 #include <iostream>
 
 namespace po = boost::program_options;
 
 namespace tandem::cli {
 namespace {
-
-// A one-line progress bar on stderr, only when a person is watching it.
-void show_progress(int done, int total) {
-  const int width = 30, filled = done * width / total;
-  fmt::print(stderr, "\r  [{:=<{}}{: <{}}] {}/{} replications", "", filled, "", width - filled,
-             done, total);
-  if (done == total) fmt::print(stderr, "\r{: <{}}\r", "", width + 40);
-  std::fflush(stderr);
-}
 
 std::filesystem::path default_out(const Scenario& s) {
   const auto now = std::chrono::system_clock::now();
@@ -89,19 +78,10 @@ int run_verb(const Args& args) {
   const RunPlugins plugins = resolve_plugins(scenario, registry);
   RunOptions run_options;
   run_options.threads = threads;
-  if (isatty(STDERR_FILENO)) run_options.progress = show_progress;
+  run_options.progress = terminal_progress();
   const RunResult result = run_simulation(scenario, plugins, run_options);
 
-  RunManifest manifest{scenario.seed, scenario.replications, {}};
-  const auto use = [&](const std::string& slot, const LoadedPlugin& p) {
-    manifest.plugins.push_back({slot, p.name(), p.version(), p.abi(), p.kind()});
-  };
-  use("lead_policy", *plugins.lead_policy);
-  const std::vector<PaidTeam> teams = paid_teams(scenario);
-  for (std::size_t t = 0; t < teams.size(); ++t)
-    for (std::size_t i = 0; i < plugins.pay[t].size(); ++i)
-      use(teams[t].key + ".pay" + (i == 0 ? "" : ".components[" + std::to_string(i - 1) + "]"),
-          *plugins.pay[t][i]);
+  const RunManifest manifest = run_manifest(scenario, plugins);
   // The summary as written, so the terminal shows exactly what summary.json holds.
   const SummaryJson summary = write_run_folder(dir, scenario, result, manifest, replace);
   if (format == "json") {

@@ -15,6 +15,7 @@ int run_verb(const Args& args);
 int validate_verb(const Args& args);
 int plugins_verb(const Args& args);
 int payout_verb(const Args& args);
+int compare_verb(const Args& args);
 
 // Options every verb that loads plugins takes.
 struct PluginPathOption {

@@ -138,10 +138,15 @@ double student_t_quantile(double p, double df) {
 }
 
 SampleStats describe(std::span<const double> values) {
+  // The q-quantile by nearest rank (the ceil(q n)-th smallest): a value of the sample.
+  const auto nearest_rank = [](const std::vector<double>& sorted, double q) {
+    const auto k = static_cast<std::size_t>(std::ceil(q * static_cast<double>(sorted.size())));
+    return sorted[std::max<std::size_t>(k, 1) - 1];
+  };
   SampleStats s;
   s.n = values.size();
   if (s.n == 0) {
-    s.mean = s.median = kNaN;
+    s.mean = s.median = s.p5 = s.p95 = kNaN;
     return s;
   }
   double sum = 0;
@@ -150,11 +155,13 @@ SampleStats describe(std::span<const double> values) {
 
   std::vector<double> sorted(values.begin(), values.end());
   if (std::any_of(sorted.begin(), sorted.end(), [](double v) { return std::isnan(v); })) {
-    s.median = kNaN;
+    s.median = s.p5 = s.p95 = kNaN;
   } else {
     std::sort(sorted.begin(), sorted.end());
     const std::size_t mid = s.n / 2;
     s.median = s.n % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2.0;
+    s.p5 = nearest_rank(sorted, 0.05);
+    s.p95 = nearest_rank(sorted, 0.95);
   }
 
   if (s.n >= 2) {

@@ -25,13 +25,14 @@ double normal_quantile(double p);
 
 struct SampleStats {
   std::size_t n = 0;
-  double mean = 0;                                // NaN when n == 0
-  double median = 0;                              // NaN when n == 0
-  std::optional<double> sd;                       // sample sd (n - 1); none when n < 2
+  double mean = 0;           // NaN when n == 0
+  double median = 0;         // NaN when n == 0
+  double p5 = 0, p95 = 0;    // nearest rank: values some replication had; NaN when n == 0
+  std::optional<double> sd;  // sample sd (n - 1); none when n < 2
   std::optional<std::pair<double, double>> ci95;  // mean -/+ t(0.975, n-1) sd / sqrt(n)
 };
 
-// Describes a sample. A NaN value makes mean, sd, median and the interval NaN.
+// Describes a sample. A NaN value makes mean, sd, median, p5, p95 and the interval NaN.
 SampleStats describe(std::span<const double> values);
 
 // One headline figure over all replications.

@@ -17,24 +17,6 @@
 namespace tandem {
 namespace {
 
-// Rounds through decimal text: the same input gives the same bits on any machine, and
-// the JSON shows 10 digits, not 17 that pretend to a precision the simulation lacks.
-double round_significant(double x) {
-  if (!std::isfinite(x) || x == 0.0) return x;
-  const std::string text = fmt::format("{:.10g}", x);
-  return std::strtod(text.c_str(), nullptr);
-}
-
-SummaryJson number_or_null(std::optional<double> x) {
-  if (!x || !std::isfinite(*x)) return nullptr;
-  return round_significant(*x);
-}
-
-SummaryJson interval_or_null(const std::optional<std::pair<double, double>>& ci) {
-  if (!ci || !std::isfinite(ci->first) || !std::isfinite(ci->second)) return nullptr;
-  return SummaryJson::array({round_significant(ci->first), round_significant(ci->second)});
-}
-
 // total / n in whole cents, halves away from zero (the Money rule), in integers only.
 std::int64_t mean_cents(Money total, std::size_t n) {
   if (n == 0) return 0;
@@ -56,6 +38,12 @@ SummaryJson pay_group(const PayTotals::Group& g) {
   j["mean_per_replication_cents"] = mean_cents(g.total, g.per_replication.size());
   j["sd_per_replication_cents"] = number_or_null(s.sd);
   j["ci95_per_replication_cents"] = interval_or_null(s.ci95);
+  // Cost risk: what the bad and the good replications cost (exact cents of one of them).
+  if (s.n > 0) {
+    j["p5_per_replication_cents"] = static_cast<std::int64_t>(s.p5);
+    j["median_per_replication_cents"] = static_cast<std::int64_t>(std::llround(s.median));
+    j["p95_per_replication_cents"] = static_cast<std::int64_t>(s.p95);
+  }
   return j;
 }
 
@@ -147,6 +135,23 @@ void add_row(PayTotals::Group& g, std::size_t replication, std::size_t replicati
 
 }  // namespace
 
+double round_significant(double x) {
+  if (x == 0.0) return 0.0;  // -0 is written as 0
+  if (!std::isfinite(x)) return x;
+  const std::string text = fmt::format("{:.10g}", x);
+  return std::strtod(text.c_str(), nullptr);
+}
+
+SummaryJson number_or_null(std::optional<double> x) {
+  if (!x || !std::isfinite(*x)) return nullptr;
+  return round_significant(*x);
+}
+
+SummaryJson interval_or_null(const std::optional<std::pair<double, double>>& ci) {
+  if (!ci || !std::isfinite(ci->first) || !std::isfinite(ci->second)) return nullptr;
+  return SummaryJson::array({round_significant(ci->first), round_significant(ci->second)});
+}
+
 PayTotals pay_totals(const RunResult& result) {
   const std::size_t n = result.replications.size();
   PayTotals t;
@@ -188,6 +193,8 @@ SummaryJson make_summary(const Scenario& scenario, const RunResult& result,
     j["sd"] = number_or_null(h.stats.sd);
     j["n"] = h.stats.n;
     j["median"] = number_or_null(h.stats.median);
+    j["p5"] = number_or_null(h.stats.p5);
+    j["p95"] = number_or_null(h.stats.p95);
     headline[h.name] = std::move(j);
   }
   summary["headline"] = std::move(headline);

@@ -4,10 +4,12 @@
 //   run        scenario name and hash, seed, replications, Tandem version, SDK ABI, and
 //              each plugin: slot, name, version, abi, kind, resolved params
 //   headline   per headline figure, in the engine's order: unit, mean, ci95 [lo, hi]
-//              (null for one replication), sd, n, median; rounded to 10 significant digits
+//              (null for one replication), sd, n, median, p5, p95 (nearest rank); rounded
+//              to 10 significant digits
 //   pay        exact cents from the ledger rows (the same rows as ledger.csv): in total, by
 //              role and by component, with the mean per replication (cents, halves away
-//              from zero) and its spread over replications; per role, the spread of what
+//              from zero), its spread over replications and its P5 / median / P95 (cost
+//              risk: a bad and a good year); per role, the spread of what
 //              one person is paid over the run (min, quartiles, max: nearest-rank, so
 //              each is a real person's exact pay)
 //   ledger_rows  how many rows ledger.csv has
@@ -24,7 +26,9 @@
 
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace tandem {
@@ -48,6 +52,14 @@ struct PayTotals {
 
 // Throws Error if a ledger row names an agent the run does not have (or on overflow).
 PayTotals pay_totals(const RunResult& result);
+
+// Figures as summary.json (and comparison.json) write them: rounded through decimal text
+// to 10 significant digits, so the same input gives the same bits on any machine and the
+// file does not show 17 digits that pretend to a precision the simulation lacks; -0 is 0.
+double round_significant(double x);
+// A figure, or null when there is none or it is not finite.
+SummaryJson number_or_null(std::optional<double> x);
+SummaryJson interval_or_null(const std::optional<std::pair<double, double>>& ci);
 
 // Throws Error if the replications disagree on their headline figures.
 SummaryJson make_summary(const Scenario& scenario, const RunResult& result,

@@ -63,6 +63,19 @@ TEST_CASE("describe gives mean, sample sd, median and the t interval", "[output]
   CHECK(describe(odd).median == 2.0);
 }
 
+TEST_CASE("describe gives P5 and P95 by nearest rank: values of the sample", "[output]") {
+  std::vector<double> x;
+  for (int i = 100; i >= 1; --i) x.push_back(i);  // 1..100, in any order
+  const SampleStats s = describe(x);
+  CHECK(s.p5 == 5.0);    // the 5th smallest of 100
+  CHECK(s.p95 == 95.0);  // the 95th
+  const std::vector<double> three = {30, 10, 20};
+  CHECK(describe(three).p5 == 10.0);   // ceil(0.15) = 1st
+  CHECK(describe(three).p95 == 30.0);  // ceil(2.85) = 3rd
+  const std::vector<double> none;
+  CHECK(std::isnan(describe(none).p5));
+}
+
 TEST_CASE("describe with one value has no sd and no interval", "[output]") {
   const std::vector<double> one = {7.5};
   const SampleStats s = describe(one);

@@ -57,17 +57,21 @@ TEST_CASE("summary opens with the run block", "[output]") {
   CHECK(sales["params"]["capped"] == false);
 }
 
-TEST_CASE("summary headline figures: mean, CI, sd, n, median, in engine order", "[output]") {
+TEST_CASE("summary headline figures: mean, CI, sd, n, median, P5, P95, in engine order",
+          "[output]") {
   const SummaryJson s = sample_summary();
   const auto& h = s["headline"];
   CHECK(keys(h) == std::vector<std::string>{"revenue", "win_rate", "deals_won"});
   const auto& deals = h["deals_won"];
-  CHECK(keys(deals) == std::vector<std::string>{"unit", "mean", "ci95", "sd", "n", "median"});
+  CHECK(keys(deals) ==
+        std::vector<std::string>{"unit", "mean", "ci95", "sd", "n", "median", "p5", "p95"});
   CHECK(deals["unit"] == "count");
   CHECK(deals["mean"] == 14.0);
   CHECK(deals["n"] == 3);
   CHECK(deals["median"] == 14.0);
   CHECK(deals["sd"] == 3.0);
+  CHECK(deals["p5"] == 11.0);  // of 14, 11, 17: the smallest and the largest
+  CHECK(deals["p95"] == 17.0);
   const double half = 4.302652730 * 3.0 / std::sqrt(3.0);
   CHECK_THAT(deals["ci95"][0].get<double>(), WithinRel(14.0 - half, 1e-9));
   CHECK_THAT(deals["ci95"][1].get<double>(), WithinRel(14.0 + half, 1e-9));
@@ -118,6 +122,12 @@ TEST_CASE("summary pay totals are exact sums of the ledger", "[output]") {
   const std::int64_t total = marketing + sales;
   const std::int64_t expected_mean = (total * 2 + 3) / 6;  // total > 0
   CHECK(pay["mean_per_replication_cents"] == expected_mean);
+
+  // Cost risk: P5 / median / P95 of a role's pay over replications, exact cents of one.
+  const auto& m = pay["by_role"]["marketing"];
+  CHECK(m["p5_per_replication_cents"] == 1500000 + 2500 * 40);
+  CHECK(m["median_per_replication_cents"] == 1500000 + 2500 * 41);
+  CHECK(m["p95_per_replication_cents"] == 1500000 + 2500 * 42);
 }
 
 TEST_CASE("mean per replication rounds halves away from zero", "[output]") {
