@@ -76,6 +76,8 @@ void Funnel::credit(std::uint32_t o, int t, int cancelled_period) {
   deal.id = o;
   deal.period = opps_.decided[o];
   deal.deal_value = Money::from_cents(opps_.size_cents[o]);
+  deal.discount = Money::from_cents(opps_.discount_cents[o]);
+  deal.pushed = opps_.pushed[o] != 0;
   if (!s_.products.empty()) deal.product = s_.products[opps_.product[o]].name;
   if (!s_.segments.empty())
     deal.segment = s_.segments[segment_[leads_.account[opps_.lead[o]]]].name;
@@ -134,6 +136,7 @@ void Funnel::decide(std::uint32_t o, int t) {
       const Money full = size_of(o), discounted = full.times(1.0 - s_.deals.pull_discount);
       period_.discounts += full - discounted;
       opps_.size_cents[o] = discounted.cents();
+      opps_.discount_cents[o] = (full - discounted).cents();
     }
     ++period_.won;
     period_.revenue += size_of(o);

@@ -114,11 +114,12 @@ struct OpportunityTable {
   std::vector<std::int32_t> opened;
   std::vector<std::int32_t> close;  // period the buying group decides; slips if not worked
   std::vector<DealResult> result;
-  std::vector<std::int32_t> decided;  // period the buying group decided; -1 while open
-  std::vector<std::uint8_t> product;  // index into the scenario's products
-  std::vector<std::int32_t> sdr;      // the SDR (worker index) who handed it over; -1: none
-  std::vector<std::uint8_t> pulled;   // pulled into an earlier pay period with a discount
-  std::vector<std::uint8_t> pushed;   // pushed into the next pay period
+  std::vector<std::int32_t> decided;         // period the buying group decided; -1 while open
+  std::vector<std::uint8_t> product;         // index into the scenario's products
+  std::vector<std::int32_t> sdr;             // the SDR (worker index) who handed it over; -1: none
+  std::vector<std::uint8_t> pulled;          // pulled into an earlier pay period with a discount
+  std::vector<std::uint8_t> pushed;          // pushed into the next pay period
+  std::vector<std::int64_t> discount_cents;  // given on a pulled deal that was won
 
   std::uint32_t size() const { return static_cast<std::uint32_t>(lead.size()); }
 
@@ -136,6 +137,7 @@ struct OpportunityTable {
     sdr.push_back(sdr_worker);
     pulled.push_back(0);
     pushed.push_back(0);
+    discount_cents.push_back(0);
     return size() - 1;
   }
 };

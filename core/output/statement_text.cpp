@@ -19,7 +19,8 @@ std::string pad_left(const std::string& s, std::size_t width) {
 
 // "D12 30000.00 (period 9)"; a share of a deal says whose and of what
 // ("D12 12000.00 split of 30000.00"), a product or segment is named, and a cancellation
-// says when it was won and cancelled.
+// says when it was won and cancelled; a deal pulled in says its discount
+// ("D12 27000.00 (period 9, pulled in for a discount of 3000.00)").
 std::string deals_text(std::span<const CreditedDeal> deals, bool cancelled) {
   std::string out;
   for (const CreditedDeal& d : deals) {
@@ -32,6 +33,10 @@ std::string deals_text(std::span<const CreditedDeal> deals, bool cancelled) {
     about += cancelled ? "won period " + std::to_string(d.period) + ", cancelled period " +
                              std::to_string(d.cancelled_period)
                        : "period " + std::to_string(d.period);
+    // Deal timing: a discount bought the close into an earlier pay period, or the close
+    // was pushed into a later one.
+    if (d.discount > Money{}) about += ", pulled in for a discount of " + d.discount.str();
+    if (d.pushed) about += ", pushed out";
     out += (out.empty() ? "" : ", ") + one + " (" + about + ")";
   }
   return out;

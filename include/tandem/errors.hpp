@@ -12,7 +12,7 @@
 #define TANDEM_VISIBLE __attribute__((visibility("default")))
 
 namespace tandem {
-inline namespace v2 {
+inline namespace v3 {
 
 // Where a problem is: a file position when there is one, and the dotted key.
 struct Location {
@@ -119,5 +119,5 @@ class TANDEM_VISIBLE PluginFault : public PluginError {
   using PluginError::PluginError;
 };
 
-}  // namespace v2
+}  // namespace v3
 }  // namespace tandem

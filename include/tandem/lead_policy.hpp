@@ -15,7 +15,7 @@
 #include <vector>
 
 namespace tandem {
-inline namespace v2 {
+inline namespace v3 {
 
 class LeadPolicy {
  public:
@@ -133,5 +133,5 @@ class Router {
   std::uint64_t next_ = 0;
 };
 
-}  // namespace v2
+}  // namespace v3
 }  // namespace tandem

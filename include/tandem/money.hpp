@@ -18,7 +18,7 @@
 #include <string_view>
 
 namespace tandem {
-inline namespace v2 {
+inline namespace v3 {
 
 class Money {
  public:
@@ -110,5 +110,5 @@ class Money {
   std::int64_t cents_ = 0;
 };
 
-}  // namespace v2
+}  // namespace v3
 }  // namespace tandem

@@ -17,7 +17,7 @@
 #include <vector>
 
 namespace tandem {
-inline namespace v2 {
+inline namespace v3 {
 
 enum class ParamType { boolean, integer, real, money, text, number_list };
 
@@ -213,5 +213,5 @@ class Schema {
   std::vector<ParamSpec> specs_;
 };
 
-}  // namespace v2
+}  // namespace v3
 }  // namespace tandem

@@ -11,7 +11,7 @@
 #include <vector>
 
 namespace tandem {
-inline namespace v2 {
+inline namespace v3 {
 
 // A number for a reason line: at least one decimal, at most four, no trailing zeros
 // ("0.25", "8.0", "0.0769").
@@ -74,5 +74,5 @@ class PayPlan {
   virtual Statement pay(const Credits& credits, const PayPeriod& period) const = 0;
 };
 
-}  // namespace v2
+}  // namespace v3
 }  // namespace tandem

@@ -21,7 +21,7 @@
 #include <type_traits>
 
 namespace tandem {
-inline namespace v2 {
+inline namespace v3 {
 
 enum class PluginKind : std::uint32_t { pay_plan = 1, lead_policy = 2 };
 
@@ -77,7 +77,7 @@ const PluginInfo* plugin_info(const char* version) {
 }
 }  // namespace detail
 
-}  // namespace v2
+}  // namespace v3
 }  // namespace tandem
 
 #define TANDEM_PLUGIN_ENTRY tandem_plugin_info

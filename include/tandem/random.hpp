@@ -11,7 +11,7 @@
 #include <numbers>
 
 namespace tandem {
-inline namespace v2 {
+inline namespace v3 {
 
 class Stream {
  public:
@@ -119,5 +119,5 @@ class Stream {
   bool has_spare_ = false;
 };
 
-}  // namespace v2
+}  // namespace v3
 }  // namespace tandem

@@ -9,7 +9,7 @@
 #include <string_view>
 
 namespace tandem {
-inline namespace v2 {
+inline namespace v3 {
 
 enum class PeriodKind { month, quarter, year };
 
@@ -75,6 +75,8 @@ struct CreditedDeal {
   std::string_view product;   // what was sold (a scenario's `products` name)
   std::string_view segment;   // the customer's segment (a `segments` name)
   int cancelled_period = -1;  // when the customer cancelled (churned); -1: not cancelled
+  Money discount;       // taken off the whole deal to close it a pay period early (pulled); else 0
+  bool pushed = false;  // its close was pushed into a later pay period
 };
 
 // The people paid by the same plan over the same pay period (a role's team), summed: what
@@ -162,5 +164,5 @@ struct RepView {
 // what became of it later (or that it was never reached: `recycled`).
 enum class Outcome { rejected, recycled, disqualified, won, lost, no_decision, accepted };
 
-}  // namespace v2
+}  // namespace v3
 }  // namespace tandem

@@ -6,6 +6,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <set>
+
 using namespace tandem;
 using namespace tandem::test;
 
@@ -66,6 +68,25 @@ TEST_CASE("a quarterly quota with an accelerator pulls deals into the quarter's 
        << quota_discounts << ", flat " << quarter_end_share(flat, "discounts_given"));
   CHECK(quota_discounts > 0.9);
   CHECK(quarter_end_share(flat, "discounts_given") < 0.6);
+
+  // The reps' statements show each discount on the deal it bought (replication 0 keeps
+  // them): every one is a deal won in a quarter's last month, and together they are the
+  // discounts the run reports, less those on deals whose pay period ended after the run.
+  // (The marketer who sourced a deal sees it too, on their own statement.)
+  Money on_statements;
+  int pulled = 0;
+  std::set<std::uint64_t> seen;
+  for (const StatementRecord& st : quota.replications[0].statements)
+    for (const CreditedDeal& d : st.deals)
+      if (st.person >= f.scenario.marketing.people && d.discount > Money{}) {
+        CHECK(seen.insert(d.id).second);
+        on_statements += d.discount;
+        ++pulled;
+        CHECK(d.period % 13 >= 8);
+      }
+  CHECK(pulled > 0);
+  CHECK(on_statements.units() <= headline(quota.replications[0], "discounts_given") + 0.005);
+  CHECK(on_statements.units() >= 0.8 * headline(quota.replications[0], "discounts_given"));
 }
 
 TEST_CASE("reps push fewer deals when a delayed close may lose the buyer",
