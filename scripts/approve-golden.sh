@@ -9,7 +9,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 build=${1:-build/dev}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-"$build/bin/tandem" run tests/integration/scenarios/small.yaml --replications 3 --threads 2 \
+"$build/bin/tandem" run tests/integration/scenarios/small.yaml --no-history --replications 3 --threads 2 \
   --out "$out/run" >/dev/null
 for f in summary.json ledger.csv; do
   cp "$out/run/$f" "tests/golden/small.$f.approved"

@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   cmake ninja-build g++ ccache
   libboost-dev libboost-program-options-dev
-  libyaml-cpp-dev libeigen3-dev catch2 libfmt-dev nlohmann-json3-dev
+  libyaml-cpp-dev libeigen3-dev catch2 libfmt-dev nlohmann-json3-dev libsqlite3-dev
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

@@ -42,7 +42,7 @@ constexpr const char* kMarker = "comparison.json";
 constexpr const char* kUsage =
     "tandem compare BASE ALT [--out DIR] [--replications N] [--seed S] [--threads N] "
     "[--set KEY=VALUE]... [--set-base KEY=VALUE]... [--set-alt KEY=VALUE]... "
-    "[--format table|json] [--force]";
+    "[--format table|json] [--force] [--db FILE | --no-history]";
 
 fs::path default_out(const Scenario& base, const Scenario& alt) {
   const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
@@ -209,8 +209,7 @@ std::string interval_text(const std::optional<Interval>& ci, const std::string& 
 
 void print_comparison_table(std::ostream& out, const Scenario& base,
                             const std::vector<PairedComparison>& rows) {
-  using Row = std::array<std::string, 6>;
-  std::vector<Row> table = {
+  std::vector<std::vector<std::string>> table = {
       {"metric", "base", "alt", "alt - base", "paired 95% CI", "unpaired 95% CI"}};
   bool any_significant = false;
   for (const PairedComparison& c : rows) {
@@ -219,25 +218,10 @@ void print_comparison_table(std::ostream& out, const Scenario& base,
                      signed_figure(c.difference, c.unit) + (c.significant ? " *" : "  "),
                      interval_text(c.paired_ci95, c.unit), interval_text(c.unpaired_ci95, c.unit)});
   }
-  std::array<std::size_t, 6> width{};
-  for (const Row& r : table)
-    for (std::size_t i = 0; i < r.size(); ++i) width[i] = std::max(width[i], r[i].size());
-
   std::string text =
       fmt::format("alt - base on common random numbers: {} paired replication{}, seed {}\n\n",
-                  base.replications, base.replications == 1 ? "" : "s", base.seed);
-  for (std::size_t i = 0; i < table.size(); ++i) {
-    const Row& r = table[i];
-    // Names left, figures right: digits line up.
-    text += fmt::format("{:<{}}", r[0], width[0]);
-    for (std::size_t c = 1; c < r.size(); ++c) text += fmt::format("  {:>{}}", r[c], width[c]);
-    text += "\n";
-    if (i == 0) {
-      text += std::string(width[0], '-');
-      for (std::size_t c = 1; c < r.size(); ++c) text += "  " + std::string(width[c], '-');
-      text += "\n";
-    }
-  }
+                  base.replications, base.replications == 1 ? "" : "s", base.seed) +
+      table_text(table);
   if (any_significant)
     text +=
         "\n* the paired 95% CI excludes 0: a difference the replications cannot explain "
@@ -252,6 +236,7 @@ int compare_verb(const Args& args) {
   std::vector<std::string> sets, base_only, alt_only;
   int threads = 0;
   PluginPathOption plugin_path;
+  HistoryHook history;
   po::options_description options("options");
   options.add_options()("base", po::value(&base_file), "the base scenario file (YAML)")(
       "alt", po::value(&alt_file), "the alternative scenario file (YAML); may be BASE again")(
@@ -270,6 +255,7 @@ int compare_verb(const Args& args) {
       "format", po::value(&format), "what to print: table or json (comparison.json)")(
       "force", "replace the --out folder if it exists");
   plugin_path.add_to(options);
+  history.add_to(options);
   po::positional_options_description positionals;
   positionals.add("base", 1).add("alt", 1);
   po::variables_map vm;
@@ -308,6 +294,7 @@ int compare_verb(const Args& args) {
 
   const RunPlugins base_plugins = resolve_plugins(base, registry),
                    alt_plugins = resolve_plugins(alt, registry);
+  history.open("compare", args);  // a history that cannot be written fails before simulating too
   RunOptions run_options;
   run_options.threads = threads;
   run_options.progress = terminal_progress("base");
@@ -342,13 +329,16 @@ int compare_verb(const Args& args) {
     }
     folder.commit();
   }
+  const std::string recorded = history.record(
+      RecordKind::compare, {recorded_scenario("base", base), recorded_scenario("alt", alt)},
+      base.seed, base.replications, dir, difference_figures(rows));
 
   if (format == "json") {
     std::cout << summary_text(comparison);
-    fmt::print(stderr, "wrote {}\n", dir.string());
+    fmt::print(stderr, "wrote {}{}\n", dir.string(), recorded);
   } else {
     print_comparison_table(std::cout, base, rows);
-    fmt::print("\nwrote {}\n", dir.string());
+    fmt::print("\nwrote {}{}\n", dir.string(), recorded);
   }
   return 0;
 }

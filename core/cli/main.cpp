@@ -21,6 +21,9 @@ usage: tandem VERB [options]    (tandem VERB --help for each)
 verbs:
   run SCENARIO          simulate a scenario and write a run folder
   compare BASE ALT      both on common random numbers: differences with paired CIs
+  sweep SCENARIO --vary KEY=V1,V2,...  every point of a grid, on common random numbers
+  estimate SCENARIO     the analytic (Markov chain) view: expected figures, instantly
+  history [show RUN]    the recorded runs, compares and sweeps; one of them in full
   validate SCENARIO...  check scenarios only; every problem, located
   payout PLAN --results CSV  a pay plan on given results: statements and a ledger
   plugins list          the plugins on the plugin path
@@ -30,11 +33,10 @@ verbs:
 
 int dispatch(int argc, char** argv) {
   using namespace tandem::cli;
-  const std::map<std::string, std::function<int(const Args&)>> verbs = {{"run", run_verb},
-                                                                        {"validate", validate_verb},
-                                                                        {"plugins", plugins_verb},
-                                                                        {"payout", payout_verb},
-                                                                        {"compare", compare_verb}};
+  const std::map<std::string, std::function<int(const Args&)>> verbs = {
+      {"run", run_verb},           {"validate", validate_verb}, {"plugins", plugins_verb},
+      {"payout", payout_verb},     {"compare", compare_verb},   {"sweep", sweep_verb},
+      {"estimate", estimate_verb}, {"history", history_verb}};
   if (argc < 2) {
     std::fputs(kUsage, stderr);
     return 2;

@@ -35,6 +35,7 @@ int run_verb(const Args& args) {
   std::vector<std::string> sets;
   int threads = 0;
   PluginPathOption plugin_path;
+  HistoryHook history;
   po::options_description options("options");
   options.add_options()("scenario", po::value(&scenario_file), "the scenario file (YAML)")(
       "out,o", po::value(&out), "run folder to write (default: runs/<name>-<time>)")(
@@ -47,12 +48,13 @@ int run_verb(const Args& args) {
       "format", po::value(&format), "what to print: table or json (the summary)")(
       "force", "replace the --out folder if it exists");
   plugin_path.add_to(options);
+  history.add_to(options);
   po::positional_options_description positionals;
   positionals.add("scenario", 1);
   po::variables_map vm;
   if (!parse("run",
              "tandem run SCENARIO [--out DIR] [--replications N] [--seed S] [--threads N] "
-             "[--set KEY=VALUE]... [--format table|json]",
+             "[--set KEY=VALUE]... [--format table|json] [--db FILE | --no-history]",
              args, options, positionals, vm))
     return 0;
   if (scenario_file.empty())
@@ -76,6 +78,7 @@ int run_verb(const Args& args) {
   check_run_folder(dir, replace);  // fail before spending time simulating
 
   const RunPlugins plugins = resolve_plugins(scenario, registry);
+  history.open("run", args);  // a history that cannot be written fails before simulating too
   RunOptions run_options;
   run_options.threads = threads;
   run_options.progress = terminal_progress();
@@ -84,12 +87,15 @@ int run_verb(const Args& args) {
   const RunManifest manifest = run_manifest(scenario, plugins);
   // The summary as written, so the terminal shows exactly what summary.json holds.
   const SummaryJson summary = write_run_folder(dir, scenario, result, manifest, replace);
+  const std::string recorded =
+      history.record(RecordKind::run, {recorded_scenario("scenario", scenario)}, scenario.seed,
+                     scenario.replications, dir, headline_figures(summary));
   if (format == "json") {
     std::cout << summary_text(summary);
-    fmt::print(stderr, "wrote {}\n", dir.string());
+    fmt::print(stderr, "wrote {}{}\n", dir.string(), recorded);
   } else {
     print_summary_table(std::cout, summary);
-    fmt::print("\nwrote {}\n", dir.string());
+    fmt::print("\nwrote {}{}\n", dir.string(), recorded);
   }
   return 0;
 }

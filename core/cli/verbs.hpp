@@ -16,6 +16,9 @@ int validate_verb(const Args& args);
 int plugins_verb(const Args& args);
 int payout_verb(const Args& args);
 int compare_verb(const Args& args);
+int sweep_verb(const Args& args);
+int estimate_verb(const Args& args);
+int history_verb(const Args& args);
 
 // Options every verb that loads plugins takes.
 struct PluginPathOption {

@@ -52,6 +52,7 @@ struct MarketConfig {
   double need_researching = 0.4;  // P(real need | fit 1, account researching)
   double need_buying = 0.9;       // P(real need | fit 1, account buying)
   double authority_share = 0.3;   // share of people inquiring who can sign a purchase
+  double demand = 1.0;  // inquiries every channel's budget buys, times this (a bad year < 1)
 };
 
 struct ChannelConfig {

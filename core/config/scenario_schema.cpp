@@ -245,6 +245,10 @@ Section build() {
                  "Share of people inquiring who can sign a purchase; such a person counts "
                  "as convinced when their buying group decides.",
                  share())
+          .field("demand", &MarketConfig::demand,
+                 "The market's appetite: the inquiries every channel's budget buys, times "
+                 "this; the budget is spent all the same (0.8: a bad year, 1.2: a good one).",
+                 above_to(0, 100, "factor"))
           .into(part(&Scenario::market)));
 
   root.sections.push_back(

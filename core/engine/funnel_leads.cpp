@@ -16,10 +16,11 @@ void Funnel::new_inquiries(int t) {
   for (std::size_t c = 0; c < s_.channels.size(); ++c) {
     const ChannelConfig& ch = s_.channels[c];
     const int owner = static_cast<int>(c % static_cast<std::size_t>(marketers_));
-    // The owner's targeting: the same budget buys more or fewer inquiries, leaning away
-    // from or toward fit (always the standard level under fixed rules).
+    // The market's demand and the owner's targeting: the same budget buys more or fewer
+    // inquiries, leaning away from or toward fit (always the standard level under fixed
+    // rules).
     const int level = targeting_.level(owner);
-    const double volume = targeting_.volume(level);
+    const double volume = targeting_.volume(level) * s_.market.demand;
     const Money cost_per_inquiry =
         volume == 1.0 ? ch.cost_per_lead : ch.cost_per_lead.times(1.0 / volume);
     // The owner's channel mix: this channel's share of their budget.

@@ -47,9 +47,30 @@ std::string format_figure(double value, const std::string& unit) {
   return fmt::format("{:.4g}", value);
 }
 
+std::string table_text(const std::vector<std::vector<std::string>>& rows) {
+  std::vector<std::size_t> width;
+  for (const auto& r : rows) {
+    width.resize(std::max(width.size(), r.size()));
+    for (std::size_t c = 0; c < r.size(); ++c) width[c] = std::max(width[c], r[c].size());
+  }
+  std::string text;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& r = rows[i];
+    for (std::size_t c = 0; c < r.size(); ++c)
+      text +=
+          c == 0 ? fmt::format("{:<{}}", r[c], width[c]) : fmt::format("  {:>{}}", r[c], width[c]);
+    text += "\n";
+    if (i == 0) {
+      for (std::size_t c = 0; c < width.size(); ++c)
+        text += (c == 0 ? "" : "  ") + std::string(width[c], '-');
+      text += "\n";
+    }
+  }
+  return text;
+}
+
 void print_summary_table(std::ostream& out, const SummaryJson& summary) {
-  using Row = std::array<std::string, 3>;
-  std::vector<Row> rows = {{"metric", "mean", "95% CI"}};
+  std::vector<std::vector<std::string>> rows = {{"metric", "mean", "95% CI"}};
   const auto headline = summary.find("headline");
   if (headline != summary.end() && headline->is_object()) {
     for (const auto& [name, h] : headline->items()) {
@@ -64,20 +85,7 @@ void print_summary_table(std::ostream& out, const SummaryJson& summary) {
       rows.push_back({name, mean != h.end() ? figure_or_na(*mean, unit) : "n/a", ci});
     }
   }
-  std::array<std::size_t, 3> width{};
-  for (const auto& r : rows)
-    for (std::size_t c = 0; c < r.size(); ++c) width[c] = std::max(width[c], r[c].size());
-
-  std::string text;
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    const auto& r = rows[i];
-    // Names left, figures right: digits line up.
-    text += fmt::format("{:<{}}  {:>{}}  {:>{}}\n", r[0], width[0], r[1], width[1], r[2], width[2]);
-    if (i == 0)
-      text += fmt::format("{}  {}  {}\n", std::string(width[0], '-'), std::string(width[1], '-'),
-                          std::string(width[2], '-'));
-  }
-  out << text;
+  out << table_text(rows);
 }
 
 }  // namespace tandem

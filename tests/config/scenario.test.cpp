@@ -257,7 +257,7 @@ TEST_CASE("a bad override is reported at --set", "[config]") {
         std::vector<std::string>{
             "--set: market.acounts: unknown key 'acounts'; did you mean 'accounts'? (allowed: "
             "accounts, fit_mean, fit_spread, buying_group, research_rate, buy_rate, drop_rate, "
-            "need_dormant, need_researching, need_buying, authority_share)"});
+            "need_dormant, need_researching, need_buying, authority_share, demand)"});
   CHECK(problems(kTiny, {"seed"}) ==
         std::vector<std::string>{
             "--set: expected KEY=VALUE (such as sales.pay.params.rate=0.12), got 'seed'"});

@@ -31,13 +31,18 @@ inline std::filesystem::path scratch(const std::string& name) {
   return dir;
 }
 
-// `args` is passed to the shell after the binary; quote paths with spaces yourself.
+// `args` is passed to the shell after the binary; quote paths with spaces yourself. `env`
+// goes before it ("VAR=value", or "cd DIR &&"). The command records in a scratch run
+// history, never the user's; pass --db in `args` for another.
 inline CommandResult tandem_cmd(const std::string& args, const std::string& env = "") {
   const auto err_file =
       std::filesystem::path(TANDEM_TEST_TMP) / ("stderr-" + std::to_string(::getpid()));
   std::filesystem::create_directories(err_file.parent_path());
-  const std::string cmd = env + (env.empty() ? "" : " ") + "'" + std::string(TANDEM_BINARY) + "' " +
-                          args + " 2>'" + err_file.string() + "'";
+  const std::string history =
+      "TANDEM_HISTORY_DB='" + std::string(TANDEM_TEST_TMP) + "/history.sqlite' ";
+  const std::string cmd = env + (env.empty() ? "" : " ") + history + "'" +
+                          std::string(TANDEM_BINARY) + "' " + args + " 2>'" + err_file.string() +
+                          "'";
   CommandResult r;
   FILE* pipe = ::popen(cmd.c_str(), "r");
   if (!pipe) return r;

@@ -1,0 +1,310 @@
+// The rates the funnel chain runs on, from the scenario: what the lead policy makes of
+// drawn leads (the engine's lead model, asked of the policy plugin itself), the chance of
+// reaching a lead, the buying group's decision and the deal cycle.
+#include "experiments/funnel_chain_detail.hpp"
+
+#include <tandem/views.hpp>
+
+namespace tandem::funnel_chain_detail {
+namespace {
+
+// The radical inverse of i in `base` (van der Corput): the Halton sequence's coordinates.
+double radical_inverse(std::uint64_t i, int base) {
+  const double inv = 1.0 / base;
+  double f = inv, x = 0;
+  for (; i > 0; i /= static_cast<std::uint64_t>(base), f *= inv)
+    x += f * static_cast<double>(i % static_cast<std::uint64_t>(base));
+  return x;
+}
+
+// The Poisson(mean) quantile of u.
+std::int64_t poisson_quantile(double mean, double u) {
+  if (!(mean > 0)) return 0;
+  double p = std::exp(-mean), c = p;
+  std::int64_t k = 0;
+  while (u > c && k < 100000) {
+    ++k;
+    p *= mean / static_cast<double>(k);
+    c += p;
+    if (p == 0 && c < u) break;  // beyond double precision: the tail is never reached
+  }
+  return k;
+}
+
+// The standard normal quantile (Acklam's rational approximation, relative error below
+// 1.2e-9): stratified noise from uniforms.
+double normal_quantile(double p) {
+  static constexpr double a[] = {-3.969683028665376e+01, 2.209460984245205e+02,
+                                 -2.759285104469687e+02, 1.383577518672690e+02,
+                                 -3.066479806614716e+01, 2.506628277459239e+00};
+  static constexpr double b[] = {-5.447609879822406e+01, 1.615858368580409e+02,
+                                 -1.556989798598866e+02, 6.680131188771972e+01,
+                                 -1.328068155288572e+01};
+  static constexpr double c[] = {-7.784894002430293e-03, -3.223964580411365e-01,
+                                 -2.400758277161838e+00, -2.549732539343734e+00,
+                                 4.374664141464968e+00,  2.938163982698783e+00};
+  static constexpr double d[] = {7.784695709041462e-03, 3.224671290700398e-01,
+                                 2.445134137142996e+00, 3.754408661907416e+00};
+  const double low = 0.02425;
+  if (p < low) {
+    const double q = std::sqrt(-2 * std::log(p));
+    return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+           ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+  }
+  if (p > 1 - low) return -normal_quantile(1 - p);
+  const double q = p - 0.5, r = q * q;
+  return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q /
+         (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+}
+
+}  // namespace
+
+// An account drawn as a channel draws it (in market or not, weighted by e^(tilt x fit)),
+// the latent need from its fit and buying state, the observable signals with their
+// noise, and the engagement that grows at every pass. Between passes the lead waits in
+// nurture (a time drawn as the nurture return rate gives it, given that it returns) while
+// its account's state moves.
+SourceDraws LeadModel::draw(const Source& source, int index, int samples,
+                            const std::vector<int>& simulated) {
+  const MarketConfig& m = s_.market;
+  const ScoringConfig& sc = s_.scoring;
+  Stream rng(s_.seed, kEstimateReplication, kSourceStreamBase + static_cast<std::uint64_t>(index));
+  SourceDraws out;
+  out.samples = samples;
+  out.simulated = simulated;
+  out.first.reserve(at(samples));
+  out.passes.reserve(at(samples));
+  out.cell.reserve(at(samples));
+  out.fit.reserve(at(samples));
+  out.weight.reserve(at(samples));
+  out.records.reserve(at(std::accumulate(simulated.begin(), simulated.end(), 0)));
+  const double r = s_.funnel.nurture_return_rate;
+  const int longest = static_cast<int>(powers_.size()) - 1;
+  const double returns = 1.0 - std::pow(1.0 - r, longest);  // P(return before the drop)
+  const double log_stay = r > 0 && r < 1 ? std::log1p(-r) : 0.0;
+  const double researching =
+      market_.steady[kResearching] /
+      std::max(1e-300, market_.steady[kResearching] + market_.steady[kBuying]);
+  const std::string_view channel_name =
+      source.prospecting() ? std::string_view("prospecting")
+                           : std::string_view(s_.channels[at(source.channel)].name);
+  // The inputs that move a lead's chances most (whether its account is in the market and
+  // in which state, its fit, how it is seen, its first touches and score) come from a
+  // randomised Halton sequence, so that every prefix of the draws covers them evenly; the
+  // rest from the stream.
+  std::array<double, 6> shift{};
+  for (double& x : shift) x = rng.uniform();
+  const auto halton = [&](int i, int dim) {
+    static constexpr int kBases[] = {2, 3, 5, 7, 11, 13};
+    const double u =
+        radical_inverse(static_cast<std::uint64_t>(i) + 1, kBases[dim]) + shift[at(dim)];
+    return std::clamp(u - std::floor(u), 1e-12, 1.0 - 1e-12);
+  };
+  for (int i = 0; i < samples; ++i) {
+    const bool in_market = halton(i, 1) < source.in_market;
+    const int state = !in_market ? kDormant : halton(i, 2) < researching ? kResearching : kBuying;
+    // The channel's lean to fit (market.cpp picks with weight e^(tilt x fit)) as the
+    // draw's weight rather than by rejection, which would undo the even coverage.
+    const double fit =
+        1.0 / (1.0 + std::exp(-(market_.centre + market_.spread * normal_quantile(halton(i, 0)))));
+    const bool contact = rng.bernoulli(source.contact);
+    const bool authority = rng.bernoulli(m.authority_share);
+    const float fit_seen = static_cast<float>(
+        std::clamp(fit + sc.fit_noise * normal_quantile(halton(i, 3)), 0.0, 1.0));
+    out.first.push_back(static_cast<std::uint32_t>(out.records.size()));
+    out.cell.push_back(static_cast<std::uint8_t>(fit_bin(fit) * 3 + state));
+    out.fit.push_back(static_cast<float>(fit));
+    out.weight.push_back(static_cast<float>(std::exp(source.fit_tilt * (fit - 0.5))));
+    LeadView v;
+    v.id = v.account = static_cast<std::uint64_t>(i);
+    v.channel = source.channel;
+    v.channel_name = channel_name;
+    v.fit = fit_seen;
+    v.has_contact = contact;
+    v.budget = noisy(fit, rng);
+    v.authority = noisy(authority ? 1.0 : 0.0, rng);
+    v.buying_group_engaged = 1;
+    int engagement = 0, passes = 0, now = state;
+    for (int k = 0; k < passes_ && i < simulated[at(k)]; ++k, ++passes) {
+      int wait = 0;
+      if (k > 0) {
+        // Time in nurture before coming back: 1..longest periods, geometric.
+        wait = 1;
+        if (log_stay < 0 && longest > 1)
+          wait = std::clamp(
+              static_cast<int>(std::ceil(std::log1p(-rng.uniform() * returns) / log_stay)), 1,
+              longest);
+        v.age_periods += wait;
+        const auto& row = powers_[at(wait)][at(now)];
+        const double u = rng.uniform();
+        now = u < row[0] ? kDormant : u < row[0] + row[1] ? kResearching : kBuying;
+      }
+      const double quality = fit * need(now);
+      const double touch = (k == 0 ? source.first_touch : source.return_touch) * (1.0 + need(now));
+      const std::int64_t touches =
+          k == 0 ? poisson_quantile(touch, halton(i, 4)) : rng.poisson(touch);
+      engagement = static_cast<int>(std::min<std::int64_t>(engagement + 1 + touches, 10000));
+      const double engaged = 1.0 - std::exp(-engagement / sc.engagement_scale);
+      const double noise = sc.noise * (k == 0 ? normal_quantile(halton(i, 5)) : rng.normal());
+      const double score =
+          100.0 * (sc.fit_weight * fit_seen + (1.0 - sc.fit_weight) * engaged) + noise;
+      v.score = static_cast<float>(std::clamp(score, 0.0, 100.0));
+      v.engagement = engagement;
+      v.need = noisy(quality, rng);
+      v.timing = noisy(now == kBuying ? 1.0 : now == kResearching ? 0.5 : 0.0, rng);
+      v.times_recycled = k;
+      v.sales_read = -1;
+      PassRecord rec;
+      rec.quality = static_cast<float>(quality);
+      rec.wait = static_cast<std::uint16_t>(std::min(wait, 65535));
+      rec.state = static_cast<std::uint8_t>(now);
+      rec.flags =
+          static_cast<std::uint8_t>((contact ? kContact : 0) | (authority ? kAuthority : 0));
+      // A prospected lead starts as an SAL: the policy first sees it when it comes back.
+      if (!(source.prospecting() && k == 0) && policy_.is_mql(v)) {
+        rec.mql = 1;
+        // Sales acceptance once reached, on what the rep reads of the need (right with
+        // the scenario's accuracy): the policy is asked for both reads.
+        for (int read = 0; read < 2; ++read) {
+          v.sales_read = read;
+          rec.accepts[read] = policy_.accepts(v) ? 1.0f : 0.0f;
+        }
+        v.sales_read = -1;
+      }
+      out.records.push_back(rec);
+    }
+    out.passes.push_back(static_cast<std::uint8_t>(passes));
+  }
+  return out;
+}
+
+// The chance of reaching a lead that has contact details, attempt by attempt, as hazards
+// (P(reached at j | not before)). funnel_work.cpp: the chance is contact_rate x
+// e^(-decay x days waited); a lead arrives at a uniform moment U of its period and the
+// rep attempts it `clock` of the way through the period (how far their hours are used);
+// attempt j (j >= 2) comes j - 1 periods later. Leads due under the service level
+// (U <= due_share) are attempted before the others. Integrated over U.
+void reach_hazards(const FunnelConfig& f, double days, int touches, double due_share,
+                   double clock_due, double clock_later, double clock_retry, Rates& rates) {
+  constexpr int kGrid = 512;
+  std::array<double, 20> first{};  // P(first reached at attempt j)
+  for (int g = 0; g < kGrid; ++g) {
+    const double u = (g + 0.5) / kGrid;
+    double left = 1.0;
+    for (int j = 0; j < touches; ++j) {
+      const double clock = j > 0 ? clock_retry : u <= due_share ? clock_due : clock_later;
+      const double waited = std::max(0.0, (j + clock - u) * days);
+      const double p = f.contact_rate * std::exp(-f.decay_per_day * waited);
+      first[at(j)] += left * p / kGrid;
+      left *= 1.0 - p;
+    }
+  }
+  double before = 0;
+  for (int j = 0; j < touches; ++j) {
+    const double left = 1.0 - before;
+    rates.reach[at(j)] = left > 0 ? first[at(j)] / left : 0.0;
+    before += first[at(j)];
+  }
+  rates.reach_first = first[0];
+  rates.reach_any = before;
+}
+
+namespace {
+
+// P(X >= k) for X ~ Binomial(n, p).
+double binomial_at_least(int n, double p, int k) {
+  if (k <= 0) return 1.0;
+  if (k > n || p <= 0) return 0.0;
+  if (p >= 1) return 1.0;
+  double pmf = std::pow(1.0 - p, n), below = 0;
+  for (int i = 0; i < k; ++i) {
+    below += pmf;
+    pmf *= static_cast<double>(n - i) / static_cast<double>(i + 1) * p / (1.0 - p);
+  }
+  return std::clamp(1.0 - below, 0.0, 1.0);
+}
+
+}  // namespace
+
+// The buying group's decision (funnel_deals.cpp): 1 + Poisson(buying_group - 1) members
+// (at most 60), each convinced with convince_rate (or the no-need rate) times the rep's
+// skill (log-normal around 1, over the reps), capped at 1; a lead who can sign counts as
+// convinced; at least consensus_share of the group must be.
+void consensus(const Scenario& s, Rates& rates) {
+  const double mean = std::max(0.0, s.market.buying_group - 1.0);
+  std::vector<double> group(61, 0.0);  // P(group size g)
+  double pmf = std::exp(-mean), total = 0;
+  for (int extra = 0; extra < 59; ++extra) {
+    group[at(1 + extra)] = pmf;
+    total += pmf;
+    pmf *= mean / (extra + 1.0);
+  }
+  group[60] = std::max(0.0, 1.0 - total);
+  // Skill over the reps: a midpoint rule over the normal of its logarithm.
+  constexpr int kNodes = 96;
+  std::vector<double> skill, weight;
+  if (s.sales.skill_spread <= 0) {
+    skill = {1.0}, weight = {1.0};
+  } else {
+    double w = 0;
+    for (int i = 0; i < kNodes; ++i) {
+      const double z = -6.0 + 12.0 * (i + 0.5) / kNodes;
+      skill.push_back(std::exp(s.sales.skill_spread * z));
+      weight.push_back(std::exp(-0.5 * z * z));
+      w += weight.back();
+    }
+    for (double& x : weight) x /= w;
+  }
+  for (int need = 0; need < 2; ++need)
+    for (int signs = 0; signs < 2; ++signs) {
+      const double base = need ? s.deals.convince_rate : s.deals.convince_rate_no_need;
+      double p = 0;
+      for (int g = 1; g <= 60; ++g) {
+        if (group[at(g)] <= 0) continue;
+        const int needed = static_cast<int>(std::ceil(s.deals.consensus_share * g - 1e-9));
+        double q = 0;
+        for (std::size_t i = 0; i < skill.size(); ++i) {
+          const double c = std::min(1.0, base * skill[i]);
+          q += weight[i] *
+               (signs ? binomial_at_least(g - 1, c, needed - 1) : binomial_at_least(g, c, needed));
+        }
+        p += group[at(g)] * q;
+      }
+      rates.consensus[need][signs] = p;
+    }
+}
+
+// The deal cycle in periods (funnel_deals.cpp): max(1, ceil(cycle days / days per
+// period)), the cycle log-normal; as the hazard of a decision at each age of an open
+// opportunity. The last age stands for all later ones (a constant hazard, same mean).
+void cycle_hazards(const DealConfig& d, double days, Rates& rates) {
+  constexpr int kMostAges = 260;
+  const auto below = [&](int k) {  // P(periods <= k)
+    if (k <= 0) return 0.0;
+    if (d.cycle_spread <= 0) return k * days >= d.median_cycle_days ? 1.0 : 0.0;
+    return normal_cdf((std::log(k * days) - std::log(d.median_cycle_days)) / d.cycle_spread);
+  };
+  rates.decide.clear();
+  rates.cycle.clear();
+  for (int k = 1;; ++k) {
+    const double left = 1.0 - below(k - 1);
+    if (1.0 - below(k) < 1e-12) {  // decided by now
+      rates.decide.push_back(1.0);
+      rates.cycle.push_back(left);
+      break;
+    }
+    if (left < 1e-3 || k == kMostAges) {
+      // The last 0.1% (at most): decided at the constant rate that keeps their mean.
+      double tail = 0;  // expected further periods, given k - 1 passed
+      for (int j = k; j < k + 100 * kMostAges && 1.0 - below(j) > 1e-15; ++j)
+        tail += (1.0 - below(j)) / left;
+      rates.decide.push_back(1.0 / (1.0 + tail));
+      rates.cycle.push_back(left);
+      break;
+    }
+    rates.decide.push_back((below(k) - below(k - 1)) / left);
+    rates.cycle.push_back(below(k) - below(k - 1));
+  }
+}
+
+}  // namespace tandem::funnel_chain_detail
