@@ -90,8 +90,8 @@ TEST_CASE("sweep: varying the random numbers themselves is refused", "[integrati
 
 TEST_CASE("sweep: the files are the same bytes whatever the thread count", "[integration]") {
   const fs::path base = scratch("sweep-threads");
-  const std::string cmd = "sweep '" + kBaseline + "'" + kQuick +
-                          " --vary market.demand=0.8,1.2 --threads ";
+  const std::string cmd =
+      "sweep '" + kBaseline + "'" + kQuick + " --vary market.demand=0.8,1.2 --threads ";
   REQUIRE(tandem_cmd(cmd + "1 --out '" + (base / "one").string() + "'").exit_code == 0);
   REQUIRE(tandem_cmd(cmd + "2 --out '" + (base / "two").string() + "'").exit_code == 0);
   CHECK(read_file(base / "one" / "sweep.csv") == read_file(base / "two" / "sweep.csv"));
