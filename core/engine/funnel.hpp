@@ -150,10 +150,10 @@ class Funnel {
   std::vector<double> channel_spend_ = std::vector<double>(s_.channels.size());  // whole run
   Effort effort_{s_, reps_};
   LeadYield yield_{s_, reps_, days_};
-  std::vector<std::pair<double, std::uint32_t>> ranked_;  // reused by rank_by_yield()
-  std::vector<double> worth_;                             // reused by choose_leads()
-  std::array<std::int64_t, 3> targeting_periods_{};       // marketer-periods at each level
-  double mql_quality_sum_ = 0;                            // latent quality summed over MQLs
+  std::vector<std::pair<double, std::uint32_t>> ranked_;    // reused by rank_by_yield()
+  std::vector<double> worth_, thresholds_, option_values_;  // reused by choose_leads()
+  std::array<std::int64_t, 3> targeting_periods_{};         // marketer-periods at each level
+  double mql_quality_sum_ = 0;                              // latent quality summed over MQLs
   bool adaptive_ = s_.behaviour.mode == "adaptive";
   DealTiming timing_{s_, reps_};
   std::vector<std::uint8_t> quarter_end_month_;  // per period: in a quarter's last month

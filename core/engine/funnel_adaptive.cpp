@@ -86,7 +86,8 @@ double Funnel::choose_leads(int r, int t, double hours, const std::vector<std::u
   if (queue.empty()) return 0.0;
   worth_.clear();
   for (const std::uint32_t id : queue) worth_.push_back(believed_yield(r, id));
-  std::vector<double> thresholds(worth_);
+  std::vector<double>& thresholds = thresholds_;
+  thresholds.assign(worth_.begin(), worth_.end());
   std::sort(thresholds.begin(), thresholds.end(), std::greater<>());
   thresholds.erase(std::unique(thresholds.begin(), thresholds.end()), thresholds.end());
   thresholds.push_back(std::numeric_limits<double>::infinity());
@@ -99,8 +100,8 @@ double Funnel::choose_leads(int r, int t, double hours, const std::vector<std::u
   const double without = (closes_in_period ? pay.now(Money{}) : pay.next(base, Money{})).units();
   const double per_attempt_hours = s_.funnel.hours_per_attempt;
   const bool prospects = behaviour_->prospects(r);
-  std::vector<double> value;
-  value.reserve(thresholds.size());
+  std::vector<double>& value = option_values_;
+  value.clear();
   for (const double q : thresholds) {
     double left = hours, opportunities = 0;
     for (std::size_t i = 0; i < queue.size() && left + 1e-9 >= per_attempt_hours; ++i) {
