@@ -280,10 +280,7 @@ int compare_verb(const Args& args) {
   std::vector<std::string> base_sets = sets, alt_sets = sets;
   base_sets.insert(base_sets.end(), base_only.begin(), base_only.end());
   alt_sets.insert(alt_sets.end(), alt_only.begin(), alt_only.end());
-  if (vm.count("seed"))
-    base_sets.push_back("seed=" + std::to_string(vm["seed"].as<unsigned long long>()));
-  if (vm.count("replications"))
-    base_sets.push_back("replications=" + std::to_string(vm["replications"].as<long long>()));
+  for (std::string& s : seed_and_replications(vm)) base_sets.push_back(std::move(s));
 
   PluginRegistry registry(plugin_search_path(plugin_path.paths));
   const auto [base, alt] = load_pair(base_file, alt_file, base_sets, alt_sets, registry);

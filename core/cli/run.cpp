@@ -65,10 +65,7 @@ int run_verb(const Args& args) {
 
   // --seed and --replications are overrides like any other: validated the same way, and
   // recorded in the run's scenario.yaml and hash.
-  if (vm.count("seed"))
-    sets.push_back("seed=" + std::to_string(vm["seed"].as<unsigned long long>()));
-  if (vm.count("replications"))
-    sets.push_back("replications=" + std::to_string(vm["replications"].as<long long>()));
+  for (std::string& s : seed_and_replications(vm)) sets.push_back(std::move(s));
 
   PluginRegistry registry(plugin_search_path(plugin_path.paths));
   const Scenario scenario = load_scenario(scenario_file, sets, registry);

@@ -43,6 +43,15 @@ std::function<void(int, int)> SweepProgress::point(int index) {
   };
 }
 
+std::vector<std::string> seed_and_replications(const boost::program_options::variables_map& vm) {
+  std::vector<std::string> sets;
+  if (vm.count("seed"))
+    sets.push_back("seed=" + std::to_string(vm["seed"].as<unsigned long long>()));
+  if (vm.count("replications"))
+    sets.push_back("replications=" + std::to_string(vm["replications"].as<long long>()));
+  return sets;
+}
+
 RunManifest run_manifest(const Scenario& scenario, const RunPlugins& plugins) {
   RunManifest manifest{scenario.seed, scenario.replications, {}};
   const auto use = [&](const std::string& slot, const LoadedPlugin& p) {

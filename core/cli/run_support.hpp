@@ -39,6 +39,10 @@ class SweepProgress {
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
 
+// --seed and --replications, when given, as the overrides "seed=S" and "replications=N":
+// validated like any other and recorded in the scenario.yaml and hash of what was run.
+std::vector<std::string> seed_and_replications(const boost::program_options::variables_map& vm);
+
 // The seed, replications and each plugin slot of the scenario with the plugin loaded
 // for it, as summary.json records them.
 RunManifest run_manifest(const Scenario& scenario, const RunPlugins& plugins);

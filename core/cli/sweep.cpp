@@ -57,21 +57,20 @@ struct Point {
 // problem a point brings (a key that does not exist, a value of the wrong type) is located
 // at "--vary", once however many points share it. Nothing runs unless every point loads.
 std::vector<Point> load_points(const std::string& file, const std::vector<std::string>& sets,
+                               const std::vector<std::string>& run_size,
                                const std::vector<std::vector<std::string>>& grid,
                                PluginRegistry& registry) {
-  load_scenario(file, sets, registry);  // --set problems, named as --set
+  std::vector<std::string> unvaried = sets;
+  unvaried.insert(unvaried.end(), run_size.begin(), run_size.end());
+  load_scenario(file, unvaried, registry);  // --set problems, named as --set
   std::vector<Problem> problems;
   std::vector<Point> points;
   for (const auto& assignments : grid) {
+    // --set, then the point's values (a varied key wins over a --set of it), then
+    // --seed and --replications.
     std::vector<std::string> overrides = sets;
-    // The point's values before the rest, so that --seed and --replications (last in
-    // `sets`) still hold... and after --set, so a varied key wins over a --set of it.
-    overrides.insert(overrides.end() - std::count_if(sets.begin(), sets.end(),
-                                                     [](const std::string& s) {
-                                                       return s.rfind("seed=", 0) == 0 ||
-                                                              s.rfind("replications=", 0) == 0;
-                                                     }),
-                     assignments.begin(), assignments.end());
+    overrides.insert(overrides.end(), assignments.begin(), assignments.end());
+    overrides.insert(overrides.end(), run_size.begin(), run_size.end());
     try {
       points.push_back({assignments, load_scenario(file, overrides, registry), {}, {}});
     } catch (const ScenarioError& e) {
@@ -232,13 +231,11 @@ int sweep_verb(const Args& args) {
                        key + " for all points");
   }
   // --seed and --replications as overrides of every point, recorded in each scenario.yaml.
-  if (vm.count("seed"))
-    sets.push_back("seed=" + std::to_string(vm["seed"].as<unsigned long long>()));
-  if (vm.count("replications"))
-    sets.push_back("replications=" + std::to_string(vm["replications"].as<long long>()));
+  const std::vector<std::string> run_size = seed_and_replications(vm);
 
   PluginRegistry registry(plugin_search_path(plugin_path.paths));
-  std::vector<Point> points = load_points(scenario_file, sets, grid_points(varies), registry);
+  std::vector<Point> points =
+      load_points(scenario_file, sets, run_size, grid_points(varies), registry);
   const fs::path dir = out.empty() ? default_out(points.front().scenario) : fs::path(out);
   const bool replace = vm.count("force") > 0;
   AtomicFolder::check(dir, replace, kMarker);  // fail before spending time simulating
