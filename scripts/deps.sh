@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
-# Installs the Debian packages Tandem is built and tested with: only those missing, so on
-# a machine that has them all this does nothing (and needs no network and no root).
+# Installs the Debian packages Tandem is built with (and, with --test, tested with): only
+# those missing, so on a machine that has them all this does nothing (and needs no network
+# and no root).
+#   scripts/deps.sh          to build and run
+#   scripts/deps.sh --test   also what the tests need (Chromium, to open report.html)
 set -euo pipefail
 
 packages=(
   cmake ninja-build g++ ccache
   libboost-dev libboost-program-options-dev
   libyaml-cpp-dev libeigen3-dev catch2 libfmt-dev nlohmann-json3-dev libsqlite3-dev
+  libjs-chart.js
 )
+if [[ "${1:-}" == "--test" ]]; then
+  packages+=(chromium)
+fi
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
   echo "deps.sh: not a Debian-based system; make sure these (or their equivalents) are" \

@@ -6,7 +6,7 @@ set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-bash scripts/deps.sh
+bash scripts/deps.sh --test
 cmake --preset ci
 cmake --build --preset ci
 exec ctest --preset ci "$@"

@@ -15,6 +15,7 @@
 #include "output/summary.hpp"
 #include "output/table.hpp"
 #include "plugins/registry.hpp"
+#include "report/compare_report.hpp"
 
 #include <tandem/errors.hpp>
 #include <tandem/version.hpp>
@@ -63,6 +64,13 @@ std::pair<std::string, std::string> labels(const std::string& base_file,
                     a = fs::path(alt_file).filename().string();
   if (b != a) return {b, a};
   return {b + " (BASE)", a + " (ALT)"};
+}
+
+// A side as the user set it up: "baseline.yaml --set-alt sales.pay.params.rate=0.12".
+std::string with_overrides(std::string label, const char* flag,
+                           const std::vector<std::string>& sets) {
+  for (const std::string& s : sets) label += std::string(" ") + flag + " " + s;
+  return label;
 }
 
 // Loads both scenarios; ALT gets BASE's seed and replications. Every problem of both is
@@ -307,17 +315,28 @@ int compare_verb(const Args& args) {
         fmt::format("cannot pair {} and {}: {}; compare scenarios that report the same figures", b,
                     a, e.what()));
   }
+  const std::vector<std::string> base_only_figures = figures_only_in(base_result, alt_result),
+                                 alt_only_figures = figures_only_in(alt_result, base_result);
   const SummaryJson comparison =
-      comparison_json(base, alt, rows, figures_only_in(base_result, alt_result),
-                      figures_only_in(alt_result, base_result));
+      comparison_json(base, alt, rows, base_only_figures, alt_only_figures);
+  std::vector<std::string> not_compared;
+  for (const std::string& f : base_only_figures) not_compared.push_back(f + " (base only)");
+  for (const std::string& f : alt_only_figures) not_compared.push_back(f + " (alt only)");
 
   {
     AtomicFolder folder(dir, replace, kMarker);  // names the folder in its errors
     try {
       const fs::path& at = folder.partial();
-      write_run_folder(at / "base", base, base_result, run_manifest(base, base_plugins), false);
-      write_run_folder(at / "alt", alt, alt_result, run_manifest(alt, alt_plugins), false);
+      write_run_folder(at / "base", base, base_result, run_manifest(base, base_plugins), false,
+                       run_folder_extras(base, base_plugins, base_result));
+      write_run_folder(at / "alt", alt, alt_result, run_manifest(alt, alt_plugins), false,
+                       run_folder_extras(alt, alt_plugins, alt_result));
       write_file(at / "comparison.csv", comparison_csv(rows));
+      const auto [b, a] = labels(base_file, alt_file);
+      write_report(at, compare_report_data({base, alt, base_result, alt_result,
+                                            with_overrides(b, "--set-base", base_only),
+                                            with_overrides(a, "--set-alt", alt_only)},
+                                           rows, not_compared));
       // Last, so that even the partial folder holds comparison.json only once the rest is.
       write_file(at / kMarker, summary_text(comparison));
     } catch (const std::exception& e) {

@@ -83,7 +83,8 @@ int run_verb(const Args& args) {
 
   const RunManifest manifest = run_manifest(scenario, plugins);
   // The summary as written, so the terminal shows exactly what summary.json holds.
-  const SummaryJson summary = write_run_folder(dir, scenario, result, manifest, replace);
+  const SummaryJson summary = write_run_folder(dir, scenario, result, manifest, replace,
+                                               run_folder_extras(scenario, plugins, result));
   const std::string recorded =
       history.record(RecordKind::run, {recorded_scenario("scenario", scenario)}, scenario.seed,
                      scenario.replications, dir, headline_figures(summary));

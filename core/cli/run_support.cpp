@@ -1,6 +1,7 @@
 #include "cli/run_support.hpp"
 
 #include "history/history_location.hpp"
+#include "report/run_report.hpp"
 
 #include <tandem/errors.hpp>
 
@@ -11,6 +12,12 @@
 #include <cstdio>
 
 namespace tandem::cli {
+
+AddFiles run_folder_extras(const Scenario& scenario, const RunPlugins&, const RunResult& result) {
+  return [&](const std::filesystem::path& folder, const SummaryJson& summary) {
+    write_report(folder, run_report_data(scenario, result, summary, ReportData::array()));
+  };
+}
 
 std::function<void(int, int)> terminal_progress(const std::string& label) {
   if (!isatty(STDERR_FILENO)) return {};

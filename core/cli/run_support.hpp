@@ -7,6 +7,7 @@
 #include "engine/simulation.hpp"
 #include "experiments/paired_comparison.hpp"
 #include "history/run_history.hpp"
+#include "output/run_folder.hpp"
 #include "output/run_manifest.hpp"
 #include "output/summary.hpp"
 
@@ -19,6 +20,11 @@
 #include <vector>
 
 namespace tandem::cli {
+
+// What every run folder holds beyond summary.json and the tables (report.html): for
+// write_run_folder(), by run and by each side of a compare.
+AddFiles run_folder_extras(const Scenario& scenario, const RunPlugins& plugins,
+                           const RunResult& result);
 
 // A one-line progress bar on stderr, "  LABEL [=====     ] 3/20 replications", for
 // RunOptions::progress; empty (no bar) unless stderr is a terminal, so logs and pipes

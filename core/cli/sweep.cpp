@@ -1,7 +1,7 @@
 // tandem sweep SCENARIO --vary KEY=V1,V2,... [--vary ...]: the scenario at every point of
 // the grid, all on the same random numbers (the same seed and replications), one row per
 // point with each headline figure's mean and 95% confidence interval. Writes a sweep
-// folder: sweep.csv, sweep.json and points/<n>/ (each point's summary.json and
+// folder: sweep.csv, sweep.json, report.html and points/<n>/ (each point's summary.json and
 // scenario.yaml).
 #include "cli/verbs.hpp"
 
@@ -16,6 +16,7 @@
 #include "output/summary.hpp"
 #include "output/table.hpp"
 #include "plugins/registry.hpp"
+#include "report/sweep_report.hpp"
 
 #include <tandem/errors.hpp>
 #include <tandem/version.hpp>
@@ -265,6 +266,9 @@ int sweep_verb(const Args& args) {
         write_file(point_dir / "summary.json", summary_text(points[i].summary));
       }
       write_file(at / "sweep.csv", sweep_csv(varies, points));
+      std::vector<SummaryJson> summaries;
+      for (const Point& p : points) summaries.push_back(p.summary);
+      write_report(at, sweep_report_data(sweep, summaries));
       // Last, so that even the partial folder holds sweep.json only once the rest is there.
       write_file(at / kMarker, summary_text(sweep));
     } catch (const std::exception& e) {

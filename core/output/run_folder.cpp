@@ -72,7 +72,7 @@ SummaryJson write_run_folder(const std::filesystem::path& dir, const Scenario& s
     write_csv(at / "ledger.csv", result, &write_ledger_csv);
     write_file(at / "scenario.yaml", scenario.resolved_yaml);
     write_statements(at / "statements", scenario, result);
-    if (add_files) add_files(at);
+    if (add_files) add_files(at, summary);
     // Last, so that even the partial folder holds summary.json only once the rest is there.
     write_file(at / kMarker, summary_text(summary));
   } catch (const std::exception& e) {

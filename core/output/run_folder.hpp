@@ -12,8 +12,10 @@
 
 namespace tandem {
 
-// Called with the partial folder before it is renamed, to add more files (report.html).
-using AddFiles = std::function<void(const std::filesystem::path& partial)>;
+// Called with the partial folder before it is renamed, and the summary written there, to
+// add more files (report.html, earnings_curve.csv).
+using AddFiles =
+    std::function<void(const std::filesystem::path& partial, const SummaryJson& summary)>;
 
 // Writes the run folder `dir`. If `dir` exists: without replace_existing, OutputError;
 // with it, the old folder (which must be a run folder: empty or holding summary.json) is

@@ -155,7 +155,9 @@ TEST_CASE("a failure while writing leaves nothing behind", "[output]") {
   const fs::path parent = fresh_folder("failure");
   const fs::path dir = parent / "run";
   const std::string message = message_of([&] {
-    write_sample(dir, false, [](const fs::path&) { throw std::runtime_error("disk on fire"); });
+    write_sample(dir, false, [](const fs::path&, const SummaryJson&) {
+      throw std::runtime_error("disk on fire");
+    });
   });
   CHECK(message == "cannot write output folder '" + dir.string() + "': disk on fire");
   CHECK(listing(parent).empty());
@@ -170,15 +172,17 @@ TEST_CASE("a failure while writing leaves nothing behind", "[output]") {
   // A failed replace leaves the old folder as it was.
   write_sample(dir);
   const std::string before = read_text(dir / "summary.json");
-  CHECK_THROWS_AS(write_sample(dir, true, [](const fs::path&) { throw std::runtime_error("no"); }),
-                  OutputError);
+  CHECK_THROWS_AS(
+      write_sample(dir, true,
+                   [](const fs::path&, const SummaryJson&) { throw std::runtime_error("no"); }),
+      OutputError);
   CHECK(read_text(dir / "summary.json") == before);
   CHECK(listing(parent) == std::vector<std::string>{"run"});
 }
 
 TEST_CASE("extra files join the folder before it appears", "[output]") {
   const fs::path parent = fresh_folder("extra");
-  write_sample(parent / "run", false, [](const fs::path& partial) {
+  write_sample(parent / "run", false, [](const fs::path& partial, const SummaryJson&) {
     CHECK_FALSE(fs::exists(partial / "summary.json"));
     CHECK(partial.filename().string().rfind(".run.partial-", 0) == 0);
     std::ofstream(partial / "report.html") << "<html></html>\n";

@@ -1,0 +1,28 @@
+// The data of a run's report: the funnel waterfall, revenue and cost over time with 95%
+// bands, pay by role and its spread, the behaviour panel, each plan's earnings curve and
+// every headline figure. Built from what the run folder already holds (the summary and
+// the results), so the page and the files can never disagree.
+#pragma once
+
+#include "config/scenario.hpp"
+#include "engine/results.hpp"
+#include "output/summary.hpp"
+#include "report/period_series.hpp"
+#include "report/report_page.hpp"
+
+namespace tandem {
+
+// `summary` is the run's summary.json; `earnings` the curves' report data (a JSON array,
+// see earnings_report_data()) or empty.
+ReportData run_report_data(const Scenario& scenario, const RunResult& result,
+                           const SummaryJson& summary, const ReportData& earnings);
+
+// The revenue and cost series ("revenue", "cost", "marketing_spend", "pay"), each
+// {"name", "label", "mean", "low", "high"}: drawn by run and compare reports alike.
+ReportData money_over_time(const Scenario& scenario, const RunResult& result,
+                           const std::string& label_suffix = {});
+
+// The header facts every report opens with: [name, value] pairs.
+ReportData scenario_facts(const Scenario& scenario);
+
+}  // namespace tandem
