@@ -1,5 +1,7 @@
 #include "output/summary.hpp"
 
+#include "output/precision.hpp"
+
 #include "output/statistics.hpp"
 
 #include <tandem/errors.hpp>
@@ -185,7 +187,8 @@ SummaryJson make_summary(const Scenario& scenario, const RunResult& result,
   summary["run"] = run_block(scenario, manifest);
 
   SummaryJson headline = SummaryJson::object();
-  for (const auto& h : headline_stats(result)) {
+  const std::vector<HeadlineStats> stats = headline_stats(result);
+  for (const auto& h : stats) {
     SummaryJson j;
     j["unit"] = h.unit;
     j["mean"] = number_or_null(h.stats.mean);
@@ -198,6 +201,7 @@ SummaryJson make_summary(const Scenario& scenario, const RunResult& result,
     headline[h.name] = std::move(j);
   }
   summary["headline"] = std::move(headline);
+  summary["precision"] = precision_block(stats);
 
   const PayTotals totals = pay_totals(result);
   SummaryJson pay = pay_group(totals.all);

@@ -6,6 +6,9 @@
 //   headline   per headline figure, in the engine's order: unit, mean, ci95 [lo, hi]
 //              (null for one replication), sd, n, median, p5, p95 (nearest rank); rounded
 //              to 10 significant digits
+//   precision  whether the replications were enough: the headlines whose 95% interval is
+//              wider than ±5% of the mean (±1 pp for a share), each with the replications
+//              that would narrow it (output/precision.hpp)
 //   pay        exact cents from the ledger rows (the same rows as ledger.csv): in total, by
 //              role and by component, with the mean per replication (cents, halves away
 //              from zero), its spread over replications and its P5 / median / P95 (cost

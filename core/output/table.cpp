@@ -1,5 +1,7 @@
 #include "output/table.hpp"
 
+#include "output/precision.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -86,6 +88,9 @@ void print_summary_table(std::ostream& out, const SummaryJson& summary) {
     }
   }
   out << table_text(rows);
+  if (const auto precision = summary.find("precision"); precision != summary.end())
+    if (const std::string note = precision_note(*precision); !note.empty())
+      out << "\n" << note << "\n";
 }
 
 }  // namespace tandem

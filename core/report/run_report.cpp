@@ -1,5 +1,7 @@
 #include "report/run_report.hpp"
 
+#include "output/precision.hpp"
+
 #include <fmt/core.h>
 
 #include <string>
@@ -174,10 +176,14 @@ ReportData run_report_data(const Scenario& scenario, const RunResult& result,
   for (const auto& plugin : summary.at("run").at("plugins"))
     facts.push_back({plugin.at("slot"), plugin.value("name", std::string()) + " " +
                                             plugin.value("version", std::string())});
+  ReportData notes = ReportData::array();
+  if (const std::string note = precision_note(summary.at("precision")); !note.empty())
+    notes.push_back(note);
   return {{"kind", "run"},
           {"title", "Tandem run: " + scenario.name},
           {"subtitle", scenario.description},
           {"facts", std::move(facts)},
+          {"notes", notes},
           {"funnel", funnel(summary)},
           {"over_time",
            {{"period_unit", period_unit(scenario.horizon)},

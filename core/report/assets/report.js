@@ -167,6 +167,7 @@
   function header(d) {
     const h = document.getElementById('report-header');
     h.append(el('h1', {}, d.title), el('p', { class: 'subtitle' }, d.subtitle));
+    for (const note of d.notes || []) h.append(el('p', { class: 'warning' }, note));
     const dl = el('dl');
     for (const [k, v] of d.facts) dl.append(el('dt', {}, k), el('dd', {}, String(v)));
     h.append(dl);
