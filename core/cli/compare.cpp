@@ -323,14 +323,17 @@ int compare_verb(const Args& args) {
   for (const std::string& f : base_only_figures) not_compared.push_back(f + " (base only)");
   for (const std::string& f : alt_only_figures) not_compared.push_back(f + " (alt only)");
 
+  // Before the folder is begun: a plan that faults on its earnings curve is a plugin fault.
+  const AddFiles base_extras = run_folder_extras(base, base_plugins, base_result),
+                 alt_extras = run_folder_extras(alt, alt_plugins, alt_result);
   {
     AtomicFolder folder(dir, replace, kMarker);  // names the folder in its errors
     try {
       const fs::path& at = folder.partial();
       write_run_folder(at / "base", base, base_result, run_manifest(base, base_plugins), false,
-                       run_folder_extras(base, base_plugins, base_result));
+                       base_extras);
       write_run_folder(at / "alt", alt, alt_result, run_manifest(alt, alt_plugins), false,
-                       run_folder_extras(alt, alt_plugins, alt_result));
+                       alt_extras);
       write_file(at / "comparison.csv", comparison_csv(rows));
       const auto [b, a] = labels(base_file, alt_file);
       write_report(at, compare_report_data({base, alt, base_result, alt_result,

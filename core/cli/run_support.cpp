@@ -1,6 +1,8 @@
 #include "cli/run_support.hpp"
 
+#include "experiments/earnings_curve.hpp"
 #include "history/history_location.hpp"
+#include "output/output_file.hpp"
 #include "report/run_report.hpp"
 
 #include <tandem/errors.hpp>
@@ -13,9 +15,14 @@
 
 namespace tandem::cli {
 
-AddFiles run_folder_extras(const Scenario& scenario, const RunPlugins&, const RunResult& result) {
-  return [&](const std::filesystem::path& folder, const SummaryJson& summary) {
-    write_report(folder, run_report_data(scenario, result, summary, ReportData::array()));
+AddFiles run_folder_extras(const Scenario& scenario, const RunPlugins& plugins,
+                           const RunResult& result) {
+  // The curves call the plans, so they are computed now, before any folder is begun: a plan
+  // that faults on them fails the run as the plugin's fault, not as an unwritable folder.
+  return [&scenario, &result, curves = earnings_curves(scenario, plugins, result)](
+             const std::filesystem::path& folder, const SummaryJson& summary) {
+    write_file(folder / "earnings_curve.csv", earnings_curve_csv(curves));
+    write_report(folder, run_report_data(scenario, result, summary, curves));
   };
 }
 

@@ -21,8 +21,9 @@
 
 namespace tandem::cli {
 
-// What every run folder holds beyond summary.json and the tables (report.html): for
-// write_run_folder(), by run and by each side of a compare.
+// What every run folder holds beyond summary.json and the tables (earnings_curve.csv,
+// report.html): for write_run_folder(), by run and by each side of a compare. Computes
+// the earnings curves at once, so a plan that faults on them throws PluginFault here.
 AddFiles run_folder_extras(const Scenario& scenario, const RunPlugins& plugins,
                            const RunResult& result);
 

@@ -119,6 +119,25 @@ ReportData in_quarter(const Scenario& scenario, const RunResult& result) {
           {"revenue_share", std::move(share)}};
 }
 
+// Each plan's payout per pay period at every attainment, in money units for the chart.
+ReportData earnings(const std::vector<EarningsCurve>& curves) {
+  ReportData out = ReportData::array();
+  for (const EarningsCurve& c : curves) {
+    ReportData points = ReportData::array();
+    for (const EarningsPoint& p : c.points)
+      points.push_back({{"attainment", round_significant(p.attainment)},
+                        {"bookings", p.bookings.units()},
+                        {"payout", p.payout.units()}});
+    out.push_back({{"slot", c.slot},
+                   {"team", c.team},
+                   {"plan", c.plan},
+                   {"period", to_string(c.period)},
+                   {"basis", c.basis},
+                   {"points", std::move(points)}});
+  }
+  return out;
+}
+
 ReportData behaviour(const Scenario& scenario, const RunResult& result,
                      const SummaryJson& summary) {
   const HorizonConfig& h = scenario.horizon;
@@ -168,7 +187,7 @@ ReportData money_over_time(const Scenario& scenario, const RunResult& result,
 }
 
 ReportData run_report_data(const Scenario& scenario, const RunResult& result,
-                           const SummaryJson& summary, const ReportData& earnings) {
+                           const SummaryJson& summary, const std::vector<EarningsCurve>& curves) {
   ReportData headlines = ReportData::array();
   for (const auto& [name, h] : summary.at("headline").items())
     headlines.push_back(headline(summary, name));
@@ -191,7 +210,7 @@ ReportData run_report_data(const Scenario& scenario, const RunResult& result,
             {"series", money_over_time(scenario, result)}}},
           {"pay", pay(summary)},
           {"behaviour", behaviour(scenario, result, summary)},
-          {"earnings", earnings.is_array() ? earnings : ReportData::array()},
+          {"earnings", earnings(curves)},
           {"headlines", std::move(headlines)}};
 }
 

@@ -6,16 +6,20 @@
 
 #include "config/scenario.hpp"
 #include "engine/results.hpp"
+#include "experiments/earnings_curve.hpp"
 #include "output/summary.hpp"
 #include "report/period_series.hpp"
 #include "report/report_page.hpp"
 
+#include <string>
+#include <vector>
+
 namespace tandem {
 
-// `summary` is the run's summary.json; `earnings` the curves' report data (a JSON array,
-// see earnings_report_data()) or empty.
+// `summary` is the run's summary.json; `curves` each plan's earnings curve (as written to
+// earnings_curve.csv).
 ReportData run_report_data(const Scenario& scenario, const RunResult& result,
-                           const SummaryJson& summary, const ReportData& earnings);
+                           const SummaryJson& summary, const std::vector<EarningsCurve>& curves);
 
 // The revenue and cost series ("revenue", "cost", "marketing_spend", "pay"), each
 // {"name", "label", "mean", "low", "high"}: drawn by run and compare reports alike.

@@ -333,3 +333,42 @@ TEST_CASE("the pay mix scenario credits shares and cancellations and reconciles"
   CHECK(read_file(dir / "statements" / "sdr-01.txt").find(" qualified of ") != std::string::npos);
   for (const char* p : {"pipeline_bonus"}) CHECK(plans[p] > 0);
 }
+
+TEST_CASE("run writes each plan's earnings curve from 0% to 200% attainment", "[integration]") {
+  const fs::path dir = scratch("earnings-curve") / "out";
+  const auto r = tandem_cmd("run '" + project_file("tests/integration/scenarios/composite.yaml") +
+                            "' --replications 2 --out '" + dir.string() + "'");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const auto rows = read_csv(dir / "earnings_curve.csv");
+  REQUIRE(rows.size() > 1);
+  const auto& header = rows[0];
+  const std::size_t slot = column(header, "slot"), attainment = column(header, "attainment"),
+                    basis = column(header, "basis"), row = column(header, "row"),
+                    cents = column(header, "cents");
+  CHECK(header.back() == "reason");
+  // Each plan (marketing's two, sales' one): 21 totals, 0.0 to 2.0, each the sum of its
+  // components, never falling.
+  std::map<std::string, std::vector<long long>> totals;
+  std::map<std::string, long long> components;
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    const std::string point = rows[i][slot] + " " + rows[i][attainment];
+    if (rows[i][row] == "total") {
+      CHECK(std::stoll(rows[i][cents]) == components[point]);
+      totals[rows[i][slot]].push_back(std::stoll(rows[i][cents]));
+    } else {
+      components[point] += std::stoll(rows[i][cents]);
+    }
+    if (rows[i][slot] == "sales.pay") CHECK(rows[i][basis] == "run average");
+  }
+  CHECK(totals.size() == 3);
+  for (const char* s : {"marketing.pay", "marketing.pay.components[0]", "sales.pay"}) {
+    INFO(s);
+    REQUIRE(totals[s].size() == 21);
+    for (std::size_t i = 1; i < 21; ++i) CHECK(totals[s][i] >= totals[s][i - 1]);
+  }
+  CHECK(rows[1][attainment] == "0.0");
+  CHECK(rows.back()[attainment] == "2.0");
+  CHECK(totals["sales.pay"].front() == 0);  // commission only: nothing at 0%
+  CHECK(totals["sales.pay"].back() > 0);
+}

@@ -69,10 +69,10 @@ check() {
   fi
 }
 
-check run "$work/run/report.html" 8
+check run "$work/run/report.html" 9
 check compare "$work/compare/report.html" 3
-check compare-base "$work/compare/base/report.html" 8
-check compare-alt "$work/compare/alt/report.html" 8
+check compare-base "$work/compare/base/report.html" 9
+check compare-alt "$work/compare/alt/report.html" 9
 check sweep "$work/sweep/report.html" 8
 
 exit $((failures > 0))

@@ -308,7 +308,7 @@
       data: {
         labels: d.earnings[0].points.map((p) => Math.round(100 * p.attainment) + '%'),
         datasets: d.earnings.map((c, i) => ({
-          label: `${c.team}: ${c.plan} (per ${c.period}, 100% = ${c.basis})`,
+          label: `${c.slot}: ${c.plan} (per ${c.period}, 100% = ${c.basis})`,
           data: c.points.map((p) => p.payout), borderColor: color(i), backgroundColor: color(i), pointRadius: 2,
         })),
       },
