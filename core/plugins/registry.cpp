@@ -87,10 +87,10 @@ std::string load_failure(const fs::path& file, const std::error_code& ec) {
 }
 
 std::string rebuild_advice() {
-  // The package version a plugin project asks for: find_package(Tandem X.Y) accepts any
-  // Tandem of the same major version (SameMajorVersion).
+  // The package version a plugin project asks for: find_package(Tandem X) accepts any
+  // Tandem of that major version (SameMajorVersion).
   return "rebuild the plugin against this Tandem's SDK (find_package(Tandem " +
-         std::to_string(TANDEM_VERSION_MAJOR) + "." + std::to_string(TANDEM_VERSION_MINOR) + "))";
+         std::to_string(TANDEM_VERSION_MAJOR) + "))";
 }
 
 }  // namespace
@@ -176,6 +176,16 @@ const LoadedPlugin& PluginRegistry::load(std::string_view name) {
     }
   }
   const std::string wanted(name);
+  if (file.empty() && (wanted.find('/') != std::string::npos || wanted.ends_with(".so"))) {
+    // A scenario names plugins; it never points at a file, so a shared scenario cannot make
+    // tandem load a library from wherever its author chose.
+    const std::string base = fs::path(wanted).stem().string();
+    throw PluginNotFound(wanted, "",
+                         "'" + wanted + "' names a file; a scenario names a plugin (such as '" +
+                             (base.empty() ? std::string("score_threshold") : base) +
+                             "'), and tandem loads it only from the plugin path: put its "
+                             "folder on it with --plugin-path or TANDEM_PLUGIN_PATH");
+  }
   if (file.empty()) {
     // Name what is there, and the nearest name, so a typo fixes itself.
     std::vector<std::string> names;

@@ -1,10 +1,10 @@
 // Tandem's version, and the SDK ABI number that a plugin is built against.
 #pragma once
 
-#define TANDEM_VERSION_MAJOR 0
-#define TANDEM_VERSION_MINOR 1
+#define TANDEM_VERSION_MAJOR 1
+#define TANDEM_VERSION_MINOR 0
 #define TANDEM_VERSION_PATCH 0
-#define TANDEM_VERSION_STRING "0.1.0"
+#define TANDEM_VERSION_STRING "1.0.0"
 
 // The SDK's major version. Every type that crosses the plugin boundary (PluginInfo,
 // Schema, Params, the views, Statement) is frozen within one SDK major version; the loader

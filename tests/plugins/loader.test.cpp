@@ -179,7 +179,7 @@ TEST_CASE("a plugin built against another SDK is refused on the ABI number alone
   CHECK(e.path() == fixture("wrong_abi"));
   CHECK(std::string(e.what()) ==
         "built against Tandem SDK 999, but this tandem uses SDK 3: rebuild the plugin against "
-        "this Tandem's SDK (find_package(Tandem 0.1))");
+        "this Tandem's SDK (find_package(Tandem 1))");
 }
 
 TEST_CASE("a file that is not a shared library is refused with the system's reason", "[plugin]") {

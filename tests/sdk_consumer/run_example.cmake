@@ -1,0 +1,25 @@
+# cmake -DTANDEM=<installed tandem> -DSCENARIO=<yaml> -DOUT=<folder> -P run_example.cmake
+# Runs the scenario (a few replications, no history) and checks the run folder: the plugins
+# it names were loaded from the plugin path, and the ledger holds the example plan's lines.
+file(REMOVE_RECURSE ${OUT})
+execute_process(COMMAND ${TANDEM} run ${SCENARIO} --replications 3 --no-history --out ${OUT}
+                RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT code EQUAL 0)
+  message(FATAL_ERROR "tandem run failed (${code}):\n${out}${err}")
+endif()
+file(READ ${OUT}/summary.json summary)
+foreach(plugin fit_and_engagement big_deal_kicker)
+  if(NOT summary MATCHES "\"name\": \"${plugin}\"")
+    message(FATAL_ERROR "summary.json does not name ${plugin}:\n${summary}")
+  endif()
+endforeach()
+file(READ ${OUT}/ledger.csv ledger)
+if(NOT ledger MATCHES "big_deal_kicker,commission," OR NOT ledger MATCHES "big deal kicker,[0-9]+,")
+  message(FATAL_ERROR "ledger.csv lacks the example plan's commission and kicker lines")
+endif()
+foreach(file report.html earnings_curve.csv)
+  if(NOT EXISTS ${OUT}/${file})
+    message(FATAL_ERROR "the run folder lacks ${file}")
+  endif()
+endforeach()
+message(STATUS "ran ${SCENARIO} with both example plugins: ${out}")
