@@ -372,3 +372,39 @@ TEST_CASE("run writes each plan's earnings curve from 0% to 200% attainment", "[
   CHECK(totals["sales.pay"].front() == 0);  // commission only: nothing at 0%
   CHECK(totals["sales.pay"].back() > 0);
 }
+
+TEST_CASE("every kind of plugin fault stops the run by name and leaves no folder",
+          "[integration]") {
+  struct Fault {
+    const char* set;     // which plugin the scenario names
+    int exit_code;       // 1: it failed while running; 2: refused before anything ran
+    const char* plugin;  // named in the message
+    const char* what;    // what it did
+  };
+  const Fault faults[] = {
+      {"sales.pay.plugin=throws", 1, "plugin 'throws'", "pay() threw"},
+      {"sales.pay.plugin=nan", 1, "plugin 'nan'", "not a finite number"},
+      {"sales.pay.plugin=negative", 1, "plugin 'negative'", "negative amount -5.00"},
+      {"lead_policy.plugin=policy_throws", 1, "plugin 'policy_throws'", "threw"},
+      {"lead_policy.plugin=bad_route", 1, "plugin 'bad_route'", "route() sent lead"},
+      {"sales.pay.plugin=wrong_abi", 2, "plugin 'wrong_abi'", "built against Tandem SDK 999"},
+      {"sales.pay.plugin=no_entry", 2, "plugin 'no_entry'", "is not a Tandem plugin"},
+      {"sales.pay.plugin=not_a_library", 2, "plugin 'not_a_library'", "cannot load"},
+      {"sales.pay.plugin=no_such_plan", 2, "no plugin named 'no_such_plan'", "Available:"},
+  };
+  for (const Fault& f : faults) {
+    SECTION(f.set) {
+      const fs::path base = scratch(std::string("faults-") + f.plugin);
+      const auto r =
+          tandem_cmd("run '" + project_file("tests/integration/scenarios/faulty_plan.yaml") +
+                     "' --set " + f.set + " --plugin-path '" + TANDEM_FIXTURE_PLUGIN_DIR +
+                     "' --no-history --out '" + (base / "out").string() + "'");
+      INFO(r.err);
+      CHECK(r.exit_code == f.exit_code);
+      CHECK_THAT(r.err, Catch::Matchers::Contains(f.plugin));
+      CHECK_THAT(r.err, Catch::Matchers::Contains(f.what));
+      // Nothing that could be mistaken for a result: no folder, not even a partial one.
+      CHECK(std::distance(fs::directory_iterator(base), fs::directory_iterator()) == 0);
+    }
+  }
+}
