@@ -45,7 +45,9 @@ void write_atomically(const fs::path& target, const std::string& text) {
   };
   const fs::path folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
   std::error_code ec;
-  if (!fs::is_directory(folder, ec)) throw fail("there is no folder '" + folder.string() + "'");
+  if (!fs::is_directory(folder, ec))
+    throw fail(fs::exists(folder, ec) ? "'" + folder.string() + "' is a file, not a folder"
+                                      : "there is no folder '" + folder.string() + "'");
   if (fs::is_directory(target, ec)) throw fail("it is a folder");
   if (::access(folder.c_str(), W_OK) != 0) throw fail(std::strerror(errno));
 

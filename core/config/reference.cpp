@@ -33,6 +33,15 @@ The smallest useful scenario (every other key has a default):
 ```yaml
 {example}```
 
+## The file
+
+UTF-8 text (a byte-order mark is allowed) holding one YAML document, indented with
+spaces. A tab in the indentation, a key given twice in one map, a quote never closed and
+bytes that are not UTF-8 text are each an error at their line and column. Anchors and
+aliases (`&name`, `*name`) may be used, but a file nested more than 64 levels deep, or
+standing for more than 100000 values once its aliases are counted in full, is refused.
+A plan file of `tandem payout` follows the same rules.
+
 ## Values
 
 - **integer**: a whole number, no decimals (`26`).

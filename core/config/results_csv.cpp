@@ -2,6 +2,7 @@
 
 #include "common/did_you_mean.hpp"
 #include "common/input_file.hpp"
+#include "config/value_text.hpp"
 
 #include <tandem/errors.hpp>
 #include <tandem/money.hpp>
@@ -47,19 +48,27 @@ const std::vector<std::string> kRoles = {"marketing", "sales", "sdr"};
 struct Record {
   int line = 0;
   std::vector<std::string> fields;
+  std::vector<std::size_t> starts;  // each field's first byte in the text, to locate bytes
+};
+
+// Where a quoted field was opened and never closed: its record and field.
+struct OpenQuote {
+  std::size_t record = 0;
+  std::size_t field = 0;
 };
 
 // RFC 4180: fields separated by commas, quoted with double quotes (doubled inside), lines
-// ending in LF or CRLF. A blank line is skipped. An unclosed quote runs to the end.
-std::vector<Record> split_records(std::string_view text) {
+// ending in LF or CRLF. A blank line is skipped. An unclosed quote runs to the end; where
+// it was opened goes to `open`.
+std::vector<Record> split_records(std::string_view text, std::optional<OpenQuote>& open) {
   std::vector<Record> records;
-  Record current{1, {std::string()}};
+  Record current{1, {std::string()}, {0}};
   int line = 1;
   bool quoted = false;
-  const auto finish = [&] {
+  const auto finish = [&](std::size_t next) {
     if (!(current.fields.size() == 1 && current.fields[0].empty()))
       records.push_back(std::move(current));
-    current = Record{line, {std::string()}};
+    current = Record{line, {std::string()}, {next}};
   };
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
@@ -77,14 +86,21 @@ std::vector<Record> split_records(std::string_view text) {
       quoted = true;
     } else if (c == ',') {
       current.fields.emplace_back();
+      current.starts.push_back(i + 1);
     } else if (c == '\n') {
       ++line;
-      finish();
+      finish(i + 1);
     } else if (c != '\r' || (i + 1 < text.size() && text[i + 1] != '\n')) {
       current.fields.back() += c;
     }
   }
-  finish();
+  if (quoted) {
+    // Kept even if all it holds is the quote, so that `open` names a record.
+    open = OpenQuote{records.size(), current.fields.size() - 1};
+    records.push_back(std::move(current));
+  } else {
+    finish(text.size());
+  }
   return records;
 }
 
@@ -166,30 +182,77 @@ class Parser {
       : file_(std::move(file)), plan_(pay_period), roster_(roster) {}
 
   std::vector<CreditedPeriod> parse(std::string_view text) {
-    const std::vector<Record> records = split_records(text);
+    // Excel's "CSV UTF-8" starts with a byte-order mark; it is not part of the first name.
+    text = without_bom(text);
+    std::optional<OpenQuote> open;
+    const std::vector<Record> records = split_records(text, open);
     if (records.empty()) {
       problem(1, 1, "",
               "the file is empty; the first row names the columns (" +
                   join(results_columns(), ",") + ")");
       throw ScenarioError(problems_);
     }
+    // Past either of these, rows and fields are guesses: report it alone.
+    if (const auto bad = find_not_text(text)) {
+      const auto [record, field] = locate_byte(records, bad->offset);
+      problem(record.line, static_cast<int>(field) + 1, header_name(records, record, field),
+              bad->message);
+      throw ScenarioError(problems_);
+    }
+    if (open) {
+      const Record& record = records[open->record];
+      problem(record.line, static_cast<int>(open->field) + 1,
+              header_name(records, record, open->field),
+              "this field opens a quote (\") that is never closed, so it runs to the end of the "
+              "file; close it, and write a quote inside a quoted field as two (\"\")");
+      throw ScenarioError(problems_);
+    }
     const bool header_ok = header(records.front());
+    if (records.size() == 1 && header_ok) {
+      // Paying no one is never what a payout is for: an export filtered to nothing.
+      problem(1, 1, "",
+              "the file has a header but no rows; give one row per person and period (is the "
+              "export filtered to nothing?)");
+      throw ScenarioError(problems_);
+    }
     std::vector<Row> rows;
     for (std::size_t i = 1; i < records.size(); ++i)
       if (auto r = row(records[i]); r && header_ok) rows.push_back(std::move(*r));
     check_people(rows);
-    if (!problems_.empty()) {
-      std::stable_sort(problems_.begin(), problems_.end(), [](const Problem& a, const Problem& b) {
-        return std::tie(a.where.line, a.where.column) < std::tie(b.where.line, b.where.column);
-      });
-      throw ScenarioError(problems_);
-    }
+    throw_problems();
     return aggregate(rows);
   }
 
  private:
   void problem(int line, int column, std::string key, std::string message) {
     problems_.push_back({Location{file_, line, column, std::move(key)}, std::move(message)});
+  }
+
+  void throw_problems() {
+    if (problems_.empty()) return;
+    std::stable_sort(problems_.begin(), problems_.end(), [](const Problem& a, const Problem& b) {
+      return std::tie(a.where.line, a.where.column) < std::tie(b.where.line, b.where.column);
+    });
+    throw ScenarioError(problems_);
+  }
+
+  // The record and field holding byte `offset` of the text.
+  static std::pair<const Record&, std::size_t> locate_byte(const std::vector<Record>& records,
+                                                           std::size_t offset) {
+    std::size_t r = 0;
+    while (r + 1 < records.size() && records[r + 1].starts.front() <= offset) ++r;
+    const auto& starts = records[r].starts;
+    std::size_t f = 0;
+    while (f + 1 < starts.size() && starts[f + 1] <= offset) ++f;
+    return {records[r], f};
+  }
+
+  // The name the header gives field `field` of `record`; "" for the header itself.
+  static std::string header_name(const std::vector<Record>& records, const Record& record,
+                                 std::size_t field) {
+    const Record& header = records.front();
+    if (&record == &header || field >= header.fields.size()) return "";
+    return trim(header.fields[field]);
   }
 
   // Maps column names to positions. False if a required column is missing (rows are still
@@ -220,6 +283,7 @@ class Parser {
                     "and period");
       }
     width_ = h.fields.size();
+    header_ = h.fields;
     return ok;
   }
 
@@ -233,10 +297,18 @@ class Parser {
 
   std::optional<Row> row(const Record& r) {
     const std::size_t before = problems_.size();
-    if (r.fields.size() != width_)
-      problem(r.line, static_cast<int>(std::min(r.fields.size(), width_)) + 1, "",
-              "this row has " + std::to_string(r.fields.size()) + " fields; the header has " +
-                  std::to_string(width_));
+    if (r.fields.size() != width_) {
+      // Its fields are shifted, so their own problems would be noise: this one alone,
+      // located at the first field missing (named by the header) or the first extra one.
+      const std::size_t at = std::min(r.fields.size(), width_);
+      problem(
+          r.line, static_cast<int>(at) + 1, at < width_ ? trim(header_[at]) : "",
+          "this row has " + std::to_string(r.fields.size()) + " fields; the header has " +
+              std::to_string(width_) +
+              (r.fields.size() > width_ ? ": quote a field that holds a comma (\"Okafor, Chidi\")"
+                                        : ": give every column a field, an empty one for nothing"));
+      return std::nullopt;
+    }
     Row out;
     out.line = r.line;
     int col = 0;
@@ -275,8 +347,11 @@ class Parser {
       if (c.money) {
         const auto m = Money::parse(text);
         if (!m)
-          problem(r.line, col, c.name,
-                  "expected an amount with at most two decimals (12345.67), got '" + text + "'");
+          problem(
+              r.line, col, c.name,
+              config::money_fault(text) == config::MoneyFault::too_large
+                  ? "expected an amount (12345.67), got '" + text + "', which is too large"
+                  : "expected an amount with at most two decimals (12345.67), got '" + text + "'");
         else if (*m < Money{})
           problem(r.line, col, c.name, "expected zero or more, got " + text);
         else
@@ -284,7 +359,8 @@ class Parser {
       } else {
         if (!digits(text) || text.size() > 18)
           problem(r.line, col, c.name,
-                  "expected a whole number of zero or more, got '" + text + "'");
+                  "expected a whole number of zero or more, got '" + text + "'" +
+                      (digits(text) ? ", which is too large" : ""));
         else
           out.credits.*c.count = std::stoll(text);
       }
@@ -350,25 +426,56 @@ class Parser {
     }
   }
 
-  std::vector<CreditedPeriod> aggregate(const std::vector<Row>& rows) const {
+  // sum += more, or a problem at `line` naming `whose` sum: Money's own overflow check, and
+  // the same for counts. Every sum is exact; one too large to hold is the input's fault.
+  bool add(Money& sum, Money more, int line, const std::string& column, const std::string& whose) {
+    try {
+      sum += more;
+      if (!sum.is_unlimited()) return true;  // the one value that means "no cap"
+    } catch (const Error&) {
+    }
+    too_large(line, column, whose, Money::unlimited().cents() - 1);
+    return false;
+  }
+  bool add(std::int64_t& sum, std::int64_t more, int line, const std::string& column,
+           const std::string& whose) {
+    if (!__builtin_add_overflow(sum, more, &sum)) return true;
+    too_large(line, column, whose, std::numeric_limits<std::int64_t>::max());
+    return false;
+  }
+  void too_large(int line, const std::string& column, const std::string& whose, std::int64_t most) {
+    const std::string limit =
+        credit_field(column).money ? Money::from_cents(most).str() : std::to_string(most);
+    problem(line, static_cast<int>(index_.at(column)) + 1, column,
+            "the sum of " + column + " for " + whose + " is too large to hold (at most " + limit +
+                "); check the amounts");
+  }
+  static const CreditField& credit_field(const std::string& name) {
+    const auto& fields = credit_fields();
+    return *std::find_if(fields.begin(), fields.end(),
+                         [&](const CreditField& c) { return c.name == name; });
+  }
+
+  std::vector<CreditedPeriod> aggregate(const std::vector<Row>& rows) {
     std::map<std::pair<std::string, Label>, CreditedPeriod> sums;
+    std::map<std::pair<std::string, Label>, int> last_line;  // of each sum's rows
     std::set<Label> periods;
     for (const auto& r : rows) {
       const Label label = r.label.in(plan_);
       periods.insert(label);
       CreditedPeriod& p = sums[{r.person, label}];
+      last_line[{r.person, label}] = r.line;
       p.person = r.person;
       p.role = r.role;
       p.period = label.str();
+      const std::string whose = "'" + r.person + "' in " + label.str();
       for (const auto& c : credit_fields()) {
         if (c.per_person)
           p.credits.*c.money = r.credits.*c.money;
         else if (c.money)
-          p.credits.*c.money += r.credits.*c.money;
-        else if (r.credits.*c.count > std::numeric_limits<std::int64_t>::max() - p.credits.*c.count)
-          throw ScenarioError({Problem{Location{file_, r.line, 1, c.name}, "sum out of range"}});
+          add(p.credits.*c.money, r.credits.*c.money, r.line, c.name, whose);
         else
-          p.credits.*c.count += r.credits.*c.count;
+          add(p.credits.*c.count, r.credits.*c.count, r.line, c.name, whose);
       }
     }
     // The team: the people of the same role with a row in the same pay period.
@@ -377,10 +484,13 @@ class Parser {
       const auto [it, fresh] = teams.try_emplace({p.role, key.second});
       TeamView& t = it->second;
       t.members = fresh ? 1 : t.members + 1;
-      t.bookings += p.credits.bookings;
-      t.sourced_revenue += p.credits.sourced_revenue;
-      t.salaries += p.credits.salary;
+      const int line = last_line[key];
+      const std::string whose = "the " + p.role + " team in " + p.period;
+      add(t.bookings, p.credits.bookings, line, "bookings", whose);
+      add(t.sourced_revenue, p.credits.sourced_revenue, line, "sourced_revenue", whose);
+      add(t.salaries, p.credits.salary, line, "salary", whose);
     }
+    throw_problems();
     std::vector<CreditedPeriod> out;
     for (auto& [key, p] : sums) {
       p.credits.team = teams[{p.role, key.second}];
@@ -398,6 +508,7 @@ class Parser {
   const Roster& roster_;
   std::map<std::string, std::size_t> index_;
   std::size_t width_ = 0;
+  std::vector<std::string> header_;  // the header's fields, as written
   std::vector<Problem> problems_;
 };
 

@@ -5,12 +5,15 @@
 #include "common/did_you_mean.hpp"
 #include "config/value_text.hpp"
 
+#include <yaml-cpp/depthguard.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <map>
 #include <memory>
+#include <unordered_set>
 
 namespace tandem::config {
 
@@ -117,14 +120,168 @@ std::optional<Value> check_value(const ParamSpec& spec, const Entry& entry, cons
   return value;
 }
 
+// Limits on a document's shape, far above any real file (a scenario nests about 8 levels
+// and holds a few hundred values) and far below what would exhaust the stack or memory.
+// yaml-cpp shares the node an alias (*name) names, so ten lines of aliases of aliases (a
+// "billion laughs") stand for 10^9 values: the count is of values visited, each use of an
+// alias in full, and the walk stops at the limit.
+constexpr int kMaxDepth = 64;
+constexpr std::size_t kMaxValues = 100'000;
+
+std::string too_deep_message() {
+  return "the YAML nests more than " + std::to_string(kMaxDepth) +
+         " levels deep here (a scenario needs about 8): look for an unclosed '[' or '{'";
+}
+
+bool blank_or_comment(std::string_view rest) {
+  return rest.empty() || rest.front() == '#';
+}
+
+// The last word of `line` (before any comment) is a block scalar indicator: |, >, |-, >+2...
+bool starts_block_scalar(std::string_view line) {
+  if (const auto hash = line.find(" #"); hash != std::string_view::npos)
+    line = line.substr(0, hash);
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  const auto space = line.find_last_of(" \t");
+  const std::string_view word = space == std::string_view::npos ? line : line.substr(space + 1);
+  if (word.empty() || (word.front() != '|' && word.front() != '>') || word.size() > 3) return false;
+  return std::all_of(word.begin() + 1, word.end(),
+                     [](char c) { return c == '+' || c == '-' || (c >= '1' && c <= '9'); });
+}
+
+// YAML indents with spaces only. yaml-cpp accepts some tabs in indentation and misreads
+// others ("illegal map value"), so every one is refused, at the first tab; the text of a
+// block scalar (`description: |`) may hold tabs. True if one was found.
+bool report_tabs(std::string_view text, Report& report) {
+  int first_line = 0, first_column = 0, more = 0;
+  int block_indent = -1;  // the indentation of the line opening a block scalar, if in one
+  int line_number = 0;
+  for (std::size_t start = 0; start <= text.size(); ++line_number) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    std::string_view line = text.substr(start, end - start);
+    start = end + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    const std::size_t indent = std::min(line.find_first_not_of(' '), line.size());
+    const std::size_t lead = std::min(line.find_first_not_of(" \t"), line.size());
+    if (block_indent >= 0) {
+      if (lead == line.size() || static_cast<int>(indent) > block_indent) continue;
+      block_indent = -1;
+    }
+    const std::string_view rest = line.substr(lead);
+    if (lead > indent && !blank_or_comment(rest)) {
+      if (first_line == 0) {
+        first_line = line_number + 1;
+        first_column = static_cast<int>(indent) + 1;
+      } else {
+        ++more;
+      }
+    }
+    if (starts_block_scalar(rest)) block_indent = static_cast<int>(indent);
+  }
+  if (first_line == 0) return false;
+  report.add(Location{report.file(), first_line, first_column, ""},
+             "a tab in the indentation; YAML indents with spaces only: replace the tabs with "
+             "spaces" +
+                 (more > 0 ? " (" + std::to_string(more) + " more line" + (more == 1 ? "" : "s") +
+                                 " below indent with tabs too)"
+                           : std::string()));
+  return true;
+}
+
+// Whether the quoted scalar starting at `text[at]` (a ' or ") is closed before the end of
+// the file. yaml-cpp takes an unclosed quote as running to the end, swallowing every key
+// after it into one text value.
+bool quote_closed(std::string_view text, std::size_t at) {
+  const char quote = text[at];
+  for (std::size_t i = at + 1; i < text.size(); ++i) {
+    if (quote == '"' && text[i] == '\\') {
+      ++i;
+    } else if (text[i] == quote) {
+      if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'')
+        ++i;  // '' is a quote inside single quotes
+      else
+        return true;
+    }
+  }
+  return false;
+}
+
+// The document walked once, without recursion: deeper than kMaxDepth, more values than
+// kMaxValues, or a quote never closed is a problem. True if the document is fine.
+bool check_shape(const YAML::Node& document, std::string_view text, Report& report) {
+  struct Item {
+    YAML::Node node;
+    std::string key;
+    int depth;
+  };
+  std::vector<Item> pending{{document, "", 1}};
+  std::unordered_set<std::size_t> quotes_checked;  // by position: an alias shares its node
+  std::size_t visited = 0;
+  while (!pending.empty()) {
+    const Item item = std::move(pending.back());
+    pending.pop_back();
+    const YAML::Node& node = item.node;
+    // Runaway structure is named by its first key: the full path would be as long as it.
+    const std::string top = item.key.substr(0, item.key.find_first_of(".["));
+    if (++visited > kMaxValues) {
+      // Located at that key: an alias's node is where its anchor is, not where it is used.
+      YAML::Node at = document;
+      if (const Entry e = find_entry(document, top)) at = e.key;
+      report.add(at, top,
+                 "this holds more than " + std::to_string(kMaxValues) +
+                     " values, counting each use of an alias (*name) in full; a scenario needs "
+                     "a few hundred: use fewer aliases, or none");
+      return false;
+    }
+    if (item.depth > kMaxDepth) {
+      report.add(node, top, too_deep_message());
+      return false;
+    }
+    const YAML::Mark mark = node.Mark();
+    // yaml-cpp tags a quoted scalar "!" (a plain one "?"); its mark is at the quote.
+    if (node.IsScalar() && node.Tag() == "!" && !mark.is_null() && mark.pos >= 0 &&
+        static_cast<std::size_t>(mark.pos) < text.size() &&
+        (text[mark.pos] == '"' || text[mark.pos] == '\'') &&
+        quotes_checked.insert(mark.pos).second && !quote_closed(text, mark.pos)) {
+      report.add(node, item.key,
+                 std::string("this quoted text is never closed: its ") +
+                     (text[mark.pos] == '"' ? "double" : "single") +
+                     " quote runs to the end of the file; close it with " + text[mark.pos]);
+      return false;
+    }
+    if (node.IsSequence()) {
+      for (std::size_t i = node.size(); i-- > 0;)
+        pending.push_back({node[i], item.key + "[" + std::to_string(i) + "]", item.depth + 1});
+    } else if (node.IsMap()) {
+      std::vector<Item> children;
+      for (const auto& kv : node) {
+        const std::string key =
+            key_path(item.key, kv.first.IsScalar() ? kv.first.Scalar() : std::string("?"));
+        children.push_back({kv.second, key, item.depth + 1});
+        children.push_back({kv.first, key, item.depth + 1});
+      }
+      pending.insert(pending.end(), std::make_move_iterator(children.rbegin()),
+                     std::make_move_iterator(children.rend()));
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 YAML::Node read_document(const std::filesystem::path& file, const std::string& what,
                          const std::string& first_line, Report& report) {
-  const std::string text = read_input_file(file, what);
+  const std::string bytes = read_input_file(file, what);
+  const std::string_view text = without_bom(bytes);
+  if (const auto bad = find_not_text(text)) {
+    const auto [line, column] = line_and_column(text, bad->offset);
+    report.add(Location{report.file(), line, column, ""}, bad->message);
+    return YAML::Node(YAML::NodeType::Undefined);
+  }
+  if (report_tabs(text, report)) return YAML::Node(YAML::NodeType::Undefined);
   try {
     std::vector<YAML::Node> documents;
-    for (auto& d : YAML::LoadAll(text))
+    for (auto& d : YAML::LoadAll(std::string(text)))
       if (!d.IsNull()) documents.push_back(std::move(d));
     if (documents.size() > 1)
       report.add(documents[1], "",
@@ -134,7 +291,12 @@ YAML::Node read_document(const std::filesystem::path& file, const std::string& w
                  "the file is empty; a " + what + " starts with '" + first_line + "'");
       return YAML::Node(YAML::NodeType::Undefined);
     }
+    if (!check_shape(documents.front(), text, report)) return YAML::Node(YAML::NodeType::Undefined);
     return documents.front();
+  } catch (const YAML::DeepRecursion& e) {
+    // yaml-cpp's own guard (500 levels), before the stack runs out.
+    report.add(Location{report.file(), e.mark.line + 1, e.mark.column + 1, ""}, too_deep_message());
+    return YAML::Node(YAML::NodeType::Undefined);
   } catch (const YAML::Exception& e) {
     Location where{report.file(), 0, 0, ""};
     if (!e.mark.is_null()) {

@@ -30,14 +30,6 @@ std::string_view without_plus(std::string_view s) {
   return !s.empty() && s.front() == '+' ? s.substr(1) : s;
 }
 
-// "-12.3456": a plain decimal number, the shape a misplaced fraction of a cent takes.
-bool is_plain_decimal(std::string_view s) {
-  if (!s.empty() && (s.front() == '-' || s.front() == '+')) s.remove_prefix(1);
-  const auto dot = s.find('.');
-  if (dot == std::string_view::npos) return false;
-  return (dot == 0 || all_digits(s.substr(0, dot))) && all_digits(s.substr(dot + 1));
-}
-
 std::optional<bool> read_boolean(std::string_view t) {
   // YAML 1.2's core schema: only these; "yes"/"on" are too easily meant as text.
   if (t == "true" || t == "True" || t == "TRUE") return true;
@@ -102,8 +94,14 @@ std::variant<Value, std::string> read_value(ParamType type, std::string_view tex
     case ParamType::money: {
       if (text == "unlimited") return Value(Money::unlimited());
       if (const auto m = Money::parse(text)) return Value(*m);
-      if (is_plain_decimal(text))
-        return "money has at most 2 decimals (whole cents), got " + std::string(text);
+      switch (money_fault(text)) {
+        case MoneyFault::fraction_of_a_cent:
+          return "money has at most 2 decimals (whole cents), got " + std::string(text);
+        case MoneyFault::too_large:
+          return wrong + ", which is too large";
+        case MoneyFault::not_an_amount:
+          break;
+      }
       return wrong;
     }
     case ParamType::text:
@@ -112,6 +110,19 @@ std::variant<Value, std::string> read_value(ParamType type, std::string_view tex
       return wrong;  // a list is a YAML sequence, read item by item by the validator
   }
   return wrong;
+}
+
+MoneyFault money_fault(std::string_view text) {
+  std::string_view s = text;
+  if (!s.empty() && (s.front() == '-' || s.front() == '+')) s.remove_prefix(1);
+  const auto dot = s.find('.');
+  const std::string_view whole = s.substr(0, dot);
+  const std::string_view decimals =
+      dot == std::string_view::npos ? std::string_view() : s.substr(dot + 1);
+  const bool plain = (all_digits(whole) || (whole.empty() && !decimals.empty())) &&
+                     (decimals.empty() || all_digits(decimals));
+  if (!plain) return MoneyFault::not_an_amount;
+  return decimals.size() > 2 ? MoneyFault::fraction_of_a_cent : MoneyFault::too_large;
 }
 
 std::optional<std::string> check_allowed(const Constraint& allowed, const Value& value,

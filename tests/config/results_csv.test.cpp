@@ -9,6 +9,7 @@
 
 using namespace tandem;
 using Catch::Matchers::Contains;
+using Catch::Matchers::StartsWith;
 
 namespace {
 
@@ -96,6 +97,37 @@ TEST_CASE("quoted fields and CRLF lines are read as RFC 4180 says", "[output]") 
   CHECK(rows[0].credits.bookings == Money::from_cents(150));
 }
 
+TEST_CASE("a UTF-8 byte-order mark is not part of the first column's name", "[output]") {
+  // Excel's "CSV UTF-8" writes one.
+  const auto rows = parse_results_csv(
+      "\xEF\xBB\xBFperson,role,period,bookings\nAna,sales,2025-01,1\n", "r.csv", PeriodKind::month);
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].person == "Ana");
+}
+
+TEST_CASE("a header with no rows is refused rather than paying no one", "[output]") {
+  const auto p = csv_problems("person,role,period,bookings\r\n");
+  REQUIRE(p.size() == 1);
+  CHECK_THAT(p[0], StartsWith("r.csv:1:1: the file has a header but no rows"));
+}
+
+TEST_CASE("bytes that are not text are located at their row and column", "[output]") {
+  const auto p = csv_problems("person,role,period,bookings\nAna,sales,2025-01,1\nBen,sales,\xE9\n");
+  REQUIRE(p.size() == 1);
+  CHECK(p[0] == "r.csv:3:3: period: byte 0xE9 is not UTF-8 text; save the file as UTF-8");
+}
+
+TEST_CASE("sums too large to hold are located at the row that overflows them", "[output]") {
+  const auto p = csv_problems(
+      "person,role,period,bookings\n"
+      "Ana,sales,2025-01,90000000000000000.00\n"
+      "Ana,sales,2025-02,90000000000000000.00\n",
+      PeriodKind::quarter);
+  REQUIRE_FALSE(p.empty());
+  CHECK_THAT(p[0], StartsWith("r.csv:3:4: bookings: the sum of bookings for 'Ana' in 2025-Q1 is "
+                              "too large to hold"));
+}
+
 TEST_CASE("an unknown column suggests the nearest name", "[output]") {
   const auto p = csv_problems("person,role,period,bookngs\nAna,sales,2025-01,1\n");
   REQUIRE(p.size() == 1);
@@ -110,7 +142,7 @@ TEST_CASE("a missing required column is named", "[output]") {
 }
 
 TEST_CASE("a column named twice is a problem", "[output]") {
-  const auto p = csv_problems("person,role,period,mqls,mqls\n");
+  const auto p = csv_problems("person,role,period,mqls,mqls\nAna,sales,2025-01,1,1\n");
   REQUIRE(p.size() == 1);
   CHECK(p[0] == "r.csv:1:5: mqls: column 'mqls' appears twice (first as column 4)");
 }
@@ -139,7 +171,9 @@ TEST_CASE("every bad value is located at its row and column all at once", "[outp
   CHECK(p[6] == "r.csv:5:1: person: expected a name, got nothing");
   CHECK(p[7] == "r.csv:5:4: bookings: expected zero or more, got -1");
   CHECK(p[8] == "r.csv:5:5: deals_won: expected a whole number of zero or more, got '1.5'");
-  CHECK(p[9] == "r.csv:6:4: this row has 3 fields; the header has 5");
+  CHECK(p[9] ==
+        "r.csv:6:4: bookings: this row has 3 fields; the header has 5: give every column a "
+        "field, an empty one for nothing");
 }
 
 TEST_CASE("a duplicate person and period is located at the second row", "[output]") {

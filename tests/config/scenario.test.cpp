@@ -385,6 +385,28 @@ TEST_CASE("an empty file or a file that is not a map", "[config]") {
              StartsWith("s.yaml:1:1: expected a map (keys: tandem, name, "));
 }
 
+TEST_CASE("a byte-order mark and tabs inside block text are accepted", "[config]") {
+  // Editors on Windows save UTF-8 with a byte-order mark; a block scalar may hold tabs
+  // (only indentation must not).
+  const Scenario s = load("\xEF\xBB\xBF" + kTiny + "description: |\n  one\n  \ttwo\n");
+  CHECK(s.description == "one\n\ttwo\n");
+}
+
+TEST_CASE("aliases are followed but not past a bound on the values they stand for", "[config]") {
+  // Anchors and aliases are YAML; a few lines of aliases of aliases are not a scenario.
+  const Scenario s = load(kTiny + "description: &d text\n");
+  CHECK(s.description == "text");
+  std::string bomb = "x: &a0 [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\n";
+  for (int i = 1; i < 8; ++i) {
+    bomb += "x" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+    for (int k = 0; k < 10; ++k) bomb += (k ? ", *a" : "*a") + std::to_string(i - 1);
+    bomb += "]\n";
+  }
+  const auto p = problems(kTiny + bomb);
+  REQUIRE(p.size() == 1);
+  CHECK_THAT(p[0], Contains("values, counting each use of an alias (*name) in full"));
+}
+
 TEST_CASE("an unreadable file is a problem located at the file, with the reason", "[config]") {
   const fs::path missing = fs::path(TANDEM_TEST_TMP) / "config" / "no-such.yaml";
   try {
@@ -393,7 +415,8 @@ TEST_CASE("an unreadable file is a problem located at the file, with the reason"
   } catch (const ScenarioError& e) {
     REQUIRE(e.problems().size() == 1);
     CHECK(e.problems()[0].str() ==
-          missing.string() + ": cannot read the scenario file: No such file or directory");
+          missing.string() +
+              ": cannot read the scenario file: No such file or directory; check the path");
   }
   try {
     load_scenario(fs::path(TANDEM_TEST_TMP), {}, registry());  // a folder

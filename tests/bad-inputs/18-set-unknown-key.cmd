@@ -1,0 +1,1 @@
+validate 18-set-unknown-key.yaml --set market.acounts=5000

@@ -1,0 +1,1 @@
+validate 20-several-files.yaml 03-negative-budget.yaml base.yaml

@@ -1,0 +1,2 @@
+# A scenario file that does not exist.
+validate 49-no-such-file.yaml

@@ -1,0 +1,2 @@
+# A negative number of deals.
+payout base.plan.yaml --results 67-csv-negative-count.csv --out 67-csv-negative-count.ledger.csv

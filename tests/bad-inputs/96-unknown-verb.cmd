@@ -1,0 +1,2 @@
+# A verb tandem does not have.
+simulate base.yaml

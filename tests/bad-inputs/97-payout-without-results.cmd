@@ -1,0 +1,2 @@
+# payout without --results.
+payout base.plan.yaml
