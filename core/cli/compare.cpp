@@ -45,12 +45,6 @@ constexpr const char* kUsage =
     "[--set KEY=VALUE]... [--set-base KEY=VALUE]... [--set-alt KEY=VALUE]... "
     "[--format table|json] [--force] [--db FILE | --no-history]";
 
-fs::path default_out(const Scenario& base, const Scenario& alt) {
-  const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-  return fs::path("runs") /
-         fmt::format("compare-{}-vs-{}-{:%Y%m%d-%H%M%S}", base.name, alt.name, now);
-}
-
 std::string override_key(const std::string& assignment) {
   std::string key = assignment.substr(0, assignment.find('='));
   const auto begin = key.find_first_not_of(" \t"), end = key.find_last_not_of(" \t");
@@ -293,7 +287,10 @@ int compare_verb(const Args& args) {
   PluginRegistry registry(plugin_search_path(plugin_path.paths));
   const auto [base, alt] = load_pair(base_file, alt_file, base_sets, alt_sets, registry);
   check_pairable(base, alt, base_file, alt_file);
-  const fs::path dir = out.empty() ? default_out(base, alt) : fs::path(out);
+  const fs::path dir =
+      out.empty()
+          ? default_out("compare-" + folder_part(base.name) + "-vs-" + folder_part(alt.name))
+          : fs::path(out);
   const bool replace = vm.count("force") > 0;
   AtomicFolder::check(dir, replace, kMarker);  // fail before spending time simulating
 

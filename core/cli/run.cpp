@@ -11,25 +11,13 @@
 
 #include <tandem/errors.hpp>
 
-#include <fmt/chrono.h>
 #include <fmt/core.h>
 
-#include <chrono>
 #include <iostream>
 
 namespace po = boost::program_options;
 
 namespace tandem::cli {
-namespace {
-
-std::filesystem::path default_out(const Scenario& s) {
-  const auto now = std::chrono::system_clock::now();
-  return std::filesystem::path("runs") /
-         fmt::format("{}-{:%Y%m%d-%H%M%S}", s.name, std::chrono::floor<std::chrono::seconds>(now));
-}
-
-}  // namespace
-
 int run_verb(const Args& args) {
   std::string scenario_file, out, format = "table";
   std::vector<std::string> sets;
@@ -70,7 +58,7 @@ int run_verb(const Args& args) {
   PluginRegistry registry(plugin_search_path(plugin_path.paths));
   const Scenario scenario = load_scenario(scenario_file, sets, registry);
   const std::filesystem::path dir =
-      out.empty() ? default_out(scenario) : std::filesystem::path(out);
+      out.empty() ? default_out(folder_part(scenario.name)) : std::filesystem::path(out);
   const bool replace = vm.count("force") > 0;
   check_run_folder(dir, replace);  // fail before spending time simulating
 

@@ -7,6 +7,7 @@
 
 #include <tandem/errors.hpp>
 
+#include <fmt/chrono.h>
 #include <fmt/core.h>
 
 #include <unistd.h>
@@ -24,6 +25,21 @@ AddFiles run_folder_extras(const Scenario& scenario, const RunPlugins& plugins,
     write_file(folder / "earnings_curve.csv", earnings_curve_csv(curves));
     write_report(folder, run_report_data(scenario, result, summary, curves));
   };
+}
+
+std::filesystem::path default_out(const std::string& label) {
+  const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  return std::filesystem::path("runs") / fmt::format("{}-{:%Y%m%d-%H%M%S}", label, now);
+}
+
+std::string folder_part(const std::string& name) {
+  std::string part;
+  for (const char c : name) {
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                       c == '-' || c == '_' || (c == '.' && !part.empty());
+    part += plain ? c : '_';
+  }
+  return part.empty() ? "scenario" : part;
 }
 
 std::function<void(int, int)> terminal_progress(const std::string& label) {

@@ -27,6 +27,12 @@ namespace tandem::cli {
 AddFiles run_folder_extras(const Scenario& scenario, const RunPlugins& plugins,
                            const RunResult& result);
 
+// The folder a verb writes when --out is not given: runs/<label>-<YYYYmmdd-HHMMSS>.
+std::filesystem::path default_out(const std::string& label);
+// A scenario name as part of a folder name: only letters, digits, '-', '_' and '.' (not
+// first) are kept, others become '_', so a name such as '../x' cannot lead out of runs/.
+std::string folder_part(const std::string& name);
+
 // A one-line progress bar on stderr, "  LABEL [=====     ] 3/20 replications", for
 // RunOptions::progress; empty (no bar) unless stderr is a terminal, so logs and pipes
 // never see it. The bar erases itself when done.

@@ -87,11 +87,6 @@ std::vector<Point> load_points(const std::string& file, const std::vector<std::s
   return points;
 }
 
-fs::path default_out(const Scenario& s) {
-  const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-  return fs::path("runs") / fmt::format("sweep-{}-{:%Y%m%d-%H%M%S}", s.name, now);
-}
-
 std::string csv_number(double x) {
   return std::isfinite(x) ? fmt::format("{}", round_significant(x)) : "";
 }
@@ -237,7 +232,9 @@ int sweep_verb(const Args& args) {
   PluginRegistry registry(plugin_search_path(plugin_path.paths));
   std::vector<Point> points =
       load_points(scenario_file, sets, run_size, grid_points(varies), registry);
-  const fs::path dir = out.empty() ? default_out(points.front().scenario) : fs::path(out);
+  const fs::path dir = out.empty()
+                           ? default_out("sweep-" + folder_part(points.front().scenario.name))
+                           : fs::path(out);
   const bool replace = vm.count("force") > 0;
   AtomicFolder::check(dir, replace, kMarker);  // fail before spending time simulating
   history.open("sweep", args);  // a history that cannot be written fails before simulating too

@@ -408,3 +408,19 @@ TEST_CASE("every kind of plugin fault stops the run by name and leaves no folder
     }
   }
 }
+
+TEST_CASE("a scenario name cannot lead the default run folder out of runs", "[integration]") {
+  const fs::path base = scratch("folder-name");
+  // No --out: the folder is runs/<name>-<time>, and the name is the scenario's to choose.
+  const auto r = tandem_cmd("run '" + kSmall + "' --replications 1 --set 'name=../../escaped'",
+                            "cd '" + base.string() + "' &&");
+  REQUIRE(r.exit_code == 0);
+  std::vector<fs::path> made;
+  for (const auto& e : fs::directory_iterator(base)) made.push_back(e.path().filename());
+  REQUIRE(made == std::vector<fs::path>{"runs"});
+  std::vector<std::string> runs;
+  for (const auto& e : fs::directory_iterator(base / "runs")) runs.push_back(e.path().filename());
+  REQUIRE(runs.size() == 1);
+  CHECK(runs[0].rfind("_._.._escaped-", 0) == 0);
+  CHECK(fs::exists(base / "runs" / runs[0] / "summary.json"));
+}
