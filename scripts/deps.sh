@@ -4,6 +4,8 @@
 # and no root).
 #   scripts/deps.sh          to build and run
 #   scripts/deps.sh --test   also what the tests need (Chromium, to open report.html)
+#   scripts/deps.sh --fuzz   also what the fuzz preset needs (clang and its libFuzzer)
+# The flags combine: scripts/deps.sh --test --fuzz.
 set -euo pipefail
 
 packages=(
@@ -12,9 +14,17 @@ packages=(
   libyaml-cpp-dev libeigen3-dev catch2 libfmt-dev nlohmann-json3-dev libsqlite3-dev
   libjs-chart.js
 )
-if [[ "${1:-}" == "--test" ]]; then
-  packages+=(chromium)
-fi
+for flag in "$@"; do
+  case "$flag" in
+    --test) packages+=(chromium) ;;
+    # libFuzzer is in libclang-rt-dev, which clang only recommends.
+    --fuzz) packages+=(clang libclang-rt-dev) ;;
+    *)
+      echo "usage: scripts/deps.sh [--test] [--fuzz]" >&2
+      exit 2
+      ;;
+  esac
+done
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
   echo "deps.sh: not a Debian-based system; make sure these (or their equivalents) are" \

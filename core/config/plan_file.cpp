@@ -1,5 +1,6 @@
 #include "config/plan_file.hpp"
 
+#include "common/input_file.hpp"
 #include "config/checked_tree.hpp"
 #include "config/scenario_enums.hpp"
 #include "config/scenario_schema.hpp"
@@ -51,9 +52,14 @@ const Section& plan_file_schema() {
 }  // namespace
 
 PlanFile load_plan_file(const std::filesystem::path& file, PluginRegistry& plugins) {
+  return parse_plan_file(read_input_file(file, "plan"), file, plugins);
+}
+
+PlanFile parse_plan_file(std::string_view text, const std::filesystem::path& file,
+                         PluginRegistry& plugins) {
   config::Report report(file.string());
-  const YAML::Node root = config::read_document(
-      file, "plan", "tandem: " + std::to_string(config::kScenarioFormat), report);
+  const YAML::Node root = config::parse_document(
+      text, "plan", "tandem: " + std::to_string(config::kScenarioFormat), report);
   if (!report.ok()) throw ScenarioError(report.sorted());
 
   const Section& schema = plan_file_schema();

@@ -19,6 +19,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tandem {
@@ -36,5 +37,10 @@ struct PlanFile {
 // Reads and checks `file`, loading its plugin from `plugins`. Throws ScenarioError with
 // every problem (file:line:col: key: message).
 PlanFile load_plan_file(const std::filesystem::path& file, PluginRegistry& plugins);
+
+// The same from the file's text, named `file` in messages: load_plan_file is this on the
+// file's contents, and the fuzz target feeds it bytes directly.
+PlanFile parse_plan_file(std::string_view text, const std::filesystem::path& file,
+                         PluginRegistry& plugins);
 
 }  // namespace tandem

@@ -2,6 +2,7 @@
 #include "config/scenario.hpp"
 
 #include "common/did_you_mean.hpp"
+#include "common/input_file.hpp"
 #include "config/checked_tree.hpp"
 #include "config/overrides.hpp"
 #include "config/resolved_yaml.hpp"
@@ -129,9 +130,14 @@ std::vector<PaidTeam> paid_teams(const Scenario& s) {
 
 Scenario load_scenario(const std::filesystem::path& file, const std::vector<std::string>& overrides,
                        PluginRegistry& plugins) {
+  return parse_scenario(read_input_file(file, "scenario"), file, overrides, plugins);
+}
+
+Scenario parse_scenario(std::string_view text, const std::filesystem::path& file,
+                        const std::vector<std::string>& overrides, PluginRegistry& plugins) {
   Report report(file.string());
-  YAML::Node root = config::read_document(
-      file, "scenario", "tandem: " + std::to_string(config::kScenarioFormat), report);
+  YAML::Node root = config::parse_document(
+      text, "scenario", "tandem: " + std::to_string(config::kScenarioFormat), report);
   if (!report.ok()) throw ScenarioError(report.sorted());
 
   const Section& schema = config::scenario_schema();

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tandem {
@@ -230,5 +231,10 @@ std::vector<PaidTeam> paid_teams(const Scenario& scenario);
 // Error if the file cannot be read.
 Scenario load_scenario(const std::filesystem::path& file, const std::vector<std::string>& overrides,
                        PluginRegistry& plugins);
+
+// The same from the scenario's text, named `file` in messages: load_scenario is this on the
+// file's contents, and the fuzz target feeds it bytes directly.
+Scenario parse_scenario(std::string_view text, const std::filesystem::path& file,
+                        const std::vector<std::string>& overrides, PluginRegistry& plugins);
 
 }  // namespace tandem

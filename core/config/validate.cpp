@@ -6,6 +6,7 @@
 #include "config/value_text.hpp"
 
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -13,6 +14,8 @@
 #include <cstring>
 #include <map>
 #include <memory>
+#include <optional>
+#include <sstream>
 #include <unordered_set>
 
 namespace tandem::config {
@@ -267,11 +270,46 @@ bool check_shape(const YAML::Node& document, std::string_view text, Report& repo
   return true;
 }
 
+// yaml-cpp 0.7's LoadAll never returns on some malformed streams (a ',' where a node
+// should start): its parser hands back an empty document at the same place again and again,
+// and LoadAll keeps each one until memory runs out. A first pass through the same parser,
+// keeping nothing, finds that place, so LoadAll only ever reads a stream that ends. The pass
+// throws what LoadAll would throw on any other syntax error.
+class StallFinder : public YAML::EventHandler {
+ public:
+  // Where the parser stops moving forward, if it does.
+  std::optional<YAML::Mark> scan(const std::string& text) {
+    std::istringstream stream(text);
+    YAML::Parser parser(stream);
+    std::optional<YAML::Mark> previous;
+    while (parser.HandleNextDocument(*this)) {
+      if (previous && previous->pos == start_.pos) return start_;
+      previous = start_;
+    }
+    return std::nullopt;
+  }
+
+  void OnDocumentStart(const YAML::Mark& mark) override { start_ = mark; }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+
+ private:
+  YAML::Mark start_;
+};
+
 }  // namespace
 
-YAML::Node read_document(const std::filesystem::path& file, const std::string& what,
-                         const std::string& first_line, Report& report) {
-  const std::string bytes = read_input_file(file, what);
+YAML::Node parse_document(std::string_view bytes, const std::string& what,
+                          const std::string& first_line, Report& report) {
   const std::string_view text = without_bom(bytes);
   if (const auto bad = find_not_text(text)) {
     const auto [line, column] = line_and_column(text, bad->offset);
@@ -280,8 +318,19 @@ YAML::Node read_document(const std::filesystem::path& file, const std::string& w
   }
   if (report_tabs(text, report)) return YAML::Node(YAML::NodeType::Undefined);
   try {
+    const std::string stream(text);
+    if (const auto stall = StallFinder().scan(stream)) {
+      const char c = stall->pos >= 0 && static_cast<std::size_t>(stall->pos) < stream.size()
+                         ? stream[stall->pos]
+                         : ' ';
+      report.add(Location{report.file(), stall->line + 1, stall->column + 1, ""},
+                 std::string("YAML syntax: unexpected ") +
+                     (c > ' ' && c < 0x7F ? std::string("'") + c + "'" : "text") +
+                     "; no value can start here");
+      return YAML::Node(YAML::NodeType::Undefined);
+    }
     std::vector<YAML::Node> documents;
-    for (auto& d : YAML::LoadAll(std::string(text)))
+    for (auto& d : YAML::LoadAll(stream))
       if (!d.IsNull()) documents.push_back(std::move(d));
     if (documents.size() > 1)
       report.add(documents[1], "",

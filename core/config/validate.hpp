@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tandem::config {
@@ -41,12 +42,13 @@ class Report {
   std::vector<Problem> problems_;
 };
 
-// The one YAML document of `file`, a `what` file ("scenario", "plan") whose first line
-// should be `first_line` ("tandem: 1"). A syntax error, a second document or an empty file
-// goes to `report` (the result is then undefined). Throws ScenarioError, located at the
-// file, if it cannot be read.
-YAML::Node read_document(const std::filesystem::path& file, const std::string& what,
-                         const std::string& first_line, Report& report);
+// The one YAML document in `bytes`, the contents of a `what` file ("scenario", "plan",
+// named report.file() in messages) whose first line should be `first_line` ("tandem: 1").
+// Text that is not UTF-8, a syntax error, a second document or an empty file goes to
+// `report` (the result is then undefined). Takes the bytes rather than the path so that
+// the loaders and the fuzz targets share every check.
+YAML::Node parse_document(std::string_view bytes, const std::string& what,
+                          const std::string& first_line, Report& report);
 
 // "sales.pay" + "rate" -> "sales.pay.rate"; "" + "name" -> "name".
 std::string key_path(const std::string& parent, const std::string& key);
