@@ -7,6 +7,8 @@
 #include "cli/run_support.hpp"
 #include "config/scenario.hpp"
 #include "config/scenario_enums.hpp"
+#include "engine/metrics.hpp"
+#include "engine/replication.hpp"
 #include "engine/simulation.hpp"
 #include "experiments/paired_comparison.hpp"
 #include "output/atomic_folder.hpp"
@@ -292,16 +294,24 @@ int compare_verb(const Args& args) {
           ? default_out("compare-" + folder_part(base.name) + "-vs-" + folder_part(alt.name))
           : fs::path(out);
   const bool replace = vm.count("force") > 0;
-  AtomicFolder::check(dir, replace, kMarker);  // fail before spending time simulating
+  AtomicFolder::check(dir, replace, kMarker);  // fail before loading plugins or the history
 
   const RunPlugins base_plugins = resolve_plugins(base, registry),
                    alt_plugins = resolve_plugins(alt, registry);
   history.open("compare", args);  // a history that cannot be written fails before simulating too
+  // The folder is begun now so that each replication's rows go into base/ and alt/ as it
+  // finishes, and are released; it appears under its name only once complete.
+  AtomicFolder folder(dir, replace, kMarker);  // names the folder in its errors
+  const fs::path& at = folder.partial();
+  RunFolderWriter base_folder(at / "base", base, scenario_agents(base), metric_catalogue(), false),
+      alt_folder(at / "alt", alt, scenario_agents(alt), metric_catalogue(), false);
   RunOptions run_options;
   run_options.threads = threads;
   run_options.progress = terminal_progress("base");
+  run_options.on_replication = write_and_release(base_folder);
   const RunResult base_result = run_simulation(base, base_plugins, run_options);
   run_options.progress = terminal_progress("alt ");
+  run_options.on_replication = write_and_release(alt_folder);
   const RunResult alt_result = run_simulation(alt, alt_plugins, run_options);
   std::vector<PairedComparison> rows;
   try {
@@ -320,31 +330,25 @@ int compare_verb(const Args& args) {
   for (const std::string& f : base_only_figures) not_compared.push_back(f + " (base only)");
   for (const std::string& f : alt_only_figures) not_compared.push_back(f + " (alt only)");
 
-  // Before the folder is begun: a plan that faults on its earnings curve is a plugin fault.
+  // Outside the writing: a plan that faults on its earnings curve is a plugin fault.
   const AddFiles base_extras = run_folder_extras(base, base_plugins, base_result),
                  alt_extras = run_folder_extras(alt, alt_plugins, alt_result);
-  {
-    AtomicFolder folder(dir, replace, kMarker);  // names the folder in its errors
-    try {
-      const fs::path& at = folder.partial();
-      write_run_folder(at / "base", base, base_result, run_manifest(base, base_plugins), false,
-                       base_extras);
-      write_run_folder(at / "alt", alt, alt_result, run_manifest(alt, alt_plugins), false,
-                       alt_extras);
-      write_file(at / "comparison.csv", comparison_csv(rows));
-      const auto [b, a] = labels(base_file, alt_file);
-      write_report(at, compare_report_data({base, alt, base_result, alt_result,
-                                            with_overrides(b, "--set-base", base_only),
-                                            with_overrides(a, "--set-alt", alt_only)},
-                                           rows, not_compared));
-      // Last, so that even the partial folder holds comparison.json only once the rest is.
-      write_file(at / kMarker, summary_text(comparison));
-    } catch (const std::exception& e) {
-      // The partial folder goes with `folder`; the final name never appeared.
-      throw OutputError("cannot write output folder '" + dir.string() + "': " + e.what());
-    }
-    folder.commit();
+  try {
+    base_folder.finish(base_result, run_manifest(base, base_plugins), base_extras);
+    alt_folder.finish(alt_result, run_manifest(alt, alt_plugins), alt_extras);
+    write_file(at / "comparison.csv", comparison_csv(rows));
+    const auto [b, a] = labels(base_file, alt_file);
+    write_report(at, compare_report_data({base, alt, base_result, alt_result,
+                                          with_overrides(b, "--set-base", base_only),
+                                          with_overrides(a, "--set-alt", alt_only)},
+                                         rows, not_compared));
+    // Last, so that even the partial folder holds comparison.json only once the rest is.
+    write_file(at / kMarker, summary_text(comparison));
+  } catch (const std::exception& e) {
+    // The partial folder goes with `folder`; the final name never appeared.
+    throw OutputError("cannot write output folder '" + dir.string() + "': " + e.what());
   }
+  folder.commit();
   const std::string recorded = history.record(
       RecordKind::compare, {recorded_scenario("base", base), recorded_scenario("alt", alt)},
       base.seed, base.replications, dir, difference_figures(rows));

@@ -3,6 +3,8 @@
 
 #include "cli/run_support.hpp"
 #include "config/scenario.hpp"
+#include "engine/metrics.hpp"
+#include "engine/replication.hpp"
 #include "engine/simulation.hpp"
 #include "output/run_folder.hpp"
 #include "output/summary.hpp"
@@ -64,15 +66,18 @@ int run_verb(const Args& args) {
 
   const RunPlugins plugins = resolve_plugins(scenario, registry);
   history.open("run", args);  // a history that cannot be written fails before simulating too
+  // Each replication's rows go to the (partial) folder as it finishes, and are released.
+  RunFolderWriter folder(dir, scenario, scenario_agents(scenario), metric_catalogue(), replace);
   RunOptions run_options;
   run_options.threads = threads;
   run_options.progress = terminal_progress();
+  run_options.on_replication = write_and_release(folder);
   const RunResult result = run_simulation(scenario, plugins, run_options);
 
   const RunManifest manifest = run_manifest(scenario, plugins);
   // The summary as written, so the terminal shows exactly what summary.json holds.
-  const SummaryJson summary = write_run_folder(dir, scenario, result, manifest, replace,
-                                               run_folder_extras(scenario, plugins, result));
+  const SummaryJson summary =
+      folder.finish(result, manifest, run_folder_extras(scenario, plugins, result));
   const std::string recorded =
       history.record(RecordKind::run, {recorded_scenario("scenario", scenario)}, scenario.seed,
                      scenario.replications, dir, headline_figures(summary));

@@ -1,5 +1,6 @@
 #include "cli/run_support.hpp"
 
+#include "engine/row_digest.hpp"
 #include "experiments/earnings_curve.hpp"
 #include "history/history_location.hpp"
 #include "output/output_file.hpp"
@@ -18,12 +19,19 @@ namespace tandem::cli {
 
 AddFiles run_folder_extras(const Scenario& scenario, const RunPlugins& plugins,
                            const RunResult& result) {
-  // The curves call the plans, so they are computed now, before any folder is begun: a plan
+  // The curves call the plans, so they are computed now, outside the folder's writing: a plan
   // that faults on them fails the run as the plugin's fault, not as an unwritable folder.
   return [&scenario, &result, curves = earnings_curves(scenario, plugins, result)](
              const std::filesystem::path& folder, const SummaryJson& summary) {
     write_file(folder / "earnings_curve.csv", earnings_curve_csv(curves));
     write_report(folder, run_report_data(scenario, result, summary, curves));
+  };
+}
+
+std::function<void(int, ReplicationResult&)> write_and_release(RunFolderWriter& folder) {
+  return [&folder](int r, ReplicationResult& replication) {
+    folder.add(r, replication);
+    release_rows(replication);
   };
 }
 

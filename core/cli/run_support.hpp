@@ -27,6 +27,10 @@ namespace tandem::cli {
 AddFiles run_folder_extras(const Scenario& scenario, const RunPlugins& plugins,
                            const RunResult& result);
 
+// RunOptions::on_replication for a run folder: each replication's rows written to `folder`
+// as it finishes, then released (release_rows), so memory does not grow with them.
+std::function<void(int, ReplicationResult&)> write_and_release(RunFolderWriter& folder);
+
 // The folder a verb writes when --out is not given: runs/<label>-<YYYYmmdd-HHMMSS>.
 std::filesystem::path default_out(const std::string& label);
 // A scenario name as part of a folder name: only letters, digits, '-', '_' and '.' (not

@@ -7,6 +7,7 @@
 
 #include "cli/run_support.hpp"
 #include "config/scenario.hpp"
+#include "engine/row_digest.hpp"
 #include "engine/simulation.hpp"
 #include "experiments/sweep_grid.hpp"
 #include "output/atomic_folder.hpp"
@@ -246,6 +247,8 @@ int sweep_verb(const Args& args) {
     RunOptions run_options;
     run_options.threads = threads;
     run_options.progress = progress.point(static_cast<int>(i));
+    // A point keeps only its summary: its rows are released as soon as they are digested.
+    run_options.on_replication = [](int, ReplicationResult& r) { release_rows(r); };
     const RunResult result = run_simulation(p.scenario, plugins, run_options);
     p.headlines = headline_stats(result);
     p.summary = make_summary(p.scenario, result, run_manifest(p.scenario, plugins));

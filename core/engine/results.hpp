@@ -8,7 +8,9 @@
 #include <tandem/views.hpp>
 
 #include <cstdint>
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace tandem {
@@ -73,11 +75,24 @@ struct Headline {
   double value = 0;
 };
 
+// What the summary and the report need of a replication's metric and ledger rows, in a
+// size that does not grow with them: kept after the rows themselves have been written to
+// the run folder and released, so a run's memory does not grow with rows x replications.
+// Filled by digest_rows() (engine/row_digest.hpp), summed in row order.
+struct RowDigest {
+  std::vector<std::vector<double>> metric_by_period;  // [metric][period]: every row's value
+  std::vector<Money> pay_by_person;                   // [agent]
+  std::map<std::string, Money> pay_by_component;      // components with rows only
+  std::map<std::pair<PeriodKind, int>, Money> pay_by_pay_period;  // (kind, pay period index)
+  std::size_t ledger_rows = 0;
+};
+
 struct ReplicationResult {
   std::vector<Headline> headlines;  // same names, same order, in every replication
   std::vector<LedgerRow> ledger;
   std::vector<StatementRecord> statements;  // replication 0 only: the statements printed
   std::vector<MetricRow> metrics;
+  RowDigest digest;  // of `ledger` and `metrics`, which may since have been released
 };
 
 struct Agent {

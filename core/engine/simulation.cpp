@@ -1,6 +1,7 @@
 #include "engine/simulation.hpp"
 
 #include "engine/metrics.hpp"
+#include "engine/row_digest.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -36,17 +37,38 @@ RunResult run_simulation(const Scenario& scenario, const RunPlugins& plugins,
   std::atomic<bool> failed{false};
   std::mutex progress_mutex;
   int done = 0;
+  // Replications handed to on_replication in order: the next one due, and which are done.
+  std::mutex delivery_mutex;
+  int delivered = 0;
+  std::vector<char> finished(static_cast<std::size_t>(total), 0);
 
+  const auto deliver = [&](std::size_t idx) {
+    std::lock_guard lock(delivery_mutex);
+    finished[idx] = 1;
+    while (delivered < total && finished[static_cast<std::size_t>(delivered)] && !failed) {
+      const auto due = static_cast<std::size_t>(delivered);
+      try {
+        if (options.on_replication) options.on_replication(delivered, result.replications[due]);
+      } catch (...) {
+        errors[due] = std::current_exception();
+        failed = true;
+      }
+      ++delivered;
+    }
+  };
   const auto worker = [&] {
     for (int i = next++; i < total && !failed; i = next++) {
       const auto idx = static_cast<std::size_t>(i);
       try {
         result.replications[idx] =
             run_replication(scenario, plugins, static_cast<std::uint64_t>(i));
+        digest_rows(result.replications[idx], result.agents.size(), result.metric_specs.size(),
+                    scenario.horizon.periods);
       } catch (...) {
         errors[idx] = std::current_exception();
         failed = true;
       }
+      if (!failed) deliver(idx);
       if (options.progress) {
         std::lock_guard lock(progress_mutex);
         options.progress(++done, total);

@@ -14,6 +14,11 @@ struct RunOptions {
   int threads = 0;  // 0: all cores
   // Called from worker threads (serialised) after each replication: (done, total).
   std::function<void(int, int)> progress;
+  // Called from worker threads (serialised) with each replication in order 0, 1, 2, ...
+  // once it and every one before it are done, its rows digested: where a caller writes
+  // the rows and may release them (release_rows), so memory holds a few replications'
+  // rows, not every one's. What it throws stops the run like a failed replication.
+  std::function<void(int, ReplicationResult&)> on_replication;
 };
 
 // The plugins the scenario names, from the registry that validated it.
@@ -21,8 +26,8 @@ RunPlugins resolve_plugins(const Scenario& scenario, PluginRegistry& registry);
 
 // Every replication of the scenario. Replication i always draws from streams keyed by
 // (seed, i, id), and results are stored by index, so the result is bit-identical for any
-// thread count. The first failure (lowest replication number) is rethrown after all
-// workers stop.
+// thread count. Each replication's rows are digested (ReplicationResult::digest). The
+// first failure (lowest replication number) is rethrown after all workers stop.
 RunResult run_simulation(const Scenario& scenario, const RunPlugins& plugins,
                          const RunOptions& options);
 

@@ -11,9 +11,13 @@
 
 #include "engine/results.hpp"
 
+#include <fmt/format.h>
+
+#include <cstddef>
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tandem {
 
@@ -24,7 +28,51 @@ using ChunkSink = std::function<void(std::string_view)>;
 // starts or ends with a space), with double quotes doubled.
 std::string csv_field(std::string_view text);
 
-// Throw Error if a row names an agent or metric that the result does not have.
+// Buffers rows and hands them to the sink a chunk at a time.
+class ChunkWriter {
+ public:
+  explicit ChunkWriter(ChunkSink sink);
+  fmt::memory_buffer& buffer() { return buffer_; }
+  void row_done() {
+    if (buffer_.size() >= kChunk) flush();
+  }
+  void flush();
+
+ private:
+  static constexpr std::size_t kChunk = std::size_t{1} << 20;
+  ChunkSink sink_;
+  fmt::memory_buffer buffer_;
+};
+
+// One of the tables, written a replication at a time (in order), so that a run can write
+// each replication's rows as it finishes and then release them: the header on
+// construction, the rows with add(), the last chunk with finish(). add() throws Error if
+// a row names an agent or metric that the run does not have.
+class MetricsCsv {
+ public:
+  MetricsCsv(const std::vector<Agent>& agents, const std::vector<MetricSpec>& specs,
+             ChunkSink sink);
+  void add(std::size_t replication, const std::vector<MetricRow>& rows);
+  void finish() { out_.flush(); }
+
+ private:
+  std::vector<std::string> who_;     // "role,agent", index agent + 1
+  std::vector<std::string> metric_;  // quoted names
+  ChunkWriter out_;
+};
+
+class LedgerCsv {
+ public:
+  LedgerCsv(const std::vector<Agent>& agents, ChunkSink sink);
+  void add(std::size_t replication, const std::vector<LedgerRow>& rows);
+  void finish() { out_.flush(); }
+
+ private:
+  std::vector<std::string> who_;  // "person,role"
+  ChunkWriter out_;
+};
+
+// A whole result's table in one call.
 void write_metrics_csv(const RunResult& result, const ChunkSink& sink);
 void write_ledger_csv(const RunResult& result, const ChunkSink& sink);
 

@@ -159,23 +159,20 @@ PayTotals pay_totals(const RunResult& result) {
   PayTotals t;
   t.all.per_replication.resize(n);
   for (const auto& a : result.agents) t.by_role[a.role].per_replication.resize(n);
-  std::vector<Money> person(result.agents.size());
   for (std::size_t r = 0; r < n; ++r) {
-    std::fill(person.begin(), person.end(), Money{});
-    for (const auto& row : result.replications[r].ledger) {
-      if (row.person < 0 || static_cast<std::size_t>(row.person) >= result.agents.size())
-        throw Error(
-            fmt::format("the ledger of replication {} names person {}, but the run has {} agents",
-                        r, row.person, result.agents.size()));
-      const Role role = result.agents[static_cast<std::size_t>(row.person)].role;
-      add_row(t.all, r, n, row.amount);
-      add_row(t.by_role[role], r, n, row.amount);
-      add_row(t.by_component[row.component], r, n, row.amount);
-      person[static_cast<std::size_t>(row.person)] += row.amount;
-      ++t.rows;
+    const RowDigest& d = result.replications[r].digest;
+    if (d.pay_by_person.size() != result.agents.size())
+      throw Error(fmt::format("replication {} was digested for {} people, but the run has {}", r,
+                              d.pay_by_person.size(), result.agents.size()));
+    for (std::size_t a = 0; a < result.agents.size(); ++a) {
+      const Role role = result.agents[a].role;
+      add_row(t.all, r, n, d.pay_by_person[a]);
+      add_row(t.by_role[role], r, n, d.pay_by_person[a]);
+      t.per_person[role].push_back(d.pay_by_person[a]);
     }
-    for (std::size_t a = 0; a < result.agents.size(); ++a)
-      t.per_person[result.agents[a].role].push_back(person[a]);
+    for (const auto& [component, amount] : d.pay_by_component)
+      add_row(t.by_component[component], r, n, amount);
+    t.rows += d.ledger_rows;
   }
   for (auto& [role, pays] : t.per_person) std::sort(pays.begin(), pays.end());
   return t;

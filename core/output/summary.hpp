@@ -53,7 +53,8 @@ struct PayTotals {
   std::size_t rows = 0;
 };
 
-// Throws Error if a ledger row names an agent the run does not have (or on overflow).
+// From the replications' digests (RowDigest), so it holds once the rows are released.
+// Throws Error if a digest is not the run's (another number of agents), or on overflow.
 PayTotals pay_totals(const RunResult& result);
 
 // Figures as summary.json (and comparison.json) write them: rounded through decimal text

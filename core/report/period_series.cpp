@@ -6,6 +6,7 @@
 
 #include <tandem/errors.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <map>
 #include <string>
@@ -13,16 +14,18 @@
 namespace tandem {
 
 PeriodValues metric_by_period(const RunResult& result, std::string_view metric, int periods) {
-  std::uint32_t index = 0;
+  std::size_t index = 0;
   while (index < result.metric_specs.size() && result.metric_specs[index].name != metric) ++index;
   if (index == result.metric_specs.size())
     throw Error("the run has no metric '" + std::string(metric) + "'");
   PeriodValues values(result.replications.size(),
                       std::vector<double>(static_cast<std::size_t>(periods), 0.0));
-  for (std::size_t r = 0; r < result.replications.size(); ++r)
-    for (const MetricRow& row : result.replications[r].metrics)
-      if (row.metric == index && row.period >= 0 && row.period < periods)
-        values[r][static_cast<std::size_t>(row.period)] += row.value;
+  for (std::size_t r = 0; r < result.replications.size(); ++r) {
+    const auto& by_period = result.replications[r].digest.metric_by_period;
+    if (index >= by_period.size()) continue;  // a replication without metrics
+    const std::size_t n = std::min(values[r].size(), by_period[index].size());
+    std::copy_n(by_period[index].begin(), n, values[r].begin());
+  }
   return values;
 }
 
@@ -33,13 +36,14 @@ PeriodValues pay_by_period(const RunResult& result, const HorizonConfig& horizon
   const auto periods = static_cast<std::size_t>(horizon.periods);
   PeriodValues values(result.replications.size(), std::vector<double>(periods, 0.0));
   for (std::size_t r = 0; r < result.replications.size(); ++r)
-    for (const LedgerRow& row : result.replications[r].ledger) {
-      const std::vector<PayPeriod>& calendar = calendars[row.kind];
-      const auto pay_period = static_cast<std::size_t>(row.pay_period);
-      if (pay_period >= calendar.size())
-        throw Error("a ledger row pays " + std::string(to_string(row.kind)) + " " +
-                    std::to_string(row.pay_period) + ", beyond the horizon");
-      values[r][static_cast<std::size_t>(calendar[pay_period].last_period)] += row.amount.units();
+    for (const auto& [when, amount] : result.replications[r].digest.pay_by_pay_period) {
+      const auto& [kind, index] = when;
+      const std::vector<PayPeriod>& calendar = calendars[kind];
+      const auto pay_period = static_cast<std::size_t>(index);
+      if (index < 0 || pay_period >= calendar.size())
+        throw Error("a ledger row pays " + std::string(to_string(kind)) + " " +
+                    std::to_string(index) + ", beyond the horizon");
+      values[r][static_cast<std::size_t>(calendar[pay_period].last_period)] += amount.units();
     }
   return values;
 }

@@ -14,11 +14,13 @@ namespace tandem {
 using PeriodValues = std::vector<std::vector<double>>;  // [replication][period]
 
 // A metric of metrics.csv summed per period over its rows (the company's, or every
-// agent's), per replication. Throws Error if the run has no such metric.
+// agent's), per replication, from the replications' digests. Throws Error if the run has
+// no such metric.
 PeriodValues metric_by_period(const RunResult& result, std::string_view metric, int periods);
 
 // What the ledger pays, per period: each row counted in the last simulation period of the
-// pay period it pays for (so pay steps at month or quarter ends, when it is paid out).
+// pay period it pays for (so pay steps at month or quarter ends, when it is paid out); from
+// the replications' digests.
 PeriodValues pay_by_period(const RunResult& result, const HorizonConfig& horizon);
 
 // a + b, element by element (same shape).

@@ -4,6 +4,7 @@
 
 #include "config/scenario.hpp"
 #include "engine/results.hpp"
+#include "engine/row_digest.hpp"
 #include "output/run_manifest.hpp"
 
 #include <tandem/version.hpp>
@@ -75,6 +76,8 @@ inline RunResult sample_result() {
          "line one\nline two"},
         {1, PeriodKind::month, 2, "flat_commission", "clawback", Money::from_cents(-5001), ""},
     };
+    // What run_simulation does to every replication: the summary and report read this.
+    digest_rows(x, r.agents.size(), r.metric_specs.size(), 4);
     r.replications.push_back(std::move(x));
   }
   return r;

@@ -29,7 +29,8 @@ SummaryJson sample_summary() {
 
 TEST_CASE("summary opens with the run block", "[output]") {
   const SummaryJson s = sample_summary();
-  CHECK(keys(s) == std::vector<std::string>{"run", "headline", "precision", "pay", "ledger_rows", "metrics"});
+  CHECK(keys(s) ==
+        std::vector<std::string>{"run", "headline", "precision", "pay", "ledger_rows", "metrics"});
   const auto& run = s["run"];
   CHECK(keys(run) == std::vector<std::string>{"scenario", "scenario_hash", "seed", "replications",
                                               "tandem_version", "sdk_abi", "plugins"});
@@ -138,6 +139,7 @@ TEST_CASE("mean per replication rounds halves away from zero", "[output]") {
       {0, PeriodKind::month, 0, "plan", "c", Money::from_cents(-2), ""});
   r.replications[1].ledger.push_back(
       {0, PeriodKind::month, 0, "plan", "c", Money::from_cents(-1), ""});
+  for (auto& x : r.replications) digest_rows(x, r.agents.size(), 0, 1);
   RunManifest m{1, 2, {}};
   const SummaryJson s = make_summary(testing::sample_scenario(), r, m);
   CHECK(s["pay"]["total_cents"] == -3);
