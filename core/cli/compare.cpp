@@ -4,6 +4,7 @@
 // base/ and alt/ (run folders), comparison.csv and comparison.json.
 #include "cli/verbs.hpp"
 
+#include "cli/interrupt.hpp"
 #include "cli/run_support.hpp"
 #include "config/scenario.hpp"
 #include "config/scenario_enums.hpp"
@@ -307,6 +308,7 @@ int compare_verb(const Args& args) {
       alt_folder(at / "alt", alt, scenario_agents(alt), metric_catalogue(), false);
   RunOptions run_options;
   run_options.threads = threads;
+  run_options.stop = stop_on_interrupt();
   run_options.progress = terminal_progress("base");
   run_options.on_replication = write_and_release(base_folder);
   const RunResult base_result = run_simulation(base, base_plugins, run_options);

@@ -1,6 +1,9 @@
 // The `tandem` program: picks the verb, and is the one place where errors become exit
-// codes: 2 for bad usage or invalid input (the user can fix it), 1 for a run that failed.
+// codes: 2 for bad usage or invalid input (the user can fix it), 1 for a run that failed,
+// 130 for a run stopped by Ctrl-C or SIGTERM.
+#include "cli/interrupt.hpp"
 #include "cli/verbs.hpp"
+#include "engine/simulation.hpp"
 
 #include <tandem/errors.hpp>
 #include <tandem/version.hpp>
@@ -79,6 +82,9 @@ int main(int argc, char** argv) {
   } catch (const tandem::OutputError& e) {
     fmt::print(stderr, "error: {}\n", e.what());
     return 2;
+  } catch (const tandem::Interrupted& e) {
+    fmt::print(stderr, "{}; nothing was written\n", e.what());
+    return tandem::cli::kInterruptedExit;
   } catch (const tandem::Error& e) {
     if (e.where()) fmt::print(stderr, "{}: ", e.where()->str());
     fmt::print(stderr, "error: {}\n", e.what());

@@ -1,6 +1,7 @@
 // tandem run SCENARIO: validate, simulate every replication, write the run folder.
 #include "cli/verbs.hpp"
 
+#include "cli/interrupt.hpp"
 #include "cli/run_support.hpp"
 #include "config/scenario.hpp"
 #include "engine/metrics.hpp"
@@ -70,6 +71,7 @@ int run_verb(const Args& args) {
   RunFolderWriter folder(dir, scenario, scenario_agents(scenario), metric_catalogue(), replace);
   RunOptions run_options;
   run_options.threads = threads;
+  run_options.stop = stop_on_interrupt();
   run_options.progress = terminal_progress();
   run_options.on_replication = write_and_release(folder);
   const RunResult result = run_simulation(scenario, plugins, run_options);

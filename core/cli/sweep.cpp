@@ -5,6 +5,7 @@
 // scenario.yaml).
 #include "cli/verbs.hpp"
 
+#include "cli/interrupt.hpp"
 #include "cli/run_support.hpp"
 #include "config/scenario.hpp"
 #include "engine/row_digest.hpp"
@@ -246,6 +247,7 @@ int sweep_verb(const Args& args) {
     const RunPlugins plugins = resolve_plugins(p.scenario, registry);
     RunOptions run_options;
     run_options.threads = threads;
+    run_options.stop = stop_on_interrupt();
     run_options.progress = progress.point(static_cast<int>(i));
     // A point keeps only its summary: its rows are released as soon as they are digested.
     run_options.on_replication = [](int, ReplicationResult& r) { release_rows(r); };

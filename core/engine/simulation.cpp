@@ -7,6 +7,7 @@
 #include <atomic>
 #include <exception>
 #include <mutex>
+#include <string>
 #include <thread>
 
 namespace tandem {
@@ -21,6 +22,10 @@ RunPlugins resolve_plugins(const Scenario& s, PluginRegistry& registry) {
   for (const PaidTeam& team : paid_teams(s)) plugins.pay.push_back(plans(*team.pay));
   return plugins;
 }
+
+Interrupted::Interrupted(int done, int total)
+    : Error("interrupted after " + std::to_string(done) + " of " + std::to_string(total) +
+            " replications") {}
 
 RunResult run_simulation(const Scenario& scenario, const RunPlugins& plugins,
                          const RunOptions& options) {
@@ -56,8 +61,14 @@ RunResult run_simulation(const Scenario& scenario, const RunPlugins& plugins,
       ++delivered;
     }
   };
+  std::atomic<bool> stopped{false};
   const auto worker = [&] {
     for (int i = next++; i < total && !failed; i = next++) {
+      if (options.stop && options.stop->load()) {
+        stopped = true;
+        failed = true;
+        break;
+      }
       const auto idx = static_cast<std::size_t>(i);
       try {
         result.replications[idx] =
@@ -69,9 +80,10 @@ RunResult run_simulation(const Scenario& scenario, const RunPlugins& plugins,
         failed = true;
       }
       if (!failed) deliver(idx);
-      if (options.progress) {
+      {
         std::lock_guard lock(progress_mutex);
-        options.progress(++done, total);
+        ++done;
+        if (options.progress) options.progress(done, total);
       }
     }
   };
@@ -84,6 +96,7 @@ RunResult run_simulation(const Scenario& scenario, const RunPlugins& plugins,
   }
   for (const auto& e : errors)
     if (e) std::rethrow_exception(e);
+  if (stopped) throw Interrupted(done, total);
   return result;
 }
 

@@ -6,6 +6,9 @@
 #include "engine/results.hpp"
 #include "plugins/registry.hpp"
 
+#include <tandem/errors.hpp>
+
+#include <atomic>
 #include <functional>
 
 namespace tandem {
@@ -19,6 +22,15 @@ struct RunOptions {
   // the rows and may release them (release_rows), so memory holds a few replications'
   // rows, not every one's. What it throws stops the run like a failed replication.
   std::function<void(int, ReplicationResult&)> on_replication;
+  // When it turns true (a signal handler sets it: cli/interrupt.hpp), no replication is
+  // started; those in progress finish, and run_simulation throws Interrupted.
+  const std::atomic<bool>* stop = nullptr;
+};
+
+// The run was stopped through RunOptions::stop before every replication was done.
+class Interrupted : public Error {
+ public:
+  Interrupted(int done, int total);
 };
 
 // The plugins the scenario names, from the registry that validated it.
