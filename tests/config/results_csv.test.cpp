@@ -198,6 +198,21 @@ TEST_CASE("a quarter row overlapping a month row is a problem", "[output]") {
   CHECK_THAT(p[0], Contains("r.csv:3:3: period: 2025-Q1 overlaps 2025-02 in row 2"));
 }
 
+TEST_CASE("an overlap names the earliest row it overlaps and only rows that do", "[output]") {
+  const auto p = csv_problems(
+      "person,role,period\n"
+      "Ana,sales,2025-Q2\n"  // row 2
+      "Ana,sales,2025-03\n"  // row 3: a month of Q1, not of Q2
+      "Ana,sales,2024\n"     // row 4: another year
+      "Ana,sales,2025-Q1\n"  // row 5: holds row 3's month
+      "Ana,sales,2025\n"     // row 6: holds rows 2, 3 and 5; row 2 is the earliest
+      "Bo,sales,2025\n",     // row 7: another person
+      PeriodKind::year);
+  REQUIRE(p.size() == 2);
+  CHECK_THAT(p[0], Contains("r.csv:5:3: period: 2025-Q1 overlaps 2025-03 in row 3"));
+  CHECK_THAT(p[1], Contains("r.csv:6:3: period: 2025 overlaps 2025-Q2 in row 2"));
+}
+
 TEST_CASE("a person has one role", "[output]") {
   const auto p = csv_problems(
       "person,role,period\n"
