@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <csignal>
 #include <sstream>
 #include <vector>
 
@@ -217,4 +218,15 @@ TEST_CASE("compare: usage errors exit 2", "[integration]") {
   const auto format = tandem_cmd("compare '" + kSmall + "' '" + kSmall + "' --format yaml");
   CHECK(format.exit_code == 2);
   CHECK(tandem_cmd("compare --help").exit_code == 0);
+}
+
+TEST_CASE("SIGTERM during a compare stops it and leaves no folder", "[integration]") {
+  const fs::path base = scratch("compare-interrupt");
+  const auto r =
+      signal_once_begun({"compare", kBaseline, kBaseline, "--set-alt", "sales.pay.params.rate=0.12",
+                         "--replications", "5000", "--out", (base / "cmp").string()},
+                        base, SIGTERM);
+  CHECK(r.exit_code == 130);
+  CHECK_THAT(r.err, Catch::Contains("interrupted after") && Catch::Contains("nothing was written"));
+  CHECK(fs::is_empty(base));
 }

@@ -4,17 +4,9 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <fcntl.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <chrono>
-#include <cstdio>
-#include <cstdlib>
+#include <csignal>
 #include <map>
 #include <sstream>
-#include <thread>
 
 using namespace tandem::test;
 namespace fs = std::filesystem;
@@ -437,39 +429,14 @@ TEST_CASE("a scenario name cannot lead the default run folder out of runs", "[in
 TEST_CASE("Ctrl-C during a run stops it between replications and leaves no folder",
           "[integration]") {
   const fs::path base = scratch("interrupt");
-  const fs::path dir = base / "run";
-  const fs::path err = base.parent_path() / "interrupt-stderr.txt";
   // Long enough that it is still simulating when the signal comes (about 25 ms a
-  // replication): the signal is sent once the partial folder shows the run has begun.
-  const std::string scenario = project_file("scenarios/baseline.yaml");
-  const std::string binary = TANDEM_BINARY, out = dir.string(), err_path = err.string();
-  std::fflush(nullptr);
-  const pid_t pid = ::fork();
-  if (pid == 0) {
-    const int fd = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    ::dup2(fd, 2);
-    const int null = ::open("/dev/null", O_WRONLY);
-    ::dup2(null, 1);
-    ::setenv("TANDEM_HISTORY_DB", (std::string(TANDEM_TEST_TMP) + "/history.sqlite").c_str(), 1);
-    ::execl(binary.c_str(), binary.c_str(), "run", scenario.c_str(), "--replications", "5000",
-            "--threads", "2", "--out", out.c_str(), static_cast<char*>(nullptr));
-    ::_exit(127);
-  }
-  REQUIRE(pid > 0);
-  bool begun = false;
-  for (int i = 0; i < 600 && !begun; ++i) {  // up to a minute
-    for (const auto& e : fs::directory_iterator(base))
-      if (e.path().filename().string().rfind(".run.partial-", 0) == 0) begun = true;
-    if (!begun) std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  }
-  ::kill(pid, SIGINT);
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  REQUIRE(begun);
-  REQUIRE(WIFEXITED(status));
-  CHECK(WEXITSTATUS(status) == 130);
-  const std::string message = read_file(err);
-  CHECK_THAT(message, Catch::Matches("interrupted after [0-9]+ of 5000 replications; "
-                                     "nothing was written\n"));
+  // replication); the signal is sent once the partial folder shows the run has begun.
+  const auto r =
+      signal_once_begun({"run", project_file("scenarios/baseline.yaml"), "--replications", "5000",
+                         "--threads", "2", "--out", (base / "run").string()},
+                        base, SIGINT);
+  CHECK(r.exit_code == 130);
+  CHECK_THAT(r.err, Catch::Matches("interrupted after [0-9]+ of 5000 replications; "
+                                   "nothing was written\n"));
   CHECK(fs::is_empty(base));  // neither the folder nor the partial one
 }

@@ -1,13 +1,20 @@
 // Runs the real `tandem` program and captures its exit code, stdout and stderr.
 #pragma once
 
+#include <fcntl.h>
+#include <signal.h>
 #include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
 
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
+#include <vector>
 
 namespace tandem::test {
 
@@ -50,6 +57,44 @@ inline CommandResult tandem_cmd(const std::string& args, const std::string& env 
   std::size_t n;
   while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
   const int status = ::pclose(pipe);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.err = read_file(err_file);
+  std::filesystem::remove(err_file);
+  return r;
+}
+
+// Starts tandem with `args` (one element per argument), waits (up to a minute) until
+// `folder` holds a hidden partial output folder, i.e. the command has begun simulating,
+// then sends it `signal`. Returns its exit code (-1 if it did not exit) and stderr.
+inline CommandResult signal_once_begun(const std::vector<std::string>& args,
+                                       const std::filesystem::path& folder, int signal) {
+  const auto err_file = folder.parent_path() / (folder.filename().string() + "-stderr.txt");
+  std::vector<std::string> argv_text{TANDEM_BINARY};
+  argv_text.insert(argv_text.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& a : argv_text) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  const std::string history = std::string(TANDEM_TEST_TMP) + "/history.sqlite";
+  std::fflush(nullptr);
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    ::dup2(::open(err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644), 2);
+    ::dup2(::open("/dev/null", O_WRONLY), 1);
+    ::setenv("TANDEM_HISTORY_DB", history.c_str(), 1);
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+  }
+  CommandResult r;
+  if (pid < 0) return r;
+  bool begun = false;
+  for (int i = 0; i < 600 && !begun; ++i) {
+    for (const auto& e : std::filesystem::directory_iterator(folder))
+      if (e.path().filename().string().rfind('.', 0) == 0) begun = true;
+    if (!begun) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  ::kill(pid, signal);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   r.err = read_file(err_file);
   std::filesystem::remove(err_file);
