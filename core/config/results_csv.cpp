@@ -17,6 +17,8 @@
 #include <optional>
 #include <set>
 #include <tuple>
+#include <utility>
+#include <vector>
 
 namespace tandem {
 
@@ -140,6 +142,20 @@ struct Label {
     else
       std::snprintf(text, sizeof text, "%04d", year);
     return text;
+  }
+  // A total order over labels of any kind, for maps (operator<=> compares within a kind).
+  std::tuple<int, int, int> key() const { return {rank(kind), year, sub}; }
+  // Every label that equals or overlaps this one: itself, the periods holding it and the
+  // periods inside it (all in its year).
+  std::vector<Label> overlapping() const {
+    std::vector<Label> out;
+    for (const auto& [k, subs] :
+         {std::pair{PeriodKind::month, 12}, std::pair{PeriodKind::quarter, 4},
+          std::pair{PeriodKind::year, 0}})
+      for (int i = subs > 0 ? 1 : 0; i <= subs; ++i)
+        if (const Label l{k, year, i}; l == *this || l.contains(*this) || contains(l))
+          out.push_back(l);
+    return out;
   }
   friend bool operator==(const Label&, const Label&) = default;
   friend auto operator<=>(const Label& a, const Label& b) {
@@ -389,13 +405,6 @@ class Parser {
   // own label, the quarter and year holding it, the months and quarters inside it), not
   // against every earlier row: a long file is read in O(n log n).
   void check_people(const std::vector<Row>& rows) {
-    using LabelKey = std::tuple<int, int, int>;  // rank, year, sub
-    const auto key = [](const Label& l) { return LabelKey{rank(l.kind), l.year, l.sub}; };
-    struct Firsts {
-      std::map<std::string, const Row*> role;
-      std::map<std::int64_t, const Row*> salary;
-      std::map<LabelKey, const Row*> period;
-    };
     // The earliest row in `firsts` other than those under `except` (nullptr if none).
     const auto earliest_other = [](const auto& firsts, const auto& except) {
       const Row* best = nullptr;
@@ -403,9 +412,9 @@ class Parser {
         if (k != except && (!best || row < best)) best = row;
       return best;
     };
-    std::map<std::string, Firsts> by_person;
+    std::map<std::string, FirstRows> by_person;
     for (const auto& r : rows) {
-      Firsts& f = by_person[r.person];
+      FirstRows& f = by_person[r.person];
       if (const Row* e = earliest_other(f.role, r.role))
         problem(r.line, static_cast<int>(index_.at("role")) + 1, "role",
                 "'" + r.person + "' is " + e->role + " in row " + std::to_string(e->line) +
@@ -415,29 +424,26 @@ class Parser {
           problem(r.line, static_cast<int>(index_.at("salary")) + 1, "salary",
                   "'" + r.person + "' has salary " + e->credits.salary.str() + " in row " +
                       std::to_string(e->line) + "; a person has one salary (per year)");
-      check_period(r, f.period, key);
+      check_period(r, f);
       f.role.emplace(r.role, &r);
       f.salary.emplace(r.credits.salary.cents(), &r);
-      f.period.emplace(key(r.label), &r);
+      f.period.emplace(r.label.key(), &r);
     }
   }
 
-  // Row r's period against the first rows of the person's periods that equal or overlap it.
-  template <typename Firsts, typename Key>
-  void check_period(const Row& r, const Firsts& firsts, const Key& key) {
-    std::vector<Label> overlapping{r.label};
-    for (const PeriodKind coarser : {PeriodKind::quarter, PeriodKind::year})
-      if (rank(coarser) > rank(r.label.kind)) overlapping.push_back(r.label.in(coarser));
-    if (r.label.kind != PeriodKind::month)
-      for (int m = 1; m <= 12; ++m) {
-        const Label month{PeriodKind::month, r.label.year, m};
-        if (r.label.contains(month)) overlapping.push_back(month);
-        const Label quarter{PeriodKind::quarter, r.label.year, (m - 1) / 3 + 1};
-        if (m % 3 == 1 && r.label.kind == PeriodKind::year) overlapping.push_back(quarter);
-      }
+  // A person's first row of each role, salary and period.
+  struct FirstRows {
+    std::map<std::string, const Row*> role;
+    std::map<std::int64_t, const Row*> salary;
+    std::map<std::tuple<int, int, int>, const Row*> period;  // by Label::key()
+  };
+
+  // Row r's period against the person's first rows of the periods that equal or overlap it.
+  void check_period(const Row& r, const FirstRows& firsts) {
     const Row* e = nullptr;
-    for (const Label& l : overlapping)
-      if (const auto it = firsts.find(key(l)); it != firsts.end() && (!e || it->second < e))
+    for (const Label& l : r.label.overlapping())
+      if (const auto it = firsts.period.find(l.key());
+          it != firsts.period.end() && (!e || it->second < e))
         e = it->second;
     if (!e) return;
     const int col = static_cast<int>(index_.at("period")) + 1;
