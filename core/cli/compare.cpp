@@ -7,11 +7,11 @@
 #include "cli/interrupt.hpp"
 #include "cli/run_support.hpp"
 #include "config/scenario.hpp"
-#include "config/scenario_enums.hpp"
+#include "model/scenario_words.hpp"
 #include "engine/metrics.hpp"
 #include "engine/replication.hpp"
 #include "engine/simulation.hpp"
-#include "experiments/paired_comparison.hpp"
+#include "stats/paired_comparison.hpp"
 #include "output/atomic_folder.hpp"
 #include "output/output_file.hpp"
 #include "output/run_folder.hpp"
@@ -118,7 +118,7 @@ void check_pairable(const Scenario& base, const Scenario& alt, const std::string
   };
   same("horizon.periods", std::to_string(base.horizon.periods),
        std::to_string(alt.horizon.periods));
-  same("horizon.period", config::to_text(base.horizon.period), config::to_text(alt.horizon.period));
+  same("horizon.period", to_text(base.horizon.period), to_text(alt.horizon.period));
   if (!problems.empty()) throw ScenarioError(std::move(problems));
 }
 

@@ -1,7 +1,7 @@
 #include "cli/run_support.hpp"
 
 #include "engine/row_digest.hpp"
-#include "experiments/earnings_curve.hpp"
+#include "output/earnings_curve_csv.hpp"
 #include "history/history_location.hpp"
 #include "output/output_file.hpp"
 #include "report/run_report.hpp"
@@ -33,21 +33,6 @@ std::function<void(int, ReplicationResult&)> write_and_release(RunFolderWriter& 
     folder.add(r, replication);
     release_rows(replication);
   };
-}
-
-std::filesystem::path default_out(const std::string& label) {
-  const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-  return std::filesystem::path("runs") / fmt::format("{}-{:%Y%m%d-%H%M%S}", label, now);
-}
-
-std::string folder_part(const std::string& name) {
-  std::string part;
-  for (const char c : name) {
-    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                       c == '-' || c == '_' || (c == '.' && !part.empty());
-    part += plain ? c : '_';
-  }
-  return part.empty() ? "scenario" : part;
 }
 
 std::function<void(int, int)> terminal_progress(const std::string& label) {

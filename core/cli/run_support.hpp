@@ -3,12 +3,13 @@
 #pragma once
 
 #include "cli/verbs.hpp"
-#include "config/scenario.hpp"
+#include "study/folder_names.hpp"
+#include "model/scenario.hpp"
 #include "engine/simulation.hpp"
-#include "experiments/paired_comparison.hpp"
+#include "stats/paired_comparison.hpp"
 #include "history/run_history.hpp"
 #include "output/run_folder.hpp"
-#include "output/run_manifest.hpp"
+#include "model/run_manifest.hpp"
 #include "output/summary.hpp"
 
 #include <chrono>
@@ -21,6 +22,9 @@
 
 namespace tandem::cli {
 
+using study::default_out;
+using study::folder_part;
+
 // What every run folder holds beyond summary.json and the tables (earnings_curve.csv,
 // report.html): for write_run_folder(), by run and by each side of a compare. Computes
 // the earnings curves at once, so a plan that faults on them throws PluginFault here.
@@ -30,12 +34,6 @@ AddFiles run_folder_extras(const Scenario& scenario, const RunPlugins& plugins,
 // RunOptions::on_replication for a run folder: each replication's rows written to `folder`
 // as it finishes, then released (release_rows), so memory does not grow with them.
 std::function<void(int, ReplicationResult&)> write_and_release(RunFolderWriter& folder);
-
-// The folder a verb writes when --out is not given: runs/<label>-<YYYYmmdd-HHMMSS>.
-std::filesystem::path default_out(const std::string& label);
-// A scenario name as part of a folder name: only letters, digits, '-', '_' and '.' (not
-// first) are kept, others become '_', so a name such as '../x' cannot lead out of runs/.
-std::string folder_part(const std::string& name);
 
 // A one-line progress bar on stderr, "  LABEL [=====     ] 3/20 replications", for
 // RunOptions::progress; empty (no bar) unless stderr is a terminal, so logs and pipes

@@ -14,7 +14,7 @@
 #include "output/atomic_folder.hpp"
 #include "output/csv_writers.hpp"
 #include "output/output_file.hpp"
-#include "output/statistics.hpp"
+#include "stats/statistics.hpp"
 #include "output/summary.hpp"
 #include "output/table.hpp"
 #include "plugins/registry.hpp"

@@ -2,7 +2,7 @@
 
 #include "common/input_file.hpp"
 #include "config/checked_tree.hpp"
-#include "config/scenario_enums.hpp"
+#include "model/scenario_words.hpp"
 #include "config/scenario_schema.hpp"
 #include "config/validate.hpp"
 
@@ -35,7 +35,7 @@ const Section& plan_file_schema() {
             .required<std::string>("plugin",
                                    "Pay plan plugin, by name (see `tandem plugins list`).")
             .param<std::string>("period", "month", "Pay period the plan is computed over.",
-                                one_of(config::pay_period_words()));
+                                one_of(pay_period_words()));
     root.sections.push_back(std::move(plan));
     // The people the plan pays, when the file names them: a results row naming anyone
     // else (a typo in an export, someone who left) is an error rather than a payout.
@@ -71,7 +71,7 @@ PlanFile parse_plan_file(std::string_view text, const std::filesystem::path& fil
   out.file = file.string();
   out.plugin = plan.plugin;
   out.params = plan.plugin_params;
-  out.period = config::pay_period_from(plan.params.get<std::string>("period"));
+  out.period = pay_period_from(plan.params.get<std::string>("period"));
   out.where = plan.plugin_where;
   const std::string role = checked.params.get<std::string>("role");
   if (role != "all") out.role = role;

@@ -6,7 +6,7 @@
 #include "config/checked_tree.hpp"
 #include "config/overrides.hpp"
 #include "config/resolved_yaml.hpp"
-#include "config/scenario_enums.hpp"
+#include "model/scenario_words.hpp"
 #include "config/scenario_schema.hpp"
 #include "config/validate.hpp"
 
@@ -117,16 +117,6 @@ void check_names(const YAML::Node& root, const Scenario& s, PluginRegistry& plug
 }
 
 }  // namespace
-
-std::vector<PaidTeam> paid_teams(const Scenario& s) {
-  std::vector<PaidTeam> teams = {
-      {"marketing", 0, s.marketing.people, &s.marketing.pay, &s.marketing.salaries},
-      {"sales", s.marketing.people, s.sales.people, &s.sales.pay, &s.sales.salaries}};
-  if (s.sdrs.people > 0)
-    teams.push_back({"sdrs", s.marketing.people + s.sales.people, s.sdrs.people, &s.sdrs.pay,
-                     &s.sdrs.salaries});
-  return teams;
-}
 
 Scenario load_scenario(const std::filesystem::path& file, const std::vector<std::string>& overrides,
                        PluginRegistry& plugins) {

@@ -2,8 +2,8 @@
 
 #include "config/checked_tree.hpp"
 
-#include "config/scenario.hpp"
-#include "config/scenario_enums.hpp"
+#include "model/scenario.hpp"
+#include "model/scenario_words.hpp"
 
 #include <string_view>
 #include <type_traits>
@@ -42,8 +42,10 @@ std::vector<std::string> words() {
     return sim_period_words();
   else if constexpr (std::is_same_v<E, PeriodKind>)
     return pay_period_words();
-  else
+  else if constexpr (std::is_same_v<E, LeadOrder>)
     return lead_order_words();
+  else
+    return behaviour_mode_words();
 }
 template <class E>
 E from_text(std::string_view word) {
@@ -51,8 +53,10 @@ E from_text(std::string_view word) {
     return sim_period_from(word);
   else if constexpr (std::is_same_v<E, PeriodKind>)
     return pay_period_from(word);
-  else
+  else if constexpr (std::is_same_v<E, LeadOrder>)
     return lead_order_from(word);
+  else
+    return behaviour_mode_from(word);
 }
 
 // A section's keys declared with the struct fields they fill: each line adds the schema
@@ -490,8 +494,7 @@ Section build() {
       Fields<BehaviourConfig>(Schema("behaviour", "How agents decide what to do each period."))
           .field("mode", &BehaviourConfig::mode,
                  "fixed: the rules below; adaptive: marketers and reps choose what to do by "
-                 "valuing each choice through their own pay plans.",
-                 one_of({"fixed", "adaptive"}))
+                 "valuing each choice through their own pay plans.")
           .field("lead_order", &BehaviourConfig::lead_order,
                  "Order in which reps work their routed leads.")
           .field("prospecting", &BehaviourConfig::prospecting,

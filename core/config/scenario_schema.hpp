@@ -6,7 +6,7 @@
 #include <tandem/params.hpp>
 #include <tandem/plugin.hpp>
 
-#include "config/scenario.hpp"
+#include "model/scenario.hpp"
 
 #include <functional>
 #include <optional>

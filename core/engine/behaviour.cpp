@@ -32,9 +32,7 @@ void FixedBehaviour::order_queue(int, std::vector<std::uint32_t>& queue, const L
 std::unique_ptr<RepBehaviour> make_behaviour(const BehaviourConfig& config) {
   // Adaptive agents order and prospect by the same rules; what they choose by value (deal
   // timing) is in engine/deal_timing.hpp.
-  if (config.mode == "fixed" || config.mode == "adaptive")
-    return std::make_unique<FixedBehaviour>(config);
-  throw Error("behaviour mode '" + config.mode + "' is not available in this version");
+  return std::make_unique<FixedBehaviour>(config);
 }
 
 }  // namespace tandem

@@ -7,7 +7,7 @@
 // not change when it arrives.
 #pragma once
 
-#include "config/scenario.hpp"
+#include "model/scenario.hpp"
 #include "engine/leads.hpp"
 
 #include <cstdint>

@@ -6,7 +6,7 @@
 // period pays that period for the part simulated (PayPeriod::years is its true length).
 #pragma once
 
-#include "config/scenario.hpp"
+#include "model/scenario.hpp"
 
 #include <tandem/views.hpp>
 

@@ -9,7 +9,7 @@
 // those whose leads become revenue: only through what the plans pay.
 #pragma once
 
-#include "config/scenario.hpp"
+#include "model/scenario.hpp"
 
 #include <tandem/money.hpp>
 #include <tandem/random.hpp>

@@ -3,7 +3,7 @@
 // none of them repeats the rule.
 #pragma once
 
-#include "config/scenario.hpp"
+#include "model/scenario.hpp"
 
 #include <tandem/money.hpp>
 #include <tandem/views.hpp>

@@ -7,7 +7,7 @@
 // brings) start from the scenario's priors and follow the rep's own outcomes.
 #pragma once
 
-#include "config/scenario.hpp"
+#include "model/scenario.hpp"
 
 #include <tandem/money.hpp>
 #include <tandem/random.hpp>

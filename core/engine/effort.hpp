@@ -6,7 +6,7 @@
 // an hour pays nothing and costs the same: effort falls, with no code about caps.
 #pragma once
 
-#include "config/scenario.hpp"
+#include "model/scenario.hpp"
 #include "engine/beliefs.hpp"
 #include "engine/logit.hpp"
 

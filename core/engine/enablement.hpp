@@ -14,7 +14,7 @@
 // revenue or on the company's bookings, it does: the plans alone make the difference.
 #pragma once
 
-#include "config/scenario.hpp"
+#include "model/scenario.hpp"
 
 #include <tandem/money.hpp>
 #include <tandem/random.hpp>

@@ -10,7 +10,7 @@
 //   funnel_record.cpp    metrics each period, headlines at the end
 #pragma once
 
-#include "config/scenario.hpp"
+#include "model/scenario.hpp"
 #include "engine/behaviour.hpp"
 #include "engine/channel_mix.hpp"
 #include "engine/crediting.hpp"
@@ -23,7 +23,7 @@
 #include "engine/metrics.hpp"
 #include "engine/payroll.hpp"
 #include "engine/replication.hpp"
-#include "engine/results.hpp"
+#include "model/results.hpp"
 #include "engine/separation.hpp"
 #include "engine/targeting.hpp"
 #include "engine/territories.hpp"
@@ -154,7 +154,7 @@ class Funnel {
   std::vector<double> worth_, thresholds_, option_values_;  // reused by choose_leads()
   std::array<std::int64_t, 3> targeting_periods_{};         // marketer-periods at each level
   double mql_quality_sum_ = 0;                              // latent quality summed over MQLs
-  bool adaptive_ = s_.behaviour.mode == "adaptive";
+  bool adaptive_ = s_.behaviour.mode == BehaviourMode::adaptive;
   DealTiming timing_{s_, reps_};
   std::vector<std::uint8_t> quarter_end_month_;  // per period: in a quarter's last month
   std::vector<CreditPiece> pieces_;              // reused by credit(): no allocation per deal

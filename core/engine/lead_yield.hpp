@@ -13,7 +13,7 @@
 // deals.median_cycle_days.
 #pragma once
 
-#include "config/scenario.hpp"
+#include "model/scenario.hpp"
 
 #include <cstddef>
 #include <cstdint>

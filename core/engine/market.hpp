@@ -2,7 +2,7 @@
 // buying state that moves dormant -> researching -> buying and back.
 #pragma once
 
-#include "config/scenario.hpp"
+#include "model/scenario.hpp"
 
 #include <tandem/random.hpp>
 

@@ -2,9 +2,9 @@
 // their pay plan computes at the end of each pay period, as ledger rows in exact cents.
 #pragma once
 
-#include "config/scenario.hpp"
+#include "model/scenario.hpp"
 #include "engine/replication.hpp"
-#include "engine/results.hpp"
+#include "model/results.hpp"
 #include "plugins/registry.hpp"
 
 #include <tandem/money.hpp>

@@ -2,8 +2,8 @@
 // opportunities, plugin instances, random streams), shares nothing mutable.
 #pragma once
 
-#include "config/scenario.hpp"
-#include "engine/results.hpp"
+#include "model/scenario.hpp"
+#include "model/results.hpp"
 #include "plugins/registry.hpp"
 
 #include <cstdint>

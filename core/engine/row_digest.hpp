@@ -1,7 +1,7 @@
 // The digest of a replication's rows (RowDigest), and their release once written.
 #pragma once
 
-#include "engine/results.hpp"
+#include "model/results.hpp"
 
 #include <cstddef>
 

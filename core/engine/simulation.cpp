@@ -23,10 +23,6 @@ RunPlugins resolve_plugins(const Scenario& s, PluginRegistry& registry) {
   return plugins;
 }
 
-Interrupted::Interrupted(int done, int total)
-    : Error("interrupted after " + std::to_string(done) + " of " + std::to_string(total) +
-            " replications") {}
-
 RunResult run_simulation(const Scenario& scenario, const RunPlugins& plugins,
                          const RunOptions& options) {
   const int total = scenario.replications;

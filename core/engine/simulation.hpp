@@ -1,9 +1,9 @@
 // Runs a scenario's replications in parallel and gathers their results in order.
 #pragma once
 
-#include "config/scenario.hpp"
+#include "model/scenario.hpp"
 #include "engine/replication.hpp"
-#include "engine/results.hpp"
+#include "model/results.hpp"
 #include "plugins/registry.hpp"
 
 #include <tandem/errors.hpp>
@@ -25,12 +25,6 @@ struct RunOptions {
   // When it turns true (a signal handler sets it: cli/interrupt.hpp), no replication is
   // started; those in progress finish, and run_simulation throws Interrupted.
   const std::atomic<bool>* stop = nullptr;
-};
-
-// The run was stopped through RunOptions::stop before every replication was done.
-class Interrupted : public Error {
- public:
-  Interrupted(int done, int total);
 };
 
 // The plugins the scenario names, from the registry that validated it.

@@ -7,7 +7,7 @@
 // volume; paid on sourced revenue, to whatever their outcomes say brings revenue.
 #pragma once
 
-#include "config/scenario.hpp"
+#include "model/scenario.hpp"
 
 #include <tandem/money.hpp>
 #include <tandem/random.hpp>

@@ -3,7 +3,7 @@
 // ask here, so they always agree.
 #pragma once
 
-#include "config/scenario.hpp"
+#include "model/scenario.hpp"
 
 #include <cstdint>
 #include <vector>

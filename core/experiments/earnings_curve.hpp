@@ -10,9 +10,9 @@
 // docs/experiments.md, "Earnings vs attainment").
 #pragma once
 
-#include "config/scenario.hpp"
+#include "model/scenario.hpp"
 #include "engine/replication.hpp"
-#include "engine/results.hpp"
+#include "model/results.hpp"
 
 #include <tandem/money.hpp>
 #include <tandem/pay_plan.hpp>
@@ -47,13 +47,5 @@ struct EarningsCurve {
 // returns an impossible component raises PluginFault naming it; Error if steps < 1.
 std::vector<EarningsCurve> earnings_curves(const Scenario& scenario, const RunPlugins& plugins,
                                            const RunResult& result, int steps = 20);
-
-// earnings_curve.csv: one row per curve, point and statement line, then the point's total:
-//   slot,team,role,plan,period_kind,basis,attainment,bookings_cents,bookings,row,component,
-//   cents,amount,reason
-// attainment is a share (1.0 is 100%); row is "component" for a statement line and "total"
-// for the point's total (its component and reason empty). Money is given twice: exact
-// integer cents and the same in currency units ("1234.56"). Quoted as in ledger.csv.
-std::string earnings_curve_csv(const std::vector<EarningsCurve>& curves);
 
 }  // namespace tandem

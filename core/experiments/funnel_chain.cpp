@@ -22,6 +22,7 @@
 #include "experiments/funnel_chain_detail.hpp"
 
 #include "engine/calendar.hpp"
+#include "model/scenario_words.hpp"
 #include "plugins/registry.hpp"
 
 #include <tandem/errors.hpp>
@@ -794,8 +795,8 @@ FunnelEstimate Estimator::run() {
   e.states = chain_.transient();
 
   // What this scenario uses that the chain leaves out.
-  if (s_.behaviour.mode != "fixed")
-    e.notes.push_back("behaviour.mode is '" + s_.behaviour.mode +
+  if (s_.behaviour.mode != BehaviourMode::fixed)
+    e.notes.push_back("behaviour.mode is '" + to_text(s_.behaviour.mode) +
                       "': the estimate holds behaviour fixed (no deal timing, effort, "
                       "targeting or choice of leads)");
   if (model_.policy().works_accounts())

@@ -8,7 +8,7 @@
 // Pure numerics: no I/O. Eigen stays inside the .cpp files; this header is plain C++.
 #pragma once
 
-#include "config/scenario.hpp"
+#include "model/scenario.hpp"
 #include "engine/replication.hpp"
 
 #include <cstdint>

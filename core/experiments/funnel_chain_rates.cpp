@@ -2,7 +2,7 @@
 // drawn leads (the engine's lead model, asked of the policy plugin itself), the chance of
 // reaching a lead, the buying group's decision and the deal cycle.
 #include "experiments/funnel_chain_detail.hpp"
-#include "output/statistics.hpp"
+#include "stats/statistics.hpp"
 
 #include <tandem/views.hpp>
 

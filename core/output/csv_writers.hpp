@@ -9,7 +9,7 @@
 // Text fields are quoted as RFC 4180 says, only when they need it. Lines end in "\n".
 #pragma once
 
-#include "engine/results.hpp"
+#include "model/results.hpp"
 
 #include <fmt/format.h>
 

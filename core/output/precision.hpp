@@ -5,7 +5,7 @@
 // more precise than the run made it.
 #pragma once
 
-#include "output/statistics.hpp"
+#include "stats/statistics.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -2,10 +2,10 @@
 // atomically (see atomic_folder.hpp): the folder appears under its name only complete.
 #pragma once
 
-#include "config/scenario.hpp"
-#include "engine/results.hpp"
+#include "model/scenario.hpp"
+#include "model/results.hpp"
 #include "output/atomic_folder.hpp"
-#include "output/run_manifest.hpp"
+#include "model/run_manifest.hpp"
 #include "output/summary.hpp"
 
 #include <filesystem>

@@ -2,7 +2,7 @@
 
 #include "output/precision.hpp"
 
-#include "output/statistics.hpp"
+#include "stats/statistics.hpp"
 
 #include <tandem/errors.hpp>
 #include <tandem/version.hpp>

@@ -2,9 +2,9 @@
 // and unpaired 95% intervals, and both scenarios' revenue and cost over time.
 #pragma once
 
-#include "config/scenario.hpp"
-#include "engine/results.hpp"
-#include "experiments/paired_comparison.hpp"
+#include "model/scenario.hpp"
+#include "model/results.hpp"
+#include "stats/paired_comparison.hpp"
 #include "report/report_page.hpp"
 
 #include <string>

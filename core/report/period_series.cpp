@@ -1,7 +1,7 @@
 #include "report/period_series.hpp"
 
 #include "engine/calendar.hpp"
-#include "output/statistics.hpp"
+#include "stats/statistics.hpp"
 #include "output/summary.hpp"
 
 #include <tandem/errors.hpp>

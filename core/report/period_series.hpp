@@ -2,8 +2,8 @@
 // confidence band per period: what the report's charts over time draw.
 #pragma once
 
-#include "config/scenario.hpp"
-#include "engine/results.hpp"
+#include "model/scenario.hpp"
+#include "model/results.hpp"
 #include "report/report_page.hpp"
 
 #include <string_view>

@@ -1,5 +1,6 @@
 #include "report/run_report.hpp"
 
+#include "model/scenario_words.hpp"
 #include "output/precision.hpp"
 
 #include <fmt/core.h>
@@ -141,7 +142,7 @@ ReportData earnings(const std::vector<EarningsCurve>& curves) {
 ReportData behaviour(const Scenario& scenario, const RunResult& result,
                      const SummaryJson& summary) {
   const HorizonConfig& h = scenario.horizon;
-  const bool adaptive = scenario.behaviour.mode == "adaptive";
+  const bool adaptive = scenario.behaviour.mode == BehaviourMode::adaptive;
   ReportData headlines = ReportData::array();
   for (const char* name :
        {"mqls_ignored_share", "mqls_never_worked_share", "deals_pulled", "deals_pushed",
@@ -170,7 +171,7 @@ ReportData scenario_facts(const Scenario& s) {
        {"seed", s.seed},
        {"replications", s.replications},
        {"horizon", fmt::format("{} {}s", s.horizon.periods, period_unit(s.horizon))},
-       {"behaviour", s.behaviour.mode}});
+       {"behaviour", to_text(s.behaviour.mode)}});
 }
 
 ReportData money_over_time(const Scenario& scenario, const RunResult& result,

@@ -4,8 +4,8 @@
 // the results), so the page and the files can never disagree.
 #pragma once
 
-#include "config/scenario.hpp"
-#include "engine/results.hpp"
+#include "model/scenario.hpp"
+#include "model/results.hpp"
 #include "experiments/earnings_curve.hpp"
 #include "output/summary.hpp"
 #include "report/period_series.hpp"

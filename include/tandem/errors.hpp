@@ -119,5 +119,14 @@ class TANDEM_VISIBLE PluginFault : public PluginError {
   using PluginError::PluginError;
 };
 
+// The work was stopped (Ctrl-C, SIGTERM) before it was done: `done` of `total`
+// replications had finished. Exit code 130; nothing unfinished is left behind.
+class TANDEM_VISIBLE Interrupted : public Error {
+ public:
+  Interrupted(int done, int total)
+      : Error("interrupted after " + std::to_string(done) + " of " + std::to_string(total) +
+              " replications") {}
+};
+
 }  // namespace v3
 }  // namespace tandem

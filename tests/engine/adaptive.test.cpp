@@ -28,7 +28,7 @@ double quarter_end_share(const RunResult& r, const std::string& metric) {
 
 // The engine fixture with adaptive reps.
 struct AdaptiveFixture : EngineFixture {
-  AdaptiveFixture() { scenario.behaviour.mode = "adaptive"; }
+  AdaptiveFixture() { scenario.behaviour.mode = BehaviourMode::adaptive; }
 };
 
 }  // namespace

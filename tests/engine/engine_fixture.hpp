@@ -1,7 +1,7 @@
 // A small scenario built in code (no YAML), with the real shipped plugins, for engine tests.
 #pragma once
 
-#include "config/scenario.hpp"
+#include "model/scenario.hpp"
 #include "engine/simulation.hpp"
 #include "plugins/registry.hpp"
 

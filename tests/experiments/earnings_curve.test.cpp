@@ -1,6 +1,8 @@
 // Earnings vs attainment: each plan's payout at 0-200% attainment, computed by the real
 // plans on a real run, against what the plans' own parameters say it must be.
+#include "config/scenario.hpp"
 #include "experiments/earnings_curve.hpp"
+#include "output/earnings_curve_csv.hpp"
 
 #include "../engine/engine_fixture.hpp"
 #include "engine/calendar.hpp"

@@ -2,10 +2,10 @@
 // ledger whose reasons need CSV quoting, and the helpers to read CSV text back.
 #pragma once
 
-#include "config/scenario.hpp"
-#include "engine/results.hpp"
+#include "model/scenario.hpp"
+#include "model/results.hpp"
 #include "engine/row_digest.hpp"
-#include "output/run_manifest.hpp"
+#include "model/run_manifest.hpp"
 
 #include <tandem/version.hpp>
 

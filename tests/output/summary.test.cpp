@@ -1,6 +1,6 @@
 #include "output/summary.hpp"
 
-#include "output/statistics.hpp"
+#include "stats/statistics.hpp"
 
 #include <catch2/catch.hpp>
 

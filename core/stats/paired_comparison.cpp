@@ -1,6 +1,6 @@
-#include "experiments/paired_comparison.hpp"
+#include "stats/paired_comparison.hpp"
 
-#include "output/statistics.hpp"
+#include "stats/statistics.hpp"
 
 #include <tandem/errors.hpp>
 

@@ -1,4 +1,4 @@
-#include "output/statistics.hpp"
+#include "stats/statistics.hpp"
 
 #include <tandem/errors.hpp>
 

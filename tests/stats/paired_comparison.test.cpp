@@ -1,5 +1,5 @@
 // The paired comparison's statistics on small samples worked out by hand.
-#include "experiments/paired_comparison.hpp"
+#include "stats/paired_comparison.hpp"
 
 #include <tandem/errors.hpp>
 
@@ -17,7 +17,7 @@ namespace {
 constexpr double kT3 = 3.182446305, kT4 = 2.776445105, kT5_4 = 2.514352015;
 }  // namespace
 
-TEST_CASE("paired comparison gives the paired t interval and the Welch interval", "[experiments]") {
+TEST_CASE("paired comparison gives the paired t interval and the Welch interval", "[stats]") {
   // Differences 1 2 1 2: mean 1.5, variance 1/3. Base mean 11.5, variance 5/3; alt mean
   // 13, variance 10/3. Welch: se^2 = 5/12 + 10/12 = 5/4, df = (5/4)^2 / (((5/12)^2 +
   // (10/12)^2) / 3) = 5.4.
@@ -50,7 +50,7 @@ TEST_CASE("paired comparison gives the paired t interval and the Welch interval"
   CHECK(c.unpaired_ci95->first < 0);
 }
 
-TEST_CASE("differences without variance give a zero width paired interval", "[experiments]") {
+TEST_CASE("differences without variance give a zero width paired interval", "[stats]") {
   // Differences all 2. Welch: both variances 1, se^2 = 2/3, df = (2/3)^2 / ((2/9) / 2) = 4.
   const std::vector<double> base = {1, 2, 3}, alt = {3, 4, 5};
   const PairedComparison c = compare_paired("mqls", "count", base, alt);
@@ -69,7 +69,7 @@ TEST_CASE("differences without variance give a zero width paired interval", "[ex
   CHECK_THAT(c.unpaired_ci95->second, WithinAbs(2.0 + half, 1e-8));
 }
 
-TEST_CASE("a scenario compared with itself differs by exactly 0", "[experiments]") {
+TEST_CASE("a scenario compared with itself differs by exactly 0", "[stats]") {
   const std::vector<double> x = {3.25, 7.5, 1.125, 9.0, 4.0};
   const PairedComparison c = compare_paired("revenue", "money", x, x);
   CHECK(c.difference == 0.0);
@@ -84,7 +84,7 @@ TEST_CASE("a scenario compared with itself differs by exactly 0", "[experiments]
   CHECK(c.unpaired_ci95->second > 0.0);
 }
 
-TEST_CASE("a base mean of 0 has no relative change", "[experiments]") {
+TEST_CASE("a base mean of 0 has no relative change", "[stats]") {
   const std::vector<double> base = {-1, 1}, alt = {0, 2};
   const PairedComparison c = compare_paired("pay_sdrs", "money", base, alt);
   CHECK(c.base_mean == 0.0);
@@ -95,7 +95,7 @@ TEST_CASE("a base mean of 0 has no relative change", "[experiments]") {
   CHECK(c.paired_ci95->second == 1.0);
 }
 
-TEST_CASE("two constant runs have an exact unpaired interval and no Welch df", "[experiments]") {
+TEST_CASE("two constant runs have an exact unpaired interval and no Welch df", "[stats]") {
   const std::vector<double> base = {5, 5, 5}, alt = {7, 7, 7};
   const PairedComparison c = compare_paired("won_deals", "count", base, alt);
   CHECK_FALSE(c.welch_df);
@@ -105,7 +105,7 @@ TEST_CASE("two constant runs have an exact unpaired interval and no Welch df", "
   CHECK(c.significant);
 }
 
-TEST_CASE("one replication gives means but no intervals", "[experiments]") {
+TEST_CASE("one replication gives means but no intervals", "[stats]") {
   const std::vector<double> base = {4}, alt = {6};
   const PairedComparison c = compare_paired("sqls", "count", base, alt);
   CHECK(c.difference == 2.0);
@@ -115,7 +115,7 @@ TEST_CASE("one replication gives means but no intervals", "[experiments]") {
   CHECK_FALSE(c.significant);
 }
 
-TEST_CASE("a NaN value makes the comparison NaN and not significant", "[experiments]") {
+TEST_CASE("a NaN value makes the comparison NaN and not significant", "[stats]") {
   const std::vector<double> base = {1, std::nan(""), 3}, alt = {2, 3, 4};
   const PairedComparison c = compare_paired("mql_recall", "share", base, alt);
   CHECK(std::isnan(c.difference));
@@ -124,7 +124,7 @@ TEST_CASE("a NaN value makes the comparison NaN and not significant", "[experime
   CHECK_FALSE(c.significant);
 }
 
-TEST_CASE("samples of different sizes cannot be paired", "[experiments]") {
+TEST_CASE("samples of different sizes cannot be paired", "[stats]") {
   const std::vector<double> base = {1, 2, 3}, alt = {1, 2};
   CHECK_THROWS_AS(compare_paired("revenue", "money", base, alt), Error);
 }
@@ -137,7 +137,7 @@ RunResult run_of(const std::vector<std::vector<Headline>>& replications) {
 }
 }  // namespace
 
-TEST_CASE("compare_headlines pairs each headline by replication", "[experiments]") {
+TEST_CASE("compare_headlines pairs each headline by replication", "[stats]") {
   const RunResult base = run_of({{{"revenue", "money", 10}, {"won_deals", "count", 1}},
                                  {{"revenue", "money", 12}, {"won_deals", "count", 3}}});
   const RunResult alt = run_of({{{"revenue", "money", 11}, {"won_deals", "count", 1}},
@@ -152,7 +152,7 @@ TEST_CASE("compare_headlines pairs each headline by replication", "[experiments]
 }
 
 TEST_CASE("compare_headlines pairs the figures both runs report and names the rest",
-          "[experiments]") {
+          "[stats]") {
   const RunResult base = run_of({{{"revenue", "money", 10}, {"spend_share.events", "share", 0.2}},
                                  {{"revenue", "money", 12}, {"spend_share.events", "share", 0.3}}});
   const RunResult alt = run_of({{{"spend_share.email", "share", 0.1}, {"revenue", "money", 13}},
@@ -165,7 +165,7 @@ TEST_CASE("compare_headlines pairs the figures both runs report and names the re
   CHECK(figures_only_in(alt, base) == std::vector<std::string>{"spend_share.email"});
 }
 
-TEST_CASE("compare_headlines rejects runs that cannot be paired", "[experiments]") {
+TEST_CASE("compare_headlines rejects runs that cannot be paired", "[stats]") {
   const RunResult base = run_of({{{"revenue", "money", 10}}, {{"revenue", "money", 12}}});
   SECTION("no figure in common") {
     const RunResult alt = run_of({{{"mqls", "count", 10}}, {{"mqls", "count", 12}}});

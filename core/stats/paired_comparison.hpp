@@ -10,7 +10,7 @@
 // interval is narrower than the Welch one.
 #pragma once
 
-#include "engine/results.hpp"
+#include "model/results.hpp"
 
 #include <cstddef>
 #include <optional>

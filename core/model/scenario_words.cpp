@@ -1,9 +1,9 @@
-#include "config/scenario_enums.hpp"
+#include "model/scenario_words.hpp"
 
 #include <array>
 #include <utility>
 
-namespace tandem::config {
+namespace tandem {
 
 namespace {
 
@@ -16,6 +16,8 @@ constexpr Names<PeriodKind, 3> kPayPeriods{
 constexpr Names<LeadOrder, 3> kLeadOrders{{{LeadOrder::oldest_first, "oldest_first"},
                                            {LeadOrder::newest_first, "newest_first"},
                                            {LeadOrder::highest_score, "highest_score"}}};
+constexpr Names<BehaviourMode, 2> kBehaviourModes{
+    {{BehaviourMode::fixed, "fixed"}, {BehaviourMode::adaptive, "adaptive"}}};
 
 template <class E, std::size_t N>
 std::string name_of(const Names<E, N>& names, E e) {
@@ -49,6 +51,9 @@ std::vector<std::string> pay_period_words() {
 std::vector<std::string> lead_order_words() {
   return words_of(kLeadOrders);
 }
+std::vector<std::string> behaviour_mode_words() {
+  return words_of(kBehaviourModes);
+}
 
 std::string to_text(SimPeriod p) {
   return name_of(kSimPeriods, p);
@@ -58,6 +63,9 @@ std::string to_text(PeriodKind p) {
 }
 std::string to_text(LeadOrder o) {
   return name_of(kLeadOrders, o);
+}
+std::string to_text(BehaviourMode m) {
+  return name_of(kBehaviourModes, m);
 }
 
 SimPeriod sim_period_from(std::string_view word) {
@@ -69,5 +77,8 @@ PeriodKind pay_period_from(std::string_view word) {
 LeadOrder lead_order_from(std::string_view word) {
   return value_of(kLeadOrders, word, "lead order");
 }
+BehaviourMode behaviour_mode_from(std::string_view word) {
+  return value_of(kBehaviourModes, word, "behaviour mode");
+}
 
-}  // namespace tandem::config
+}  // namespace tandem

@@ -1,4 +1,4 @@
-#include "engine/metrics.hpp"
+#include "model/catalogue.hpp"
 
 namespace tandem {
 

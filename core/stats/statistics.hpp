@@ -3,7 +3,7 @@
 // order, so the same values give the same bits.
 #pragma once
 
-#include "engine/results.hpp"
+#include "model/results.hpp"
 
 #include <cstddef>
 #include <optional>

@@ -1,17 +1,17 @@
-#include "output/statistics.hpp"
+#include "stats/statistics.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <cmath>
 #include <vector>
 
-#include "sample_run.hpp"
+#include "../output/sample_run.hpp"
 
 using namespace tandem;
 using Catch::Matchers::WithinAbs;
 using Catch::Matchers::WithinRel;
 
-TEST_CASE("Student t quantiles match published tables", "[output]") {
+TEST_CASE("Student t quantiles match published tables", "[stats]") {
   struct Known {
     double p, df, t;
   };
@@ -32,13 +32,13 @@ TEST_CASE("Student t quantiles match published tables", "[output]") {
   CHECK(student_t_quantile(0.5, 7) == 0.0);
 }
 
-TEST_CASE("Student t quantile approaches the normal for large df", "[output]") {
+TEST_CASE("Student t quantile approaches the normal for large df", "[stats]") {
   CHECK_THAT(normal_quantile(0.975), WithinRel(1.959963984540054, 1e-12));
   CHECK_THAT(normal_quantile(0.001), WithinRel(-3.090232306167813, 1e-12));
   CHECK_THAT(student_t_quantile(0.975, 1e7), WithinRel(1.959963984540054, 1e-6));
 }
 
-TEST_CASE("Student t quantile rejects arguments out of range", "[output]") {
+TEST_CASE("Student t quantile rejects arguments out of range", "[stats]") {
   CHECK_THROWS_AS(student_t_quantile(0.0, 5), Error);
   CHECK_THROWS_AS(student_t_quantile(1.0, 5), Error);
   CHECK_THROWS_AS(student_t_quantile(0.975, 0), Error);
@@ -46,7 +46,7 @@ TEST_CASE("Student t quantile rejects arguments out of range", "[output]") {
   CHECK_THROWS_AS(normal_quantile(1.0), Error);
 }
 
-TEST_CASE("describe gives mean, sample sd, median and the t interval", "[output]") {
+TEST_CASE("describe gives mean, sample sd, median and the t interval", "[stats]") {
   const std::vector<double> x = {2, 4, 4, 4, 5, 5, 7, 9};
   const SampleStats s = describe(x);
   CHECK(s.n == 8);
@@ -63,7 +63,7 @@ TEST_CASE("describe gives mean, sample sd, median and the t interval", "[output]
   CHECK(describe(odd).median == 2.0);
 }
 
-TEST_CASE("describe gives P5 and P95 by nearest rank: values of the sample", "[output]") {
+TEST_CASE("describe gives P5 and P95 by nearest rank: values of the sample", "[stats]") {
   std::vector<double> x;
   for (int i = 100; i >= 1; --i) x.push_back(i);  // 1..100, in any order
   const SampleStats s = describe(x);
@@ -76,7 +76,7 @@ TEST_CASE("describe gives P5 and P95 by nearest rank: values of the sample", "[o
   CHECK(std::isnan(describe(none).p5));
 }
 
-TEST_CASE("describe with one value has no sd and no interval", "[output]") {
+TEST_CASE("describe with one value has no sd and no interval", "[stats]") {
   const std::vector<double> one = {7.5};
   const SampleStats s = describe(one);
   CHECK(s.n == 1);
@@ -91,7 +91,7 @@ TEST_CASE("describe with one value has no sd and no interval", "[output]") {
   CHECK_FALSE(none.ci95);
 }
 
-TEST_CASE("describe with equal values has a zero-width interval", "[output]") {
+TEST_CASE("describe with equal values has a zero-width interval", "[stats]") {
   const std::vector<double> same = {3, 3, 3, 3};
   const SampleStats s = describe(same);
   CHECK(*s.sd == 0.0);
@@ -99,7 +99,7 @@ TEST_CASE("describe with equal values has a zero-width interval", "[output]") {
   CHECK(s.ci95->second == 3.0);
 }
 
-TEST_CASE("headline statistics keep the engine's order", "[output]") {
+TEST_CASE("headline statistics keep the engine's order", "[stats]") {
   const RunResult r = testing::sample_result();
   const auto h = headline_stats(r);
   REQUIRE(h.size() == 3);
@@ -112,7 +112,7 @@ TEST_CASE("headline statistics keep the engine's order", "[output]") {
   CHECK(h[2].stats.median == 14.0);
 }
 
-TEST_CASE("headline statistics refuse replications that disagree", "[output]") {
+TEST_CASE("headline statistics refuse replications that disagree", "[stats]") {
   RunResult r = testing::sample_result();
   r.replications[2].headlines[1].name = "something_else";
   CHECK_THROWS_AS(headline_stats(r), Error);
