@@ -1,45 +1,32 @@
 // tandem run SCENARIO: validate, simulate every replication, write the run folder.
+#include "cli/simulation_options.hpp"
 #include "cli/verbs.hpp"
 
-#include "cli/interrupt.hpp"
-#include "cli/run_support.hpp"
 #include "config/scenario.hpp"
-#include "engine/metrics.hpp"
-#include "engine/replication.hpp"
-#include "engine/simulation.hpp"
 #include "output/run_folder.hpp"
-#include "output/summary.hpp"
 #include "output/table.hpp"
-#include "plugins/registry.hpp"
+#include "study/folder_names.hpp"
+#include "study/recording.hpp"
+#include "study/run.hpp"
 
 #include <tandem/errors.hpp>
-
-#include <fmt/core.h>
 
 #include <iostream>
 
 namespace po = boost::program_options;
 
 namespace tandem::cli {
+
 int run_verb(const Args& args) {
-  std::string scenario_file, out, format = "table";
-  std::vector<std::string> sets;
-  int threads = 0;
-  PluginPathOption plugin_path;
-  HistoryHook history;
+  std::string scenario_file;
+  SimulationOptions o;
   po::options_description options("options");
-  options.add_options()("scenario", po::value(&scenario_file), "the scenario file (YAML)")(
-      "out,o", po::value(&out), "run folder to write (default: runs/<name>-<time>)")(
-      "replications,r", po::value<long long>(), "replications (overrides the scenario's)")(
-      "seed,s", po::value<unsigned long long>(), "random seed (overrides the scenario's)")(
-      "threads,j", po::value(&threads),
-      "worker threads (default: all cores); results do not depend on it")(
-      "set", po::value(&sets)->composing(),
-      "KEY=VALUE override, e.g. sales.pay.params.rate=0.12 (repeatable)")(
-      "format", po::value(&format), "what to print: table or json (the summary)")(
-      "force", "replace the --out folder if it exists");
-  plugin_path.add_to(options);
-  history.add_to(options);
+  options.add_options()("scenario", po::value(&scenario_file), "the scenario file (YAML)");
+  o.add_to(options,
+           {"run folder to write (default: runs/<name>-<time>)",
+            "replications (overrides the scenario's)", "random seed (overrides the scenario's)",
+            "KEY=VALUE override, e.g. sales.pay.params.rate=0.12 (repeatable)",
+            "what to print: table or json (the summary)"});
   po::positional_options_description positionals;
   positionals.add("scenario", 1);
   po::variables_map vm;
@@ -50,46 +37,29 @@ int run_verb(const Args& args) {
     return 0;
   if (scenario_file.empty())
     throw UsageError("tandem run: which scenario? e.g. 'tandem run scenarios/baseline.yaml'");
-  if (format != "table" && format != "json")
-    throw UsageError("tandem run: --format must be 'table' or 'json', got '" + format + "'");
-  if (threads < 0) throw UsageError("tandem run: --threads must be 0 (all cores) or more");
+  o.check("run");
 
-  // --seed and --replications are overrides like any other: validated the same way, and
-  // recorded in the run's scenario.yaml and hash.
-  for (std::string& s : seed_and_replications(vm)) sets.push_back(std::move(s));
-
-  PluginRegistry registry(plugin_search_path(plugin_path.paths));
+  std::vector<std::string> sets = o.sets;
+  for (std::string& s : SimulationOptions::run_size(vm)) sets.push_back(std::move(s));
+  PluginRegistry registry(plugin_search_path(o.plugin_path.paths));
   const Scenario scenario = load_scenario(scenario_file, sets, registry);
-  const std::filesystem::path dir =
-      out.empty() ? default_out(folder_part(scenario.name)) : std::filesystem::path(out);
-  const bool replace = vm.count("force") > 0;
-  check_run_folder(dir, replace);  // fail before spending time simulating
-
+  const std::filesystem::path dir = o.out.empty()
+                                        ? study::default_out(study::folder_part(scenario.name))
+                                        : std::filesystem::path(o.out);
+  check_run_folder(dir, o.force);  // fail before spending time simulating
   const RunPlugins plugins = resolve_plugins(scenario, registry);
-  history.open("run", args);  // a history that cannot be written fails before simulating too
-  // Each replication's rows go to the (partial) folder as it finishes, and are released.
-  RunFolderWriter folder(dir, scenario, scenario_agents(scenario), metric_catalogue(), replace);
-  RunOptions run_options;
-  run_options.threads = threads;
-  run_options.stop = stop_on_interrupt();
-  run_options.progress = terminal_progress();
-  run_options.on_replication = write_and_release(folder);
-  const RunResult result = run_simulation(scenario, plugins, run_options);
+  study::Recording history = o.open_history("run", args);  // fails before simulating too
 
-  const RunManifest manifest = run_manifest(scenario, plugins);
-  // The summary as written, so the terminal shows exactly what summary.json holds.
-  const SummaryJson summary =
-      folder.finish(result, manifest, run_folder_extras(scenario, plugins, result));
-  const std::string recorded =
-      history.record(RecordKind::run, {recorded_scenario("scenario", scenario)}, scenario.seed,
-                     scenario.replications, dir, headline_figures(summary));
-  if (format == "json") {
-    std::cout << summary_text(summary);
-    fmt::print(stderr, "wrote {}{}\n", dir.string(), recorded);
-  } else {
-    print_summary_table(std::cout, summary);
-    fmt::print("\nwrote {}{}\n", dir.string(), recorded);
-  }
+  const study::RunOutcome run =
+      study::run_to_folder(scenario, plugins, dir, o.force, o.execution());
+  const std::string recorded = history.record(
+      RecordKind::run, {study::recorded_scenario("scenario", scenario)}, scenario.seed,
+      scenario.replications, dir, study::headline_figures(run.summary));
+  if (o.format == "json")
+    std::cout << summary_text(run.summary);
+  else
+    print_summary_table(std::cout, run.summary);
+  o.print_wrote(dir.string(), recorded);
   return 0;
 }
 
