@@ -3,12 +3,7 @@
 #include "engine/metrics.hpp"
 #include "engine/row_digest.hpp"
 
-#include <algorithm>
-#include <atomic>
-#include <exception>
-#include <mutex>
 #include <string>
-#include <thread>
 
 namespace tandem {
 
@@ -30,69 +25,22 @@ RunResult run_simulation(const Scenario& scenario, const RunPlugins& plugins,
   result.agents = scenario_agents(scenario);
   result.metric_specs = metric_catalogue();
   result.replications.resize(static_cast<std::size_t>(total));
-  std::vector<std::exception_ptr> errors(static_cast<std::size_t>(total));
 
-  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  const int workers = std::clamp(options.threads > 0 ? options.threads : cores, 1, total);
-  std::atomic<int> next{0};
-  std::atomic<bool> failed{false};
-  std::mutex progress_mutex;
-  int done = 0;
-  // Replications handed to on_replication in order: the next one due, and which are done.
-  std::mutex delivery_mutex;
-  int delivered = 0;
-  std::vector<char> finished(static_cast<std::size_t>(total), 0);
-
-  const auto deliver = [&](std::size_t idx) {
-    std::lock_guard lock(delivery_mutex);
-    finished[idx] = 1;
-    while (delivered < total && finished[static_cast<std::size_t>(delivered)] && !failed) {
-      const auto due = static_cast<std::size_t>(delivered);
-      try {
-        if (options.on_replication) options.on_replication(delivered, result.replications[due]);
-      } catch (...) {
-        errors[due] = std::current_exception();
-        failed = true;
-      }
-      ++delivered;
-    }
+  const ReplicationTask task = [&](int i) {
+    ReplicationResult r = run_replication(scenario, plugins, static_cast<std::uint64_t>(i));
+    digest_rows(r, result.agents.size(), result.metric_specs.size(), scenario.horizon.periods);
+    return r;
   };
-  std::atomic<bool> stopped{false};
-  const auto worker = [&] {
-    for (int i = next++; i < total && !failed; i = next++) {
-      if (options.stop && options.stop->load()) {
-        stopped = true;
-        failed = true;
-        break;
-      }
-      const auto idx = static_cast<std::size_t>(i);
-      try {
-        result.replications[idx] =
-            run_replication(scenario, plugins, static_cast<std::uint64_t>(i));
-        digest_rows(result.replications[idx], result.agents.size(), result.metric_specs.size(),
-                    scenario.horizon.periods);
-      } catch (...) {
-        errors[idx] = std::current_exception();
-        failed = true;
-      }
-      if (!failed) deliver(idx);
-      {
-        std::lock_guard lock(progress_mutex);
-        ++done;
-        if (options.progress) options.progress(done, total);
-      }
-    }
+  const ReplicationDelivery deliver = [&](int i, ReplicationResult& r) {
+    ReplicationResult& kept = result.replications[static_cast<std::size_t>(i)];
+    kept = std::move(r);
+    if (options.on_replication) options.on_replication(i, kept);
   };
-  if (workers == 1) {
-    worker();
-  } else {
-    std::vector<std::thread> pool;
-    for (int w = 0; w < workers; ++w) pool.emplace_back(worker);
-    for (auto& t : pool) t.join();
-  }
-  for (const auto& e : errors)
-    if (e) std::rethrow_exception(e);
-  if (stopped) throw Interrupted(done, total);
+  ThreadExecutor threads(options.threads);
+  Executor& executor = options.executor ? *options.executor : threads;
+  const ExecutionReport report =
+      executor.run(total, task, deliver, {options.stop, options.progress});
+  if (report.stopped) throw Interrupted(report.done, total);
   return result;
 }
 

@@ -1,9 +1,10 @@
 // Runs a scenario's replications in parallel and gathers their results in order.
 #pragma once
 
-#include "model/scenario.hpp"
+#include "engine/executor.hpp"
 #include "engine/replication.hpp"
 #include "model/results.hpp"
+#include "model/scenario.hpp"
 #include "plugins/registry.hpp"
 
 #include <tandem/errors.hpp>
@@ -14,6 +15,8 @@
 namespace tandem {
 
 struct RunOptions {
+  // Where the replications run; none: on `threads` threads of this process.
+  Executor* executor = nullptr;
   int threads = 0;  // 0: all cores
   // Called from worker threads (serialised) after each replication: (done, total).
   std::function<void(int, int)> progress;

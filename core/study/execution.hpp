@@ -15,6 +15,8 @@ namespace tandem::study {
 using Progress = std::function<void(int done, int total)>;
 
 struct Execution {
+  // Where the replications run (engine/executor.hpp); none: on `threads` threads here.
+  Executor* executor = nullptr;
   int threads = 0;  // 0: all cores; results do not depend on it
   // When it turns true, no replication is started and the workflow throws Interrupted,
   // leaving nothing unfinished behind.
