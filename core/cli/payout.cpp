@@ -5,7 +5,7 @@
 #include "cli/verbs.hpp"
 
 #include "config/plan_file.hpp"
-#include "config/results_csv.hpp"
+#include "data/credited_results.hpp"
 #include "output/output_file.hpp"
 #include "output/statement_text.hpp"
 #include "plugins/registry.hpp"
@@ -95,7 +95,7 @@ int payout_verb(const Args& args) {
   PluginRegistry registry(plugin_search_path(plugin_path.paths));
   const PlanFile plan = load_plan_file(plan_path, registry);
   std::vector<CreditedPeriod> credited =
-      read_results_csv(results_path, plan.period, Roster{plan.people, plan.role});
+      read_credited_results(results_path, plan.period, Roster{plan.people, plan.role});
 
   std::size_t skipped = 0;
   if (plan.role) {

@@ -1,6 +1,7 @@
 #include "engine/payroll.hpp"
 
 #include "engine/calendar.hpp"
+#include "model/credit_fields.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -57,21 +58,11 @@ Payroll::Payroll(const Scenario& s, const RunPlugins& plugins, Stream& stream)
 }
 
 namespace {
-// Adds the money and count fields of `x` (a period's Tally, or hypothetical Credits) to
-// `c`: not its lists, views or company bookings.
-template <class Results>
-void add_results(Credits& c, const Results& x) {
-  c.bookings += x.bookings;
-  c.deals_won += x.deals_won;
-  c.pipeline += x.pipeline;
-  c.opportunities += x.opportunities;
-  c.inquiries += x.inquiries;
-  c.mqls += x.mqls;
-  c.sals += x.sals;
-  c.sqls += x.sqls;
-  c.sourced_revenue += x.sourced_revenue;
-  c.cancelled += x.cancelled;
-  c.deals_cancelled += x.deals_cancelled;
+// Adds a person's own results and cancellations in `x` (a period's Tally, or hypothetical
+// Credits) to `c`: not the company's bookings, which the payroll sums itself from every
+// rep's tally, nor the salary, lists or views.
+void add_results(Credits& c, const Credits& x) {
+  add_credits(c, x, {CreditScope::own, CreditScope::cancellation});
 }
 }  // namespace
 

@@ -2,9 +2,9 @@
 // their pay plan computes at the end of each pay period, as ledger rows in exact cents.
 #pragma once
 
-#include "model/scenario.hpp"
 #include "engine/replication.hpp"
 #include "model/results.hpp"
+#include "model/scenario.hpp"
 #include "plugins/registry.hpp"
 
 #include <tandem/money.hpp>
@@ -15,15 +15,13 @@
 
 namespace tandem {
 
-// One person's results in one simulation period. A rep (or an SDR) is credited with the
-// leads they accept and qualify and the opportunities they open; a marketer with the inquiries and
-// MQLs of the channels they run (channel i is run by marketer i mod the number of
-// marketers). Pipeline, won deals and cancellations are credited by engine/crediting.hpp.
-struct Tally {
-  Money bookings, pipeline, sourced_revenue, cancelled;
-  std::int64_t deals_won = 0, opportunities = 0, inquiries = 0, mqls = 0, sals = 0, sqls = 0,
-               deals_cancelled = 0;
-};
+// One person's results in one simulation period: the fields of Credits of their own
+// results and cancellations (model/credit_fields.hpp), the rest left empty. A rep (or an
+// SDR) is credited with the leads they accept and qualify and the opportunities they open;
+// a marketer with the inquiries and MQLs of the channels they run (channel i is run by
+// marketer i mod the number of marketers). Pipeline, won deals and cancellations are
+// credited by engine/crediting.hpp.
+using Tally = Credits;
 
 class Payroll {
  public:

@@ -1,5 +1,6 @@
 #include "output/statement_text.hpp"
 
+#include "model/credit_fields.hpp"
 #include "output/csv_writers.hpp"
 
 #include <algorithm>
@@ -47,12 +48,8 @@ std::string deals_text(std::span<const CreditedDeal> deals, bool cancelled) {
 std::string credited_text(const Credits& c) {
   // The credits a results file can give, in its column order, those that are not zero.
   std::string s;
-  for (const CreditField& f : credit_fields()) {
-    std::string value;
-    if (f.money && c.*f.money != Money{}) value = (c.*f.money).str();
-    if (f.count && c.*f.count != 0) value = std::to_string(c.*f.count);
-    if (!value.empty()) s += (s.empty() ? "" : ", ") + f.name + " " + value;
-  }
+  for (const CreditField& f : credit_fields())
+    if (!f.is_zero(c)) s += (s.empty() ? "" : ", ") + f.name + " " + f.text(c);
   return s.empty() ? "nothing" : s;
 }
 
