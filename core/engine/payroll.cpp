@@ -38,8 +38,7 @@ Payroll::Payroll(const Scenario& s, const RunPlugins& plugins, Stream& stream)
            std::vector<int>(static_cast<std::size_t>(s.horizon.periods), -1),
            {},
            -1,
-           std::vector<std::vector<Credits>>(n),
-           std::vector<std::vector<std::vector<CreditedDeal>>>(n)};
+           std::vector<PayHistory>(n)};
     for (const auto& p : t.periods) t.ending[static_cast<std::size_t>(p.last_period)] = p.index;
     t.period_of = pay_period_of(t.periods, s.horizon.periods);
     teams_.push_back(std::move(t));
@@ -106,7 +105,7 @@ Money Payroll::pay_now(int agent, int t, const Credits& extra) {
         team.periods[static_cast<std::size_t>(team.period_of[static_cast<std::size_t>(t)])];
     Credits c = credits(agent, period);
     c.team = team_view(team, period);
-    c.earlier = team.earlier[static_cast<std::size_t>(agent - team.first_agent)];
+    c.earlier = team.history[static_cast<std::size_t>(agent - team.first_agent)].earlier();
     if (extra.bookings > Money{}) {
       // The hypothetical deal, won now, as the plan would see it.
       CreditedDeal deal;
@@ -135,7 +134,7 @@ Money Payroll::pay_next(int agent, int t, const Credits& expected) {
     c.team.members = team.people;
     c.team.bookings = c.bookings;
     c.team.sourced_revenue = c.sourced_revenue;
-    c.earlier = team.earlier[static_cast<std::size_t>(agent - team.first_agent)];
+    c.earlier = team.history[static_cast<std::size_t>(agent - team.first_agent)].earlier();
     total += team.plan.pay(c, period).total();
   }
   return total;
@@ -178,29 +177,24 @@ void Payroll::end_of_period(int t, std::vector<LedgerRow>& ledger,
     // The team view: every member's credits first, so each member's plan sees the whole.
     const TeamView view = team_view(team, period);
     for (int agent = team.first_agent; agent < team.first_agent + team.people; ++agent) {
-      const auto member = static_cast<std::size_t>(agent - team.first_agent);
-      std::vector<Credits>& earlier = team.earlier[member];
+      PayHistory& history = team.history[static_cast<std::size_t>(agent - team.first_agent)];
       Credits c = credits(agent, period);
       c.team = view;
-      c.earlier = earlier;
+      c.earlier = history.earlier();
       const Statement statement = team.plan.pay(c, period);
       for (const StatementLine& line : statement.lines()) {
         ledger.push_back({period.index, period.kind, agent, team.plan.plugin().name(),
                           line.component, line.amount, line.reason});
         paid_[static_cast<std::size_t>(team.role)] += line.amount;
       }
-      c.deals = {};
-      c.cancellations = {};
-      c.earlier = {};
-      if (statements)
+      history.record(c);
+      if (statements) {
+        c.deals = {};
+        c.cancellations = {};
+        c.earlier = {};
         statements->push_back(
             {period, agent, c, deals_in_period_, cancellations_in_period_, statement.lines()});
-      // The history keeps the cancellations (a clawback still owed is recomputed from
-      // them); each list is moved into place once, so earlier spans stay valid.
-      auto& kept = team.earlier_cancellations[member];
-      kept.push_back(cancellations_in_period_);
-      c.cancellations = kept.back();
-      earlier.push_back(c);
+      }
     }
     team.paid_through = period.last_period;
   }

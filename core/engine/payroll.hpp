@@ -2,6 +2,7 @@
 // their pay plan computes at the end of each pay period, as ledger rows in exact cents.
 #pragma once
 
+#include "engine/pay_history.hpp"
 #include "engine/replication.hpp"
 #include "model/results.hpp"
 #include "model/scenario.hpp"
@@ -70,13 +71,10 @@ class Payroll {
     int first_agent, people;
     GuardedPayPlan plan;
     std::vector<PayPeriod> periods;
-    std::vector<int> ending;     // per simulation period: the pay period ending there, or -1
-    std::vector<int> period_of;  // per simulation period: the pay period holding it
-    int paid_through = -1;       // last simulation period of the last pay period paid
-    // [agent - first_agent]: the credits paid on, and the cancellations behind each
-    // (kept apart so the spans in `earlier` stay valid as the lists grow).
-    std::vector<std::vector<Credits>> earlier;
-    std::vector<std::vector<std::vector<CreditedDeal>>> earlier_cancellations;
+    std::vector<int> ending;          // per simulation period: the pay period ending there, or -1
+    std::vector<int> period_of;       // per simulation period: the pay period holding it
+    int paid_through = -1;            // last simulation period of the last pay period paid
+    std::vector<PayHistory> history;  // [agent - first_agent]: the credits paid on
   };
   // The agent's credits over the pay period, with `deals` and `cancellations` pointing
   // into the scratch lists below; `team` and `earlier` are left for the caller.
