@@ -9,8 +9,7 @@
 //     total        6234.57
 //
 // The ledger: person,role,pay_period,plan,component,cents,amount,reason — one row per
-// statement line; cents is the exact integer, amount the same in currency units. Text
-// fields are quoted as csv_field does.
+// statement line: the payout's columns of the one ledger schema (output/ledger_schema.hpp).
 #pragma once
 
 #include "data/credited_results.hpp"
