@@ -112,19 +112,6 @@ std::variant<Value, std::string> read_value(ParamType type, std::string_view tex
   return wrong;
 }
 
-MoneyFault money_fault(std::string_view text) {
-  std::string_view s = text;
-  if (!s.empty() && (s.front() == '-' || s.front() == '+')) s.remove_prefix(1);
-  const auto dot = s.find('.');
-  const std::string_view whole = s.substr(0, dot);
-  const std::string_view decimals =
-      dot == std::string_view::npos ? std::string_view() : s.substr(dot + 1);
-  const bool plain = (all_digits(whole) || (whole.empty() && !decimals.empty())) &&
-                     (decimals.empty() || all_digits(decimals));
-  if (!plain) return MoneyFault::not_an_amount;
-  return decimals.size() > 2 ? MoneyFault::fraction_of_a_cent : MoneyFault::too_large;
-}
-
 std::optional<std::string> check_allowed(const Constraint& allowed, const Value& value,
                                          std::string_view text) {
   if (const auto* s = std::get_if<std::string>(&value)) {

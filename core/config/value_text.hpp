@@ -3,6 +3,8 @@
 // so that whatever Tandem writes (the resolved scenario, the reference) reads back the same.
 #pragma once
 
+#include "common/money_fault.hpp"
+
 #include <tandem/params.hpp>
 
 #include <optional>
@@ -20,12 +22,6 @@ std::string expected_phrase(ParamType type);
 // On failure, the message to report ("expected an integer, got 'ten'"). A list of numbers
 // is never one scalar: the validator reads its items one by one, as numbers.
 std::variant<Value, std::string> read_value(ParamType type, std::string_view text);
-
-// Why `text` does not read as money (Money::parse), for a message that says which fix is
-// needed: too many decimals ("150.005"), too large for integer cents ("1e20" written out),
-// or not a plain amount at all ("12k", "1e5", "$12").
-enum class MoneyFault { not_an_amount, fraction_of_a_cent, too_large };
-MoneyFault money_fault(std::string_view text);
 
 // Whether `value` is allowed by `allowed` (range or choices); if not, the message
 // ("must be in [0, 1], got 1.5"). `text` is the value as the user wrote it. For a list,

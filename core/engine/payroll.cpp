@@ -1,6 +1,7 @@
 #include "engine/payroll.hpp"
 
 #include "engine/calendar.hpp"
+#include "model/credit_fields.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -37,8 +38,7 @@ Payroll::Payroll(const Scenario& s, const RunPlugins& plugins, Stream& stream)
            std::vector<int>(static_cast<std::size_t>(s.horizon.periods), -1),
            {},
            -1,
-           std::vector<std::vector<Credits>>(n),
-           std::vector<std::vector<std::vector<CreditedDeal>>>(n)};
+           std::vector<PayHistory>(n)};
     for (const auto& p : t.periods) t.ending[static_cast<std::size_t>(p.last_period)] = p.index;
     t.period_of = pay_period_of(t.periods, s.horizon.periods);
     teams_.push_back(std::move(t));
@@ -57,21 +57,11 @@ Payroll::Payroll(const Scenario& s, const RunPlugins& plugins, Stream& stream)
 }
 
 namespace {
-// Adds the money and count fields of `x` (a period's Tally, or hypothetical Credits) to
-// `c`: not its lists, views or company bookings.
-template <class Results>
-void add_results(Credits& c, const Results& x) {
-  c.bookings += x.bookings;
-  c.deals_won += x.deals_won;
-  c.pipeline += x.pipeline;
-  c.opportunities += x.opportunities;
-  c.inquiries += x.inquiries;
-  c.mqls += x.mqls;
-  c.sals += x.sals;
-  c.sqls += x.sqls;
-  c.sourced_revenue += x.sourced_revenue;
-  c.cancelled += x.cancelled;
-  c.deals_cancelled += x.deals_cancelled;
+// Adds a person's own results and cancellations in `x` (a period's Tally, or hypothetical
+// Credits) to `c`: not the company's bookings, which the payroll sums itself from every
+// rep's tally, nor the salary, lists or views.
+void add_results(Credits& c, const Credits& x) {
+  add_credits(c, x, {CreditScope::own, CreditScope::cancellation});
 }
 }  // namespace
 
@@ -115,7 +105,7 @@ Money Payroll::pay_now(int agent, int t, const Credits& extra) {
         team.periods[static_cast<std::size_t>(team.period_of[static_cast<std::size_t>(t)])];
     Credits c = credits(agent, period);
     c.team = team_view(team, period);
-    c.earlier = team.earlier[static_cast<std::size_t>(agent - team.first_agent)];
+    c.earlier = team.history[static_cast<std::size_t>(agent - team.first_agent)].earlier();
     if (extra.bookings > Money{}) {
       // The hypothetical deal, won now, as the plan would see it.
       CreditedDeal deal;
@@ -144,7 +134,7 @@ Money Payroll::pay_next(int agent, int t, const Credits& expected) {
     c.team.members = team.people;
     c.team.bookings = c.bookings;
     c.team.sourced_revenue = c.sourced_revenue;
-    c.earlier = team.earlier[static_cast<std::size_t>(agent - team.first_agent)];
+    c.earlier = team.history[static_cast<std::size_t>(agent - team.first_agent)].earlier();
     total += team.plan.pay(c, period).total();
   }
   return total;
@@ -187,29 +177,24 @@ void Payroll::end_of_period(int t, std::vector<LedgerRow>& ledger,
     // The team view: every member's credits first, so each member's plan sees the whole.
     const TeamView view = team_view(team, period);
     for (int agent = team.first_agent; agent < team.first_agent + team.people; ++agent) {
-      const auto member = static_cast<std::size_t>(agent - team.first_agent);
-      std::vector<Credits>& earlier = team.earlier[member];
+      PayHistory& history = team.history[static_cast<std::size_t>(agent - team.first_agent)];
       Credits c = credits(agent, period);
       c.team = view;
-      c.earlier = earlier;
+      c.earlier = history.earlier();
       const Statement statement = team.plan.pay(c, period);
       for (const StatementLine& line : statement.lines()) {
         ledger.push_back({period.index, period.kind, agent, team.plan.plugin().name(),
                           line.component, line.amount, line.reason});
         paid_[static_cast<std::size_t>(team.role)] += line.amount;
       }
-      c.deals = {};
-      c.cancellations = {};
-      c.earlier = {};
-      if (statements)
+      history.record(c);
+      if (statements) {
+        c.deals = {};
+        c.cancellations = {};
+        c.earlier = {};
         statements->push_back(
             {period, agent, c, deals_in_period_, cancellations_in_period_, statement.lines()});
-      // The history keeps the cancellations (a clawback still owed is recomputed from
-      // them); each list is moved into place once, so earlier spans stay valid.
-      auto& kept = team.earlier_cancellations[member];
-      kept.push_back(cancellations_in_period_);
-      c.cancellations = kept.back();
-      earlier.push_back(c);
+      }
     }
     team.paid_through = period.last_period;
   }

@@ -2,9 +2,10 @@
 // their pay plan computes at the end of each pay period, as ledger rows in exact cents.
 #pragma once
 
-#include "model/scenario.hpp"
+#include "engine/pay_history.hpp"
 #include "engine/replication.hpp"
 #include "model/results.hpp"
+#include "model/scenario.hpp"
 #include "plugins/registry.hpp"
 
 #include <tandem/money.hpp>
@@ -15,15 +16,13 @@
 
 namespace tandem {
 
-// One person's results in one simulation period. A rep (or an SDR) is credited with the
-// leads they accept and qualify and the opportunities they open; a marketer with the inquiries and
-// MQLs of the channels they run (channel i is run by marketer i mod the number of
-// marketers). Pipeline, won deals and cancellations are credited by engine/crediting.hpp.
-struct Tally {
-  Money bookings, pipeline, sourced_revenue, cancelled;
-  std::int64_t deals_won = 0, opportunities = 0, inquiries = 0, mqls = 0, sals = 0, sqls = 0,
-               deals_cancelled = 0;
-};
+// One person's results in one simulation period: the fields of Credits of their own
+// results and cancellations (model/credit_fields.hpp), the rest left empty. A rep (or an
+// SDR) is credited with the leads they accept and qualify and the opportunities they open;
+// a marketer with the inquiries and MQLs of the channels they run (channel i is run by
+// marketer i mod the number of marketers). Pipeline, won deals and cancellations are
+// credited by engine/crediting.hpp.
+using Tally = Credits;
 
 class Payroll {
  public:
@@ -72,13 +71,10 @@ class Payroll {
     int first_agent, people;
     GuardedPayPlan plan;
     std::vector<PayPeriod> periods;
-    std::vector<int> ending;     // per simulation period: the pay period ending there, or -1
-    std::vector<int> period_of;  // per simulation period: the pay period holding it
-    int paid_through = -1;       // last simulation period of the last pay period paid
-    // [agent - first_agent]: the credits paid on, and the cancellations behind each
-    // (kept apart so the spans in `earlier` stay valid as the lists grow).
-    std::vector<std::vector<Credits>> earlier;
-    std::vector<std::vector<std::vector<CreditedDeal>>> earlier_cancellations;
+    std::vector<int> ending;          // per simulation period: the pay period ending there, or -1
+    std::vector<int> period_of;       // per simulation period: the pay period holding it
+    int paid_through = -1;            // last simulation period of the last pay period paid
+    std::vector<PayHistory> history;  // [agent - first_agent]: the credits paid on
   };
   // The agent's credits over the pay period, with `deals` and `cancellations` pointing
   // into the scratch lists below; `team` and `earlier` are left for the caller.

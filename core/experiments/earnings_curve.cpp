@@ -2,6 +2,7 @@
 
 #include "engine/calendar.hpp"
 #include "engine/streams.hpp"
+#include "model/credit_fields.hpp"
 #include "plugins/registry.hpp"
 
 #include <tandem/errors.hpp>
@@ -20,37 +21,16 @@ namespace {
 
 // The results a curve scales: the person's own, and the company's bookings. Cancellations
 // are left out on purpose: a curve shows pay for results, not for churn.
+constexpr std::initializer_list<CreditScope> kScaled = {CreditScope::own, CreditScope::company};
+
 void add_results(Credits& sum, const Credits& c) {
-  sum.bookings += c.bookings;
-  sum.deals_won += c.deals_won;
-  sum.pipeline += c.pipeline;
-  sum.opportunities += c.opportunities;
-  sum.inquiries += c.inquiries;
-  sum.mqls += c.mqls;
-  sum.sals += c.sals;
-  sum.sqls += c.sqls;
-  sum.sourced_revenue += c.sourced_revenue;
-  sum.company_bookings += c.company_bookings;
+  add_credits(sum, c, kScaled);
 }
 
 // `total`'s results times `factor`: money rounded once by the one rule, counts to the
 // nearest whole one (halves away from zero, like money).
 Credits scaled(const Credits& total, double factor) {
-  const auto count = [&](std::int64_t n) {
-    return static_cast<std::int64_t>(std::llround(static_cast<double>(n) * factor));
-  };
-  Credits c;
-  c.bookings = total.bookings.times(factor);
-  c.deals_won = count(total.deals_won);
-  c.pipeline = total.pipeline.times(factor);
-  c.opportunities = count(total.opportunities);
-  c.inquiries = count(total.inquiries);
-  c.mqls = count(total.mqls);
-  c.sals = count(total.sals);
-  c.sqls = count(total.sqls);
-  c.sourced_revenue = total.sourced_revenue.times(factor);
-  c.company_bookings = total.company_bookings.times(factor);
-  return c;
+  return scaled_credits(total, factor, kScaled);
 }
 
 // The pay periods of `kind` with none cut short by the end of the horizon: the run's own

@@ -1,5 +1,7 @@
 #include "output/csv_writers.hpp"
 
+#include "output/ledger_schema.hpp"
+
 #include <tandem/errors.hpp>
 
 #include <fmt/format.h>
@@ -22,8 +24,9 @@ void append(fmt::memory_buffer& b, std::string_view s) {
   b.append(s.data(), s.data() + s.size());
 }
 
-// csv_field() straight into the buffer: no string per row.
-void append_field(fmt::memory_buffer& b, std::string_view text) {
+}  // namespace
+
+void append_csv_field(fmt::memory_buffer& b, std::string_view text) {
   if (!needs_quotes(text)) return append(b, text);
   b.push_back('"');
   for (const char c : text) {
@@ -32,8 +35,6 @@ void append_field(fmt::memory_buffer& b, std::string_view text) {
   }
   b.push_back('"');
 }
-
-}  // namespace
 
 std::string csv_field(std::string_view text) {
   if (!needs_quotes(text)) return std::string(text);
@@ -86,28 +87,23 @@ void MetricsCsv::add(std::size_t r, const std::vector<MetricRow>& rows) {
   }
 }
 
-LedgerCsv::LedgerCsv(const std::vector<Agent>& agents, ChunkSink sink) : out_(std::move(sink)) {
-  who_.reserve(agents.size());
-  for (const auto& a : agents) who_.push_back(csv_field(a.id) + "," + csv_field(to_string(a.role)));
-  append(out_.buffer(),
-         "replication,pay_period,period_kind,person,role,plan,component,cents,amount,reason\n");
+LedgerCsv::LedgerCsv(const std::vector<Agent>& agents, ChunkSink sink)
+    : agents_(agents), out_(std::move(sink)) {
+  append(out_.buffer(), LedgerSchema::run().header());
 }
 
 void LedgerCsv::add(std::size_t r, const std::vector<LedgerRow>& rows) {
   auto& b = out_.buffer();
   for (const auto& row : rows) {
-    if (row.person < 0 || static_cast<std::size_t>(row.person) >= who_.size())
+    if (row.person < 0 || static_cast<std::size_t>(row.person) >= agents_.size())
       throw Error(
           fmt::format("the ledger of replication {} names person {}, but the run has {} agents", r,
-                      row.person, who_.size()));
-    fmt::format_to(std::back_inserter(b), "{},{},{},{},", r, row.pay_period, to_string(row.kind),
-                   who_[static_cast<std::size_t>(row.person)]);
-    append_field(b, row.plan);
-    b.push_back(',');
-    append_field(b, row.component);
-    fmt::format_to(std::back_inserter(b), ",{},{},", row.amount.cents(), row.amount.str());
-    append_field(b, row.reason);
-    b.push_back('\n');
+                      row.person, agents_.size()));
+    const Agent& agent = agents_[static_cast<std::size_t>(row.person)];
+    const fmt::format_int pay_period(row.pay_period);
+    LedgerSchema::run().append_row(
+        b, {r, std::string_view(pay_period.data(), pay_period.size()), to_string(row.kind),
+            agent.id, to_string(agent.role), row.plan, row.component, row.amount, row.reason});
     out_.row_done();
   }
 }

@@ -5,7 +5,7 @@
 //   agent -1 (the whole company) is role "company", agent "all"; otherwise the agent's role
 //   and id. value is the shortest text that reads back as the same double.
 // ledger.csv:  replication,pay_period,period_kind,person,role,plan,component,cents,amount,reason
-//   cents is the exact integer; amount the same in currency units ("1234.56").
+//   the run's columns of the one ledger schema (output/ledger_schema.hpp).
 // Text fields are quoted as RFC 4180 says, only when they need it. Lines end in "\n".
 #pragma once
 
@@ -27,6 +27,8 @@ using ChunkSink = std::function<void(std::string_view)>;
 // `text` as one CSV field: quoted when it holds a comma, a double quote, CR or LF (or
 // starts or ends with a space), with double quotes doubled.
 std::string csv_field(std::string_view text);
+// The same, appended to `out`: no string per field.
+void append_csv_field(fmt::memory_buffer& out, std::string_view text);
 
 // Buffers rows and hands them to the sink a chunk at a time.
 class ChunkWriter {
@@ -68,7 +70,7 @@ class LedgerCsv {
   void finish() { out_.flush(); }
 
  private:
-  std::vector<std::string> who_;  // "person,role"
+  std::vector<Agent> agents_;
   ChunkWriter out_;
 };
 

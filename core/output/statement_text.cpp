@@ -1,6 +1,7 @@
 #include "output/statement_text.hpp"
 
-#include "output/csv_writers.hpp"
+#include "model/credit_fields.hpp"
+#include "output/ledger_schema.hpp"
 
 #include <algorithm>
 #include <span>
@@ -47,12 +48,8 @@ std::string deals_text(std::span<const CreditedDeal> deals, bool cancelled) {
 std::string credited_text(const Credits& c) {
   // The credits a results file can give, in its column order, those that are not zero.
   std::string s;
-  for (const CreditField& f : credit_fields()) {
-    std::string value;
-    if (f.money && c.*f.money != Money{}) value = (c.*f.money).str();
-    if (f.count && c.*f.count != 0) value = std::to_string(c.*f.count);
-    if (!value.empty()) s += (s.empty() ? "" : ", ") + f.name + " " + value;
-  }
+  for (const CreditField& f : credit_fields())
+    if (!f.is_zero(c)) s += (s.empty() ? "" : ", ") + f.name + " " + f.text(c);
   return s.empty() ? "nothing" : s;
 }
 
@@ -82,18 +79,16 @@ std::string statement_text(const CreditedPeriod& credited, const Statement& stat
 }
 
 std::string payout_ledger_header() {
-  return "person,role,pay_period,plan,component,cents,amount,reason\n";
+  return LedgerSchema::payout().header();
 }
 
 std::string payout_ledger_rows(const CreditedPeriod& credited, const std::string& plan,
                                const Statement& statement) {
-  std::string s;
-  for (const auto& l : statement.lines()) {
-    s += csv_field(credited.person) + ',' + csv_field(credited.role) + ',' +
-         csv_field(credited.period) + ',' + csv_field(plan) + ',' + csv_field(l.component) + ',' +
-         std::to_string(l.amount.cents()) + ',' + l.amount.str() + ',' + csv_field(l.reason) + '\n';
-  }
-  return s;
+  fmt::memory_buffer rows;
+  for (const auto& l : statement.lines())
+    LedgerSchema::payout().append_row(rows, {0, credited.period, "", credited.person, credited.role,
+                                             plan, l.component, l.amount, l.reason});
+  return fmt::to_string(rows);
 }
 
 std::string totals_text(const std::map<std::string, RoleTotal>& by_role) {

@@ -9,11 +9,10 @@
 //     total        6234.57
 //
 // The ledger: person,role,pay_period,plan,component,cents,amount,reason — one row per
-// statement line; cents is the exact integer, amount the same in currency units. Text
-// fields are quoted as csv_field does.
+// statement line: the payout's columns of the one ledger schema (output/ledger_schema.hpp).
 #pragma once
 
-#include "config/results_csv.hpp"
+#include "data/credited_results.hpp"
 
 #include <tandem/money.hpp>
 #include <tandem/pay_plan.hpp>
@@ -23,8 +22,8 @@
 
 namespace tandem {
 
-// "bookings 12345.67, deals_won 3": the credits that are not zero, by column name;
-// "nothing" when all are.
+// "bookings 12345.67, deals_won 3": the credits that are not zero, by column name
+// (model/credit_fields.hpp), in its order; "nothing" when all are.
 std::string credited_text(const Credits& credits);
 
 // The block shown above, ending in a newline.

@@ -1,7 +1,8 @@
 // Earnings vs attainment: each plan's payout at 0-200% attainment, computed by the real
 // plans on a real run, against what the plans' own parameters say it must be.
-#include "config/scenario.hpp"
 #include "experiments/earnings_curve.hpp"
+#include "config/scenario.hpp"
+#include "data/csv_reader.hpp"
 #include "output/earnings_curve_csv.hpp"
 
 #include "../engine/engine_fixture.hpp"
@@ -12,7 +13,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -215,24 +215,15 @@ TEST_CASE("earnings_curve.csv has every line and each point's components sum to 
   CHECK(curves[1].slot == "marketing.pay.components[0]");
   CHECK(curves[1].period == PeriodKind::quarter);
 
-  std::istringstream csv(earnings_curve_csv(curves));
-  std::string text;
-  std::getline(csv, text);
-  CHECK(text ==
-        "slot,team,role,plan,period_kind,basis,attainment,bookings_cents,bookings,row,"
-        "component,cents,amount,reason");
-  // Every field before the reason is plain (no commas): split those, keep the rest whole.
+  const std::vector<std::vector<std::string>> csv = csv::read_rows(earnings_curve_csv(curves));
+  REQUIRE(!csv.empty());
+  CHECK(csv.front() == std::vector<std::string>{"slot", "team", "role", "plan", "period_kind",
+                                                "basis", "attainment", "bookings_cents", "bookings",
+                                                "row", "component", "cents", "amount", "reason"});
   std::map<std::pair<std::string, std::string>, long long> components, totals;
   std::size_t rows = 0;
-  while (std::getline(csv, text)) {
-    std::vector<std::string> field;
-    std::size_t at = 0;
-    for (int i = 0; i < 13; ++i) {
-      const std::size_t comma = text.find(',', at);
-      REQUIRE(comma != std::string::npos);
-      field.push_back(text.substr(at, comma - at));
-      at = comma + 1;
-    }
+  for (std::size_t r = 1; r < csv.size(); ++r) {
+    const std::vector<std::string>& field = csv[r];
     const auto key = std::make_pair(field[0], field[6]);  // slot, attainment
     const long long cents = std::stoll(field[11]);
     CHECK(field[12] == Money::from_cents(cents).str());

@@ -9,8 +9,8 @@
 #pragma once
 
 #include "config/plan_file.hpp"
-#include "config/results_csv.hpp"
 #include "config/scenario.hpp"
+#include "data/credited_results.hpp"
 #include "plugins/registry.hpp"
 
 #include <tandem/errors.hpp>
@@ -75,7 +75,7 @@ inline bool results_csv_input(std::string_view bytes) {
        {std::pair{PeriodKind::month, &everyone}, std::pair{PeriodKind::quarter, &everyone},
         std::pair{PeriodKind::year, &everyone}, std::pair{PeriodKind::quarter, &named}}) {
     try {
-      parse_results_csv(bytes, kResultsFile, period, *roster);
+      parse_credited_results(bytes, kResultsFile, period, *roster);
     } catch (const ScenarioError& e) {
       check_located(e, bytes, kResultsFile);
       ok = false;

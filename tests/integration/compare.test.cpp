@@ -2,11 +2,12 @@
 // the checks made before anything runs.
 #include "run_command.hpp"
 
+#include "data/csv_reader.hpp"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include <csignal>
-#include <sstream>
 #include <vector>
 
 using namespace tandem::test;
@@ -18,20 +19,9 @@ const std::string kSmall = project_file("tests/integration/scenarios/small.yaml"
 // Few replications and half a year: a comparison in seconds.
 const std::string kQuick = " --replications 8 --set horizon.periods=26";
 
+// A CSV the comparison wrote, header first, read back by the one CSV reader.
 std::vector<std::vector<std::string>> read_csv(const fs::path& p) {
-  std::istringstream in(read_file(p));
-  std::vector<std::vector<std::string>> rows;
-  for (std::string line; std::getline(in, line);) {
-    std::vector<std::string> fields(1);
-    for (const char c : line) {
-      if (c == ',')
-        fields.emplace_back();
-      else
-        fields.back() += c;
-    }
-    rows.push_back(fields);
-  }
-  return rows;
+  return tandem::csv::read_rows(read_file(p), p.string());
 }
 
 double width(const nlohmann::json& interval) {

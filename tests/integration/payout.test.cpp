@@ -2,12 +2,13 @@
 // ledger read back and summed, and the exit codes of bad input.
 #include "run_command.hpp"
 
+#include "data/csv_reader.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <fstream>
 #include <map>
 #include <regex>
-#include <sstream>
 
 using namespace tandem::test;
 namespace fs = std::filesystem;
@@ -27,29 +28,9 @@ std::string sh_quoted(const fs::path& p) {
   return "'" + p.string() + "'";
 }
 
-// One CSV line (RFC 4180 quotes) into fields.
-std::vector<std::string> fields_of(const std::string& line) {
-  std::vector<std::string> f(1);
-  bool in_quotes = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (in_quotes && c == '"' && i + 1 < line.size() && line[i + 1] == '"')
-      f.back() += '"', ++i;
-    else if (c == '"')
-      in_quotes = !in_quotes;
-    else if (c == ',' && !in_quotes)
-      f.emplace_back();
-    else
-      f.back() += c;
-  }
-  return f;
-}
-
+// The ledger, header first, read back by the one CSV reader.
 std::vector<std::vector<std::string>> ledger_rows(const fs::path& p) {
-  std::istringstream in(read_file(p));
-  std::vector<std::vector<std::string>> rows;
-  for (std::string line; std::getline(in, line);) rows.push_back(fields_of(line));
-  return rows;
+  return tandem::csv::read_rows(read_file(p), p.string());
 }
 
 // "total sales: 61234.57 (...)" -> cents by role.

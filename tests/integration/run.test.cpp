@@ -1,12 +1,13 @@
 // `tandem run` end to end: the real program, real plugins, real files read back.
 #include "run_command.hpp"
 
+#include "data/csv_reader.hpp"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include <csignal>
 #include <map>
-#include <sstream>
 
 using namespace tandem::test;
 namespace fs = std::filesystem;
@@ -14,29 +15,9 @@ namespace fs = std::filesystem;
 namespace {
 const std::string kSmall = project_file("tests/integration/scenarios/small.yaml");
 
-// Splits one CSV line (RFC 4180 quotes) into fields.
-std::vector<std::string> csv_fields(const std::string& line) {
-  std::vector<std::string> f(1);
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted && c == '"' && i + 1 < line.size() && line[i + 1] == '"')
-      f.back() += '"', ++i;
-    else if (c == '"')
-      quoted = !quoted;
-    else if (c == ',' && !quoted)
-      f.emplace_back();
-    else
-      f.back() += c;
-  }
-  return f;
-}
-
+// A CSV the run wrote, header first, read back by the one CSV reader.
 std::vector<std::vector<std::string>> read_csv(const fs::path& p) {
-  std::istringstream in(read_file(p));
-  std::vector<std::vector<std::string>> rows;
-  for (std::string line; std::getline(in, line);) rows.push_back(csv_fields(line));
-  return rows;
+  return tandem::csv::read_rows(read_file(p), p.string());
 }
 
 // "rep-07.txt": a rep's statements file.

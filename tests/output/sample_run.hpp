@@ -2,10 +2,11 @@
 // ledger whose reasons need CSV quoting, and the helpers to read CSV text back.
 #pragma once
 
-#include "model/scenario.hpp"
-#include "model/results.hpp"
+#include "data/csv_reader.hpp"
 #include "engine/row_digest.hpp"
+#include "model/results.hpp"
 #include "model/run_manifest.hpp"
+#include "model/scenario.hpp"
 
 #include <tandem/version.hpp>
 
@@ -83,38 +84,9 @@ inline RunResult sample_result() {
   return r;
 }
 
-// RFC 4180 parsing, enough to read back what the writers wrote.
+// What the writers wrote, read back by the one CSV reader: the header and every row.
 inline std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
-  std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> row;
-  std::string field;
-  bool quoted = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-        field += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      row.push_back(std::move(field));
-      field.clear();
-    } else if (c == '\n') {
-      row.push_back(std::move(field));
-      field.clear();
-      rows.push_back(std::move(row));
-      row.clear();
-    } else {
-      field += c;
-    }
-  }
-  return rows;
+  return csv::read_rows(text);
 }
 
 inline std::string read_text(const std::filesystem::path& path) {

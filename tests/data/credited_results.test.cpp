@@ -1,6 +1,8 @@
 // The results CSV of `tandem payout`: every problem located at file:row:column, all at
 // once; rows summed into the plan's pay periods exactly, to the cent.
-#include "config/results_csv.hpp"
+#include "data/credited_results.hpp"
+
+#include "model/credit_fields.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -17,7 +19,7 @@ std::vector<std::string> csv_problems(const std::string& text,
                                       PeriodKind period = PeriodKind::month) {
   std::vector<std::string> out;
   try {
-    parse_results_csv(text, "r.csv", period);
+    parse_credited_results(text, "r.csv", period);
   } catch (const ScenarioError& e) {
     for (const auto& p : e.problems()) out.push_back(p.str());
   }
@@ -26,8 +28,8 @@ std::vector<std::string> csv_problems(const std::string& text,
 
 }  // namespace
 
-TEST_CASE("results rows become credits with missing columns as zero", "[output]") {
-  const auto rows = parse_results_csv(
+TEST_CASE("results rows become credits with missing columns as zero", "[data]") {
+  const auto rows = parse_credited_results(
       "person,role,period,bookings,mqls\n"
       "Ben,sales,2025-02,100.5,\n"
       "Ana,sales,2025-01,12345.67,0\n"
@@ -52,8 +54,8 @@ TEST_CASE("results rows become credits with missing columns as zero", "[output]"
   CHECK(rows[2].credits.deals_won == 0);
 }
 
-TEST_CASE("months are summed into quarters exactly to the cent", "[output]") {
-  const auto rows = parse_results_csv(
+TEST_CASE("months are summed into quarters exactly to the cent", "[data]") {
+  const auto rows = parse_credited_results(
       "person,role,period,bookings,deals_won,company_bookings\n"
       "Ana,sales,2025-01,0.10,1,1000000.01\n"
       "Ana,sales,2025-02,0.20,2,1000000.01\n"
@@ -75,8 +77,8 @@ TEST_CASE("months are summed into quarters exactly to the cent", "[output]") {
   CHECK(rows[2].credits.bookings == Money::from_cents(9'999));
 }
 
-TEST_CASE("quarters and months are summed into a year", "[output]") {
-  const auto rows = parse_results_csv(
+TEST_CASE("quarters and months are summed into a year", "[data]") {
+  const auto rows = parse_credited_results(
       "person,role,period,bookings\n"
       "Ana,sales,2025-Q1,100\n"
       "Ana,sales,2025-04,0.01\n"
@@ -88,8 +90,8 @@ TEST_CASE("quarters and months are summed into a year", "[output]") {
   CHECK(rows[0].pay_period.years == 1.0);
 }
 
-TEST_CASE("quoted fields and CRLF lines are read as RFC 4180 says", "[output]") {
-  const auto rows = parse_results_csv(
+TEST_CASE("quoted fields and CRLF lines are read as RFC 4180 says", "[data]") {
+  const auto rows = parse_credited_results(
       "person,role,period,bookings\r\n\"Okafor, Chidi\",sales,2025-01,\"1.50\"\r\n\r\n", "r.csv",
       PeriodKind::month);
   REQUIRE(rows.size() == 1);
@@ -97,27 +99,27 @@ TEST_CASE("quoted fields and CRLF lines are read as RFC 4180 says", "[output]") 
   CHECK(rows[0].credits.bookings == Money::from_cents(150));
 }
 
-TEST_CASE("a UTF-8 byte-order mark is not part of the first column's name", "[output]") {
+TEST_CASE("a UTF-8 byte-order mark is not part of the first column's name", "[data]") {
   // Excel's "CSV UTF-8" writes one.
-  const auto rows = parse_results_csv(
+  const auto rows = parse_credited_results(
       "\xEF\xBB\xBFperson,role,period,bookings\nAna,sales,2025-01,1\n", "r.csv", PeriodKind::month);
   REQUIRE(rows.size() == 1);
   CHECK(rows[0].person == "Ana");
 }
 
-TEST_CASE("a header with no rows is refused rather than paying no one", "[output]") {
+TEST_CASE("a header with no rows is refused rather than paying no one", "[data]") {
   const auto p = csv_problems("person,role,period,bookings\r\n");
   REQUIRE(p.size() == 1);
   CHECK_THAT(p[0], StartsWith("r.csv:1:1: the file has a header but no rows"));
 }
 
-TEST_CASE("bytes that are not text are located at their row and column", "[output]") {
+TEST_CASE("bytes that are not text are located at their row and column", "[data]") {
   const auto p = csv_problems("person,role,period,bookings\nAna,sales,2025-01,1\nBen,sales,\xE9\n");
   REQUIRE(p.size() == 1);
   CHECK(p[0] == "r.csv:3:3: period: byte 0xE9 is not UTF-8 text; save the file as UTF-8");
 }
 
-TEST_CASE("sums too large to hold are located at the row that overflows them", "[output]") {
+TEST_CASE("sums too large to hold are located at the row that overflows them", "[data]") {
   const auto p = csv_problems(
       "person,role,period,bookings\n"
       "Ana,sales,2025-01,90000000000000000.00\n"
@@ -128,26 +130,26 @@ TEST_CASE("sums too large to hold are located at the row that overflows them", "
                               "too large to hold"));
 }
 
-TEST_CASE("an unknown column suggests the nearest name", "[output]") {
+TEST_CASE("an unknown column suggests the nearest name", "[data]") {
   const auto p = csv_problems("person,role,period,bookngs\nAna,sales,2025-01,1\n");
   REQUIRE(p.size() == 1);
   CHECK_THAT(p[0], Contains("r.csv:1:4: bookngs: unknown column 'bookngs'; did you mean "
                             "'bookings'?"));
 }
 
-TEST_CASE("a missing required column is named", "[output]") {
+TEST_CASE("a missing required column is named", "[data]") {
   const auto p = csv_problems("person,period,bookings\nAna,2025-01,1\n");
   REQUIRE(p.size() == 1);
   CHECK_THAT(p[0], Contains("r.csv:1:1: role: missing required column 'role'"));
 }
 
-TEST_CASE("a column named twice is a problem", "[output]") {
+TEST_CASE("a column named twice is a problem", "[data]") {
   const auto p = csv_problems("person,role,period,mqls,mqls\nAna,sales,2025-01,1,1\n");
   REQUIRE(p.size() == 1);
   CHECK(p[0] == "r.csv:1:5: mqls: column 'mqls' appears twice (first as column 4)");
 }
 
-TEST_CASE("every bad value is located at its row and column all at once", "[output]") {
+TEST_CASE("every bad value is located at its row and column all at once", "[data]") {
   const auto p = csv_problems(
       "person,role,period,bookings,deals_won\n"
       "Ana,sales,2025-01,12.345,1\n"
@@ -176,7 +178,7 @@ TEST_CASE("every bad value is located at its row and column all at once", "[outp
         "field, an empty one for nothing");
 }
 
-TEST_CASE("a duplicate person and period is located at the second row", "[output]") {
+TEST_CASE("a duplicate person and period is located at the second row", "[data]") {
   const auto p = csv_problems(
       "person,role,period\n"
       "Ana,sales,2025-01\n"
@@ -188,7 +190,7 @@ TEST_CASE("a duplicate person and period is located at the second row", "[output
         "per person and period");
 }
 
-TEST_CASE("a quarter row overlapping a month row is a problem", "[output]") {
+TEST_CASE("a quarter row overlapping a month row is a problem", "[data]") {
   const auto p = csv_problems(
       "person,role,period\n"
       "Ana,sales,2025-02\n"
@@ -198,7 +200,7 @@ TEST_CASE("a quarter row overlapping a month row is a problem", "[output]") {
   CHECK_THAT(p[0], Contains("r.csv:3:3: period: 2025-Q1 overlaps 2025-02 in row 2"));
 }
 
-TEST_CASE("an overlap names the earliest row it overlaps and only rows that do", "[output]") {
+TEST_CASE("an overlap names the earliest row it overlaps and only rows that do", "[data]") {
   const auto p = csv_problems(
       "person,role,period\n"
       "Ana,sales,2025-Q2\n"  // row 2
@@ -213,7 +215,7 @@ TEST_CASE("an overlap names the earliest row it overlaps and only rows that do",
   CHECK_THAT(p[1], Contains("r.csv:6:3: period: 2025 overlaps 2025-Q2 in row 2"));
 }
 
-TEST_CASE("a person has one role", "[output]") {
+TEST_CASE("a person has one role", "[data]") {
   const auto p = csv_problems(
       "person,role,period\n"
       "Ana,sales,2025-01\n"
@@ -222,7 +224,7 @@ TEST_CASE("a person has one role", "[output]") {
   CHECK(p[0] == "r.csv:3:2: role: 'Ana' is sales in row 2; a person has one role");
 }
 
-TEST_CASE("a period coarser than the plan's is a problem", "[output]") {
+TEST_CASE("a period coarser than the plan's is a problem", "[data]") {
   const auto p = csv_problems("person,role,period\nAna,sales,2025-Q1\nBen,sales,2025\n");
   REQUIRE(p.size() == 2);
   CHECK_THAT(p[0], Contains("r.csv:2:3: period: '2025-Q1' is a quarter but the plan pays by "
@@ -230,15 +232,15 @@ TEST_CASE("a period coarser than the plan's is a problem", "[output]") {
   CHECK_THAT(p[1], Contains("r.csv:3:3: period: '2025' is a year but the plan pays by month"));
 }
 
-TEST_CASE("an empty results file names the columns", "[output]") {
+TEST_CASE("an empty results file names the columns", "[data]") {
   const auto p = csv_problems("");
   REQUIRE(p.size() == 1);
   CHECK_THAT(p[0], Contains("r.csv:1:1: the file is empty") && Contains("person,role,period"));
 }
 
-TEST_CASE("an unreadable results file is a located problem", "[output]") {
+TEST_CASE("an unreadable results file is a located problem", "[data]") {
   try {
-    read_results_csv("no-such-results.csv", PeriodKind::month);
+    read_credited_results("no-such-results.csv", PeriodKind::month);
     FAIL("no error");
   } catch (const ScenarioError& e) {
     CHECK_THAT(std::string(e.what()),
@@ -246,7 +248,7 @@ TEST_CASE("an unreadable results file is a located problem", "[output]") {
   }
 }
 
-TEST_CASE("a roster refuses rows of people the plan does not pay", "[output]") {
+TEST_CASE("a roster refuses rows of people the plan does not pay", "[data]") {
   const std::string text =
       "person,role,period,bookings\n"
       "Ana Ruiz,sales,2025-01,100\n"
@@ -254,8 +256,8 @@ TEST_CASE("a roster refuses rows of people the plan does not pay", "[output]") {
       "Eli Park,marketing,2025-01,0\n";
   // Only sales rows are checked when the plan pays sales: Eli is skipped, not refused.
   try {
-    parse_results_csv(text, "r.csv", PeriodKind::month,
-                      Roster{{"Ana Ruiz", "Ben Cho"}, std::string("sales")});
+    parse_credited_results(text, "r.csv", PeriodKind::month,
+                           Roster{{"Ana Ruiz", "Ben Cho"}, std::string("sales")});
     FAIL("no error");
   } catch (const ScenarioError& e) {
     REQUIRE(e.problems().size() == 1);
@@ -265,11 +267,11 @@ TEST_CASE("a roster refuses rows of people the plan does not pay", "[output]") {
           "people");
   }
   // Without a roster anyone is paid.
-  CHECK(parse_results_csv(text, "r.csv", PeriodKind::month).size() == 3);
+  CHECK(parse_credited_results(text, "r.csv", PeriodKind::month).size() == 3);
 }
 
-TEST_CASE("cancellations and salaries are read and the team is the role's people", "[output]") {
-  const auto rows = parse_results_csv(
+TEST_CASE("cancellations and salaries are read and the team is the role's people", "[data]") {
+  const auto rows = parse_credited_results(
       "person,role,period,bookings,cancelled,deals_cancelled,salary\n"
       "Ana,sales,2025-01,100.00,10.00,1,60000\n"
       "Ana,sales,2025-02,50.00,,,60000\n"
@@ -288,9 +290,9 @@ TEST_CASE("cancellations and salaries are read and the team is the role's people
   CHECK(rows[2].credits.team.members == 1);
 }
 
-TEST_CASE("a person has one salary", "[output]") {
+TEST_CASE("a person has one salary", "[data]") {
   try {
-    parse_results_csv(
+    parse_credited_results(
         "person,role,period,salary\nAna,sales,2025-01,60000\nAna,sales,2025-02,61000\n", "r.csv",
         PeriodKind::month);
     FAIL("no error");
@@ -300,4 +302,18 @@ TEST_CASE("a person has one salary", "[output]") {
           "r.csv:3:4: salary: 'Ana' has salary 60000.00 in row 2; a person has one salary (per "
           "year)");
   }
+}
+
+TEST_CASE("every field of the Credits table is a column, read into its own field", "[data]") {
+  for (const CreditField& f : credit_fields()) {
+    INFO(f.name);
+    const auto rows =
+        parse_credited_results("person,role,period," + f.name + "\nAna Ruiz,sales,2025-01,7\n",
+                               "r.csv", PeriodKind::month);
+    REQUIRE(rows.size() == 1);
+    CHECK(f.text(rows[0].credits) == (f.is_money() ? "7.00" : "7"));
+    for (const CreditField& other : credit_fields())
+      if (other.name != f.name) CHECK(other.is_zero(rows[0].credits));
+  }
+  CHECK(results_columns().size() == 3 + credit_fields().size());
 }

@@ -1,19 +1,18 @@
-#include "config/results_csv.hpp"
+#include "data/credited_results.hpp"
 
 #include "common/did_you_mean.hpp"
 #include "common/input_file.hpp"
-#include "config/value_text.hpp"
+#include "common/money_fault.hpp"
+#include "data/csv_reader.hpp"
+#include "data/period_labels.hpp"
+#include "model/credit_fields.hpp"
 
 #include <tandem/errors.hpp>
 #include <tandem/money.hpp>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <limits>
 #include <map>
-#include <memory>
 #include <optional>
 #include <set>
 #include <tuple>
@@ -22,89 +21,10 @@
 
 namespace tandem {
 
-const std::vector<CreditField>& credit_fields() {
-  static const std::vector<CreditField> columns = {
-      {"bookings", &Credits::bookings, nullptr},
-      {"deals_won", nullptr, &Credits::deals_won},
-      {"pipeline", &Credits::pipeline, nullptr},
-      {"opportunities", nullptr, &Credits::opportunities},
-      {"inquiries", nullptr, &Credits::inquiries},
-      {"mqls", nullptr, &Credits::mqls},
-      {"sals", nullptr, &Credits::sals},
-      {"sqls", nullptr, &Credits::sqls},
-      {"sourced_revenue", &Credits::sourced_revenue, nullptr},
-      {"company_bookings", &Credits::company_bookings, nullptr},
-      {"cancelled", &Credits::cancelled, nullptr},
-      {"deals_cancelled", nullptr, &Credits::deals_cancelled},
-      {"salary", &Credits::salary, nullptr, true},
-  };
-  return columns;
-}
-
 namespace {
 
 const std::vector<std::string> kRequired = {"person", "role", "period"};
 const std::vector<std::string> kRoles = {"marketing", "sales", "sdr"};
-
-// One CSV record and the line it starts on (a quoted field may span lines).
-struct Record {
-  int line = 0;
-  std::vector<std::string> fields;
-  std::vector<std::size_t> starts;  // each field's first byte in the text, to locate bytes
-};
-
-// Where a quoted field was opened and never closed: its record and field.
-struct OpenQuote {
-  std::size_t record = 0;
-  std::size_t field = 0;
-};
-
-// RFC 4180: fields separated by commas, quoted with double quotes (doubled inside), lines
-// ending in LF or CRLF. A blank line is skipped. An unclosed quote runs to the end; where
-// it was opened goes to `open`.
-std::vector<Record> split_records(std::string_view text, std::optional<OpenQuote>& open) {
-  std::vector<Record> records;
-  Record current{1, {std::string()}, {0}};
-  int line = 1;
-  bool quoted = false;
-  const auto finish = [&](std::size_t next) {
-    if (!(current.fields.size() == 1 && current.fields[0].empty()))
-      records.push_back(std::move(current));
-    current = Record{line, {std::string()}, {next}};
-  };
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-        current.fields.back() += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        if (c == '\n') ++line;
-        current.fields.back() += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      current.fields.emplace_back();
-      current.starts.push_back(i + 1);
-    } else if (c == '\n') {
-      ++line;
-      finish(i + 1);
-    } else if (c != '\r' || (i + 1 < text.size() && text[i + 1] != '\n')) {
-      current.fields.back() += c;
-    }
-  }
-  if (quoted) {
-    // Kept even if all it holds is the quote, so that `open` names a record.
-    open = OpenQuote{records.size(), current.fields.size() - 1};
-    records.push_back(std::move(current));
-  } else {
-    finish(text.size());
-  }
-  return records;
-}
 
 std::string trim(std::string_view s) {
   const auto b = s.find_first_not_of(" \t");
@@ -112,83 +32,15 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(b, s.find_last_not_of(" \t") - b + 1));
 }
 
-int rank(PeriodKind k) {
-  return k == PeriodKind::month ? 0 : k == PeriodKind::quarter ? 1 : 2;
-}
-
-// A period label: a month, a quarter or a year.
-struct Label {
-  PeriodKind kind = PeriodKind::month;
-  int year = 0;
-  int sub = 0;  // month 1-12, quarter 1-4, 0 for a year
-
-  // The label of the `coarser` period holding this one.
-  Label in(PeriodKind coarser) const {
-    if (coarser == kind) return *this;
-    Label out{coarser, year, 0};
-    if (coarser == PeriodKind::quarter)
-      out.sub = kind == PeriodKind::month ? (sub - 1) / 3 + 1 : sub;
-    return out;
-  }
-  bool contains(const Label& other) const {
-    return rank(kind) >= rank(other.kind) && other.in(kind) == *this;
-  }
-  std::string str() const {
-    char text[32];
-    if (kind == PeriodKind::month)
-      std::snprintf(text, sizeof text, "%04d-%02d", year, sub);
-    else if (kind == PeriodKind::quarter)
-      std::snprintf(text, sizeof text, "%04d-Q%d", year, sub);
-    else
-      std::snprintf(text, sizeof text, "%04d", year);
-    return text;
-  }
-  // A total order over labels of any kind, for maps (operator<=> compares within a kind).
-  std::tuple<int, int, int> key() const { return {rank(kind), year, sub}; }
-  // Every label that equals or overlaps this one: itself, the periods holding it and the
-  // periods inside it (all in its year).
-  std::vector<Label> overlapping() const {
-    std::vector<Label> out;
-    for (const auto& [k, subs] :
-         {std::pair{PeriodKind::month, 12}, std::pair{PeriodKind::quarter, 4},
-          std::pair{PeriodKind::year, 0}})
-      for (int i = subs > 0 ? 1 : 0; i <= subs; ++i)
-        if (const Label l{k, year, i}; l == *this || l.contains(*this) || contains(l))
-          out.push_back(l);
-    return out;
-  }
-  friend bool operator==(const Label&, const Label&) = default;
-  friend auto operator<=>(const Label& a, const Label& b) {
-    return std::tie(a.year, a.sub) <=> std::tie(b.year, b.sub);
-  }
-};
-
 bool digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-std::optional<Label> parse_label(std::string_view s) {
-  if (s.size() < 4 || !digits(s.substr(0, 4))) return std::nullopt;
-  const int year = std::stoi(std::string(s.substr(0, 4)));
-  if (s.size() == 4) return Label{PeriodKind::year, year, 0};
-  if (s.size() == 7 && s[4] == '-' && digits(s.substr(5))) {
-    const int month = std::stoi(std::string(s.substr(5)));
-    if (month >= 1 && month <= 12) return Label{PeriodKind::month, year, month};
-  }
-  if (s.size() == 7 && s[4] == '-' && (s[5] == 'Q' || s[5] == 'q') && s[6] >= '1' && s[6] <= '4')
-    return Label{PeriodKind::quarter, year, s[6] - '0'};
-  return std::nullopt;
-}
-
-double years_of(PeriodKind k) {
-  return k == PeriodKind::month ? 1.0 / 12.0 : k == PeriodKind::quarter ? 0.25 : 1.0;
 }
 
 // A row whose values all read.
 struct Row {
   int line = 0;
   std::string person, role;
-  Label label;
+  PeriodLabel label;
   Credits credits;
 };
 
@@ -198,10 +50,9 @@ class Parser {
       : file_(std::move(file)), plan_(pay_period), roster_(roster) {}
 
   std::vector<CreditedPeriod> parse(std::string_view text) {
-    // Excel's "CSV UTF-8" starts with a byte-order mark; it is not part of the first name.
-    text = without_bom(text);
-    std::optional<OpenQuote> open;
-    const std::vector<Record> records = split_records(text, open);
+    // Excel's "CSV UTF-8" starts with a byte-order mark; the reader leaves it out.
+    const csv::Table table = csv::split(text);
+    const std::vector<csv::Record>& records = table.records;
     if (records.empty()) {
       problem(1, 1, "",
               "the file is empty; the first row names the columns (" +
@@ -209,14 +60,15 @@ class Parser {
       throw ScenarioError(problems_);
     }
     // Past either of these, rows and fields are guesses: report it alone.
-    if (const auto bad = find_not_text(text)) {
-      const auto [record, field] = locate_byte(records, bad->offset);
-      problem(record.line, static_cast<int>(field) + 1, header_name(records, record, field),
+    if (const auto bad = find_not_text(table.text)) {
+      const csv::Position at = table.locate(bad->offset);
+      const csv::Record& record = records[at.record];
+      problem(record.line, static_cast<int>(at.field) + 1, header_name(records, record, at.field),
               bad->message);
       throw ScenarioError(problems_);
     }
-    if (open) {
-      const Record& record = records[open->record];
+    if (const auto& open = table.unclosed_quote) {
+      const csv::Record& record = records[open->record];
       problem(record.line, static_cast<int>(open->field) + 1,
               header_name(records, record, open->field),
               "this field opens a quote (\") that is never closed, so it runs to the end of the "
@@ -252,28 +104,17 @@ class Parser {
     throw ScenarioError(problems_);
   }
 
-  // The record and field holding byte `offset` of the text.
-  static std::pair<const Record&, std::size_t> locate_byte(const std::vector<Record>& records,
-                                                           std::size_t offset) {
-    std::size_t r = 0;
-    while (r + 1 < records.size() && records[r + 1].starts.front() <= offset) ++r;
-    const auto& starts = records[r].starts;
-    std::size_t f = 0;
-    while (f + 1 < starts.size() && starts[f + 1] <= offset) ++f;
-    return {records[r], f};
-  }
-
   // The name the header gives field `field` of `record`; "" for the header itself.
-  static std::string header_name(const std::vector<Record>& records, const Record& record,
+  static std::string header_name(const std::vector<csv::Record>& records, const csv::Record& record,
                                  std::size_t field) {
-    const Record& header = records.front();
+    const csv::Record& header = records.front();
     if (&record == &header || field >= header.fields.size()) return "";
     return trim(header.fields[field]);
   }
 
   // Maps column names to positions. False if a required column is missing (rows are still
   // read, for their own problems, but not summed).
-  bool header(const Record& h) {
+  bool header(const csv::Record& h) {
     bool ok = true;
     for (std::size_t i = 0; i < h.fields.size(); ++i) {
       const std::string name = trim(h.fields[i]);
@@ -304,14 +145,14 @@ class Parser {
   }
 
   // The value of `name` in `r`, or nothing if the column is absent or the row too short.
-  const std::string* cell(const Record& r, const std::string& name, int& col) const {
+  const std::string* cell(const csv::Record& r, const std::string& name, int& col) const {
     const auto it = index_.find(name);
     if (it == index_.end() || it->second >= r.fields.size()) return nullptr;
     col = static_cast<int>(it->second) + 1;
     return &r.fields[it->second];
   }
 
-  std::optional<Row> row(const Record& r) {
+  std::optional<Row> row(const csv::Record& r) {
     const std::size_t before = problems_.size();
     if (r.fields.size() != width_) {
       // Its fields are shifted, so their own problems would be noise: this one alone,
@@ -342,9 +183,9 @@ class Parser {
     check_roster(r, out);
     if (const std::string* v = cell(r, "period", col)) {
       const std::string text = trim(*v);
-      if (const auto label = parse_label(text)) {
+      if (const auto label = PeriodLabel::parse(text)) {
         out.label = *label;
-        if (rank(label->kind) > rank(plan_))
+        if (period_rank(label->kind) > period_rank(plan_))
           problem(r.line, col, "period",
                   "'" + text + "' is a " + to_string(label->kind) + " but the plan pays by " +
                       to_string(plan_) + "; give rows per " + to_string(plan_) +
@@ -360,12 +201,12 @@ class Parser {
       if (!v) continue;
       const std::string text = trim(*v);
       if (text.empty()) continue;  // an empty cell is 0, like an absent column
-      if (c.money) {
+      if (c.is_money()) {
         const auto m = Money::parse(text);
         if (!m)
           problem(
               r.line, col, c.name,
-              config::money_fault(text) == config::MoneyFault::too_large
+              money_fault(text) == MoneyFault::too_large
                   ? "expected an amount (12345.67), got '" + text + "', which is too large"
                   : "expected an amount with at most two decimals (12345.67), got '" + text + "'");
         else if (*m < Money{})
@@ -386,7 +227,7 @@ class Parser {
   }
 
   // A person the plan does not pay, in a row of the role it pays.
-  void check_roster(const Record& r, const Row& row) {
+  void check_roster(const csv::Record& r, const Row& row) {
     const auto& people = roster_.people;
     if (people.empty() || row.person.empty()) return;
     if (roster_.role && row.role != *roster_.role) return;
@@ -435,13 +276,13 @@ class Parser {
   struct FirstRows {
     std::map<std::string, const Row*> role;
     std::map<std::int64_t, const Row*> salary;
-    std::map<std::tuple<int, int, int>, const Row*> period;  // by Label::key()
+    std::map<std::tuple<int, int, int>, const Row*> period;  // by PeriodLabel::key()
   };
 
   // Row r's period against the person's first rows of the periods that equal or overlap it.
   void check_period(const Row& r, const FirstRows& firsts) {
     const Row* e = nullptr;
-    for (const Label& l : r.label.overlapping())
+    for (const PeriodLabel& l : r.label.overlapping())
       if (const auto it = firsts.period.find(l.key());
           it != firsts.period.end() && (!e || it->second < e))
         e = it->second;
@@ -476,7 +317,7 @@ class Parser {
   }
   void too_large(int line, const std::string& column, const std::string& whose, std::int64_t most) {
     const std::string limit =
-        credit_field(column).money ? Money::from_cents(most).str() : std::to_string(most);
+        credit_field(column).is_money() ? Money::from_cents(most).str() : std::to_string(most);
     problem(line, static_cast<int>(index_.at(column)) + 1, column,
             "the sum of " + column + " for " + whose + " is too large to hold (at most " + limit +
                 "); check the amounts");
@@ -488,11 +329,11 @@ class Parser {
   }
 
   std::vector<CreditedPeriod> aggregate(const std::vector<Row>& rows) {
-    std::map<std::pair<std::string, Label>, CreditedPeriod> sums;
-    std::map<std::pair<std::string, Label>, int> last_line;  // of each sum's rows
-    std::set<Label> periods;
+    std::map<std::pair<std::string, PeriodLabel>, CreditedPeriod> sums;
+    std::map<std::pair<std::string, PeriodLabel>, int> last_line;  // of each sum's rows
+    std::set<PeriodLabel> periods;
     for (const auto& r : rows) {
-      const Label label = r.label.in(plan_);
+      const PeriodLabel label = r.label.in(plan_);
       periods.insert(label);
       CreditedPeriod& p = sums[{r.person, label}];
       last_line[{r.person, label}] = r.line;
@@ -501,16 +342,16 @@ class Parser {
       p.period = label.str();
       const std::string whose = "'" + r.person + "' in " + label.str();
       for (const auto& c : credit_fields()) {
-        if (c.per_person)
+        if (c.scope == CreditScope::per_person)
           p.credits.*c.money = r.credits.*c.money;
-        else if (c.money)
+        else if (c.is_money())
           add(p.credits.*c.money, r.credits.*c.money, r.line, c.name, whose);
         else
           add(p.credits.*c.count, r.credits.*c.count, r.line, c.name, whose);
       }
     }
     // The team: the people of the same role with a row in the same pay period.
-    std::map<std::pair<std::string, Label>, TeamView> teams;
+    std::map<std::pair<std::string, PeriodLabel>, TeamView> teams;
     for (const auto& [key, p] : sums) {
       const auto [it, fresh] = teams.try_emplace({p.role, key.second});
       TeamView& t = it->second;
@@ -524,12 +365,12 @@ class Parser {
     throw_problems();
     // Pay period index = rank among the file's periods; a sorted vector finds it in
     // O(log n) (std::distance over the set would make a long file quadratic).
-    const std::vector<Label> order(periods.begin(), periods.end());
+    const std::vector<PeriodLabel> order(periods.begin(), periods.end());
     std::vector<CreditedPeriod> out;
     for (auto& [key, p] : sums) {
       p.credits.team = teams[{p.role, key.second}];
       p.pay_period.kind = plan_;
-      p.pay_period.years = years_of(plan_);
+      p.pay_period.years = period_years(plan_);
       p.pay_period.index = static_cast<int>(
           std::lower_bound(order.begin(), order.end(), key.second) - order.begin());
       out.push_back(std::move(p));
@@ -557,15 +398,15 @@ const std::vector<std::string>& results_columns() {
   return names;
 }
 
-std::vector<CreditedPeriod> parse_results_csv(std::string_view text, const std::string& file,
-                                              PeriodKind pay_period, const Roster& roster) {
+std::vector<CreditedPeriod> parse_credited_results(std::string_view text, const std::string& file,
+                                                   PeriodKind pay_period, const Roster& roster) {
   return Parser(file, pay_period, roster).parse(text);
 }
 
-std::vector<CreditedPeriod> read_results_csv(const std::filesystem::path& file,
-                                             PeriodKind pay_period, const Roster& roster) {
+std::vector<CreditedPeriod> read_credited_results(const std::filesystem::path& file,
+                                                  PeriodKind pay_period, const Roster& roster) {
   const std::string text = read_input_file(file, "results");
-  return parse_results_csv(text, file.string(), pay_period, roster);
+  return parse_credited_results(text, file.string(), pay_period, roster);
 }
 
 }  // namespace tandem
