@@ -68,14 +68,13 @@ Funnel::Funnel(const Scenario& s, const RunPlugins& plugins, std::uint64_t repli
     per_period += c.budget_per_period.units() / c.cost_per_lead.units();
   leads_.reserve(static_cast<std::size_t>(per_period * s.horizon.periods * 1.2) + 1024);
   result_.metrics.reserve(static_cast<std::size_t>(s.horizon.periods) *
-                          (static_cast<std::size_t>(Metric::hours_on_leads) +
-                           static_cast<std::size_t>(reps_ + sdrs_) * 6 +
+                          (kCatalogue.size() + static_cast<std::size_t>(reps_ + sdrs_) * 6 +
                            static_cast<std::size_t>(marketers_) * 4));
 }
 
 ReplicationResult Funnel::run() {
   for (int t = 0; t < s_.horizon.periods; ++t) {
-    period_ = {};
+    counts_.start_period();
     market_.step(market_stream_);
     new_inquiries(t);
     nurture_step(t);

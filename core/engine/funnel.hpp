@@ -10,9 +10,9 @@
 //   funnel_record.cpp    metrics each period, headlines at the end
 #pragma once
 
-#include "model/scenario.hpp"
 #include "engine/behaviour.hpp"
 #include "engine/channel_mix.hpp"
+#include "engine/counters.hpp"
 #include "engine/crediting.hpp"
 #include "engine/deal_timing.hpp"
 #include "engine/effort.hpp"
@@ -23,11 +23,12 @@
 #include "engine/metrics.hpp"
 #include "engine/payroll.hpp"
 #include "engine/replication.hpp"
-#include "model/results.hpp"
 #include "engine/separation.hpp"
 #include "engine/targeting.hpp"
 #include "engine/territories.hpp"
 #include "engine/wait_histogram.hpp"
+#include "model/results.hpp"
+#include "model/scenario.hpp"
 #include "plugins/registry.hpp"
 
 #include <tandem/money.hpp>
@@ -50,13 +51,6 @@ class Funnel {
   ReplicationResult run();
 
  private:
-  // Per-period company counters (recorded as metrics, summed into headlines).
-  struct PeriodCounts {
-    std::int64_t inquiries = 0, mqls = 0, sals = 0, sqls = 0, opportunities = 0, won = 0, lost = 0,
-                 no_decision = 0, recycled_unworked = 0, cancelled = 0, mqls_real_need = 0,
-                 sla_breaches = 0, merged = 0, pulled = 0, pushed = 0;
-    Money revenue, spend, cancelled_revenue, discounts, quarter_end_revenue;
-  };
   // What a channel brought its marketer this period: what channel mix choices learn from.
   struct ChannelTally {
     double spend = 0, inquiries = 0, mqls = 0, pipeline = 0, revenue = 0;
@@ -171,7 +165,7 @@ class Funnel {
   std::vector<double> prospect_hours_;                // per rep: hours toward the next prospect
   std::vector<RepHours> hours_ = std::vector<RepHours>(static_cast<std::size_t>(reps_ + sdrs_));
   std::vector<std::uint32_t> no_opps_;  // an SDR's opportunities: always none
-  PeriodCounts period_, totals_;
+  Counters counts_;
   std::int64_t mql_won_ = 0, attempts_total_ = 0;
   std::int64_t mqls_ignored_ = 0;  // MQLs recycled untouched after a rep chose not to work them
   double hours_on_leads_ = 0, hours_on_opportunities_ = 0, hours_available_ = 0, hours_worked_ = 0;

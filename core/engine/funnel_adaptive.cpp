@@ -26,7 +26,7 @@ void Funnel::pull_deals(int r, int t, double& hours, RepHours& used) {
       hours -= s_.funnel.hours_per_opportunity;
       used.opportunities += s_.funnel.hours_per_opportunity;
       opps_.pulled[o] = 1;
-      ++period_.pulled;
+      ++counts_[Counter::deals_pulled];
       decide(o, t);
       continue;
     }
@@ -132,7 +132,7 @@ void Funnel::choose_marketing(int t) {
     targeting_.observe(m, static_cast<double>(x.inquiries), static_cast<double>(x.mqls),
                        x.pipeline.units(), x.sourced_revenue.units());
     ++targeting_periods_[static_cast<std::size_t>(targeting_.level(m))];
-    enablement_.observe(m, x.sourced_revenue.units(), period_.revenue.units());
+    enablement_.observe(m, x.sourced_revenue.units(), counts_.money(Counter::revenue).units());
     enablement_periods_ += enablement_.producing(m) ? 1 : 0;
   }
   // The marketing team pools what it learned about targeting, as far as it does.

@@ -37,7 +37,7 @@ void Funnel::open_opportunity(std::uint32_t id, int r, int t) {
   const std::uint32_t o = opps_.add(id, ae, size, t, close, product, is_sdr(r) ? r : -1);
   rep_opps_[static_cast<std::size_t>(ae)].push_back(o);
   leads_.stage[id] = Stage::opportunity;
-  ++period_.opportunities;
+  ++counts_[Counter::opportunities];
   ++tally(t, agent_of_rep(r)).opportunities;
   if (ae != r) ++tally(t, agent_of_rep(ae)).opportunities;
   if (leads_.owner[id] >= 0) ++tally(t, leads_.owner[id]).opportunities;
@@ -127,20 +127,21 @@ void Funnel::decide(std::uint32_t o, int t) {
   Outcome outcome;
   if (walked || convinced < needed) {
     opps_.result[o] = DealResult::no_decision;
-    ++period_.no_decision;
+    ++counts_[Counter::no_decision_deals];
     outcome = Outcome::no_decision;
   } else if (deal_stream_.bernoulli(s_.deals.win_rate_vs_competitor)) {
     opps_.result[o] = DealResult::won;
     opps_.decided[o] = t;
     if (opps_.pulled[o]) {
       const Money full = size_of(o), discounted = full.times(1.0 - s_.deals.pull_discount);
-      period_.discounts += full - discounted;
+      counts_.add(Counter::discounts_given, full - discounted);
       opps_.size_cents[o] = discounted.cents();
       opps_.discount_cents[o] = (full - discounted).cents();
     }
-    ++period_.won;
-    period_.revenue += size_of(o);
-    if (quarter_end_month_[static_cast<std::size_t>(t)]) period_.quarter_end_revenue += size_of(o);
+    ++counts_[Counter::won_deals];
+    counts_.add(Counter::revenue, size_of(o));
+    if (quarter_end_month_[static_cast<std::size_t>(t)])
+      counts_.add(Counter::quarter_end_revenue, size_of(o));
     if (adaptive_) timing_.booked(opps_.rep[o], size_of(o));
     credit(o, t, -1);
     if (s_.deals.churn_rate > 0) customers_.push_back(o);
@@ -150,7 +151,7 @@ void Funnel::decide(std::uint32_t o, int t) {
     outcome = Outcome::won;
   } else {
     opps_.result[o] = DealResult::lost;
-    ++period_.lost;
+    ++counts_[Counter::lost_deals];
     outcome = Outcome::lost;
   }
   if (adaptive_) {
@@ -182,8 +183,8 @@ void Funnel::churn(int t) {
     const double fit = market_.fit(leads_.account[id]);
     const double hazard = std::clamp(s_.deals.churn_rate * (1.5 - fit), 0.0, 1.0);
     if (churn_stream_.bernoulli(hazard)) {
-      ++period_.cancelled;
-      period_.cancelled_revenue += Money::from_cents(opps_.size_cents[o]);
+      ++counts_[Counter::cancelled_deals];
+      counts_.add(Counter::cancelled_revenue, Money::from_cents(opps_.size_cents[o]));
       credit(o, t, t);
       leads_.release(id);
       continue;

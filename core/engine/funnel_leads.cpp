@@ -33,11 +33,11 @@ void Funnel::new_inquiries(int t) {
           market_.pick(in_market, ch.fit_tilt + targeting_.fit_tilt(level), lead_stream_);
       const std::uint32_t id = new_lead(a, static_cast<std::int16_t>(c), ch.engagement, t);
       leads_.owner[id] = static_cast<std::int16_t>(owner);
-      period_.spend += cost_per_inquiry;
+      counts_.add(Counter::marketing_spend, cost_per_inquiry);
       channel_tally_[c].spend += cost_per_inquiry.units();
       channel_spend_[c] += cost_per_inquiry.units();
       ++channel_tally_[c].inquiries;
-      ++period_.inquiries;
+      ++counts_[Counter::inquiries];
       ++tally(t, leads_.owner[id]).inquiries;
       consider(id, t);
     }
@@ -154,7 +154,7 @@ void Funnel::consider(std::uint32_t id, int t) {
     leads_.engagement[joined] = static_cast<std::int16_t>(
         std::min(leads_.engagement[joined] + leads_.engagement[id], 10000));
     leads_.group_engaged[joined] = std::max(leads_.group_engaged[joined], leads_.group_engaged[id]);
-    ++period_.merged;
+    ++counts_[Counter::leads_merged];
     leads_.stage[id] = Stage::gone;
     leads_.release(id);
     return;
@@ -164,8 +164,8 @@ void Funnel::consider(std::uint32_t id, int t) {
   leads_.was_mql[id] = 1;
   leads_.attempts[id] = 0;
   leads_.breached[id] = 0;
-  ++period_.mqls;
-  if (leads_.real_need[id]) ++period_.mqls_real_need;
+  ++counts_[Counter::mqls];
+  if (leads_.real_need[id]) ++counts_[Counter::mqls_real_need];
   mql_quality_sum_ += leads_.quality[id];
   if (!ever_mql_account_[a]) ++mql_accounts_;
   ever_mql_account_[a] = 1;

@@ -48,7 +48,7 @@ void Funnel::work(int r, int t) {
             timing_.push(r, size_of(o), outlook(r, t), choice_stream_)) {
           opps_.pushed[o] = 1;
           opps_.close[o] = t + 1;  // decided in the first period of the next pay period
-          ++period_.pushed;
+          ++counts_[Counter::deals_pushed];
           opps[keep++] = o;
           continue;
         }
@@ -104,9 +104,9 @@ void Funnel::work(int r, int t) {
     used.leads += s_.funnel.hours_per_attempt;
     ++used.attempts;
     const int cell = chooses ? yield_.cell(leads_.score[id], leads_.channel[id]) : 0;
-    const std::int64_t opened = period_.opportunities;
+    const std::int64_t opened = counts_[Counter::opportunities];
     if (attempt(id, r, t, clock)) queue[keep++] = id;
-    if (chooses) yield_.attempted(r, cell, period_.opportunities > opened);
+    if (chooses) yield_.attempted(r, cell, counts_[Counter::opportunities] > opened);
   }
   queue.resize(keep);
 
@@ -115,14 +115,15 @@ void Funnel::work(int r, int t) {
   if (!is_sdr(r) && behaviour_->prospects(r) && hours > 0) {
     used.prospecting = hours;
     prospect_hours_[ri] += hours;
-    const std::int64_t opened = period_.opportunities;
+    const std::int64_t opened = counts_[Counter::opportunities];
     int sourced = 0;
     while (prospect_hours_[ri] >= s_.sales.prospecting_hours_per_lead) {
       prospect_hours_[ri] -= s_.sales.prospecting_hours_per_lead;
       prospect(r, t);
       ++sourced;
     }
-    if (adaptive_) yield_.prospected(r, sourced, static_cast<int>(period_.opportunities - opened));
+    if (adaptive_)
+      yield_.prospected(r, sourced, static_cast<int>(counts_[Counter::opportunities] - opened));
   }
 }
 
@@ -139,7 +140,7 @@ bool Funnel::attempt(std::uint32_t id, int r, int t, double clock) {
     first_touch_wait_.add(static_cast<int>(waited * 24.0));
     if (waited * 24.0 > service_.first_touch_hours && !leads_.breached[id]) {
       leads_.breached[id] = 1;
-      ++period_.sla_breaches;
+      ++counts_[Counter::sla_breaches];
     }
   }
   const double decay = std::exp(-s_.funnel.decay_per_day * waited);
@@ -174,12 +175,12 @@ bool Funnel::attempt(std::uint32_t id, int r, int t, double clock) {
 // opportunity. Leads that fall out go back to nurture.
 void Funnel::qualify(std::uint32_t id, int r, int t) {
   const int agent = agent_of_rep(r);
-  ++period_.sals;
+  ++counts_[Counter::sals];
   ++tally(t, agent).sals;
   const double p =
       leads_.real_need[id] ? s_.funnel.qualify_sensitivity : s_.funnel.qualify_false_positive;
   if (contact_stream_.bernoulli(p)) {
-    ++period_.sqls;
+    ++counts_[Counter::sqls];
     ++tally(t, agent).sqls;
     if (contact_stream_.bernoulli(s_.funnel.sql_to_opportunity)) {
       open_opportunity(id, r, t);
@@ -208,11 +209,11 @@ void Funnel::enforce_service_level(int t) {
       const std::uint32_t id = queue[i];
       if (leads_.attempts[id] == 0 &&
           t - leads_.arrived[id] + 1 >= service_.recycle_after_periods) {
-        ++period_.recycled_unworked;
+        ++counts_[Counter::mqls_recycled_unworked];
         if (leads_.ignored[id]) ++mqls_ignored_;  // untouched because a rep chose so
         if (!leads_.breached[id] && past_deadline(id, t)) {
           leads_.breached[id] = 1;
-          ++period_.sla_breaches;
+          ++counts_[Counter::sla_breaches];
         }
         policy_.on_outcome(view(id, t), Outcome::recycled);
         to_nurture(id, t);
