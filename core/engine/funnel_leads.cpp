@@ -3,8 +3,9 @@
 // nurtured leads come back.
 #include "engine/funnel.hpp"
 
+#include "engine/observation.hpp"
+
 #include <algorithm>
-#include <cmath>
 #include <cstddef>
 
 namespace tandem {
@@ -55,8 +56,8 @@ std::uint32_t Funnel::new_lead(std::uint32_t a, std::int16_t channel, double eng
   leads_.created[id] = t;
   leads_.arrived[id] = t;
   draw_latent(id);
-  const double fit_seen = market_.fit(a) + lead_stream_.normal(0.0, s_.scoring.fit_noise);
-  leads_.fit_seen[id] = static_cast<float>(std::clamp(fit_seen, 0.0, 1.0));
+  leads_.fit_seen[id] =
+      observation::fit_seen(market_.fit(a), lead_stream_.normal(0.0, s_.scoring.fit_noise));
   // Who inquired (a person who can sign, or not; reachable, or not) and the BANT signals,
   // from their own stream so the funnel's other draws are as they were.
   const double contact =
@@ -69,15 +70,15 @@ std::uint32_t Funnel::new_lead(std::uint32_t a, std::int16_t channel, double eng
   return id;
 }
 
-// A BANT signal: the truth (0..1) plus the form's and enrichment's error, kept in 0..1.
+// A BANT signal as the lead shows it, its error from the signals' stream.
 float Funnel::noisy(double truth) {
-  return static_cast<float>(
-      std::clamp(truth + signal_stream_.normal(0.0, s_.scoring.bant_noise), 0.0, 1.0));
+  return observation::bant_signal(truth, signal_stream_.normal(0.0, s_.scoring.bant_noise));
 }
 
 void Funnel::draw_latent(std::uint32_t id) {
   const std::uint32_t a = leads_.account[id];
-  const double quality = market_.fit(a) * market_.need(a);
+  const double quality =
+      observation::quality(market_.fit(a), observation::need(s_.market, market_.state(a)));
   leads_.quality[id] = static_cast<float>(quality);
   leads_.real_need[id] = lead_stream_.bernoulli(quality) ? 1 : 0;
 }
@@ -86,24 +87,19 @@ void Funnel::draw_latent(std::uint32_t id) {
 // buying group engaged, and a fresh score.
 void Funnel::touch(std::uint32_t id, double engagement, Stream& rng) {
   const std::uint32_t a = leads_.account[id];
-  const auto touches = 1 + rng.poisson(engagement * (1.0 + market_.need(a)));
+  const AccountState state = market_.state(a);
+  const double need = observation::need(s_.market, state);
+  const std::int64_t extra = rng.poisson(observation::touch_mean(engagement, need));
   leads_.engagement[id] =
-      static_cast<std::int16_t>(std::min<std::int64_t>(leads_.engagement[id] + touches, 10000));
+      static_cast<std::int16_t>(observation::engagement_after(leads_.engagement[id], extra));
   leads_.group_engaged[id] = static_cast<std::int16_t>(market_.engage(a));
-  const ScoringConfig& sc = s_.scoring;
-  const double engaged = 1.0 - std::exp(-leads_.engagement[id] / sc.engagement_scale);
-  const double score =
-      100.0 * (sc.fit_weight * leads_.fit_seen[id] + (1.0 - sc.fit_weight) * engaged) +
-      rng.normal(0.0, sc.noise);
-  leads_.score[id] = static_cast<float>(std::clamp(score, 0.0, 100.0));
+  leads_.score[id] = observation::score(s_.scoring, leads_.fit_seen[id], leads_.engagement[id],
+                                        rng.normal(0.0, s_.scoring.noise));
   // Need and timing are read again at every engagement: the account's state moves. What
   // a form captures of the need is how likely one is (the lead's latent quality), not
   // whether this lead has one: people answer for their situation, not their outcome.
   leads_.need_seen[id] = noisy(leads_.quality[id]);
-  const AccountState state = market_.state(a);
-  leads_.timing_seen[id] = noisy(state == AccountState::buying        ? 1.0
-                                 : state == AccountState::researching ? 0.5
-                                                                      : 0.0);
+  leads_.timing_seen[id] = noisy(observation::timing(state));
 }
 
 LeadView Funnel::view(std::uint32_t id, int t) const {
