@@ -16,7 +16,7 @@ namespace tandem {
 void Funnel::new_inquiries(int t) {
   for (std::size_t c = 0; c < s_.channels.size(); ++c) {
     const ChannelConfig& ch = s_.channels[c];
-    const int owner = static_cast<int>(c % static_cast<std::size_t>(marketing_.marketers));
+    const int owner = marketing_.owner_of(c);
     // The market's demand and the owner's targeting: the same budget buys more or fewer
     // inquiries, leaning away from or toward fit (always the standard level under fixed
     // rules).
