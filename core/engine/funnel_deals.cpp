@@ -26,14 +26,7 @@ void Funnel::open_opportunity(std::uint32_t id, int r, int t) {
       streams_.deals.lognormal(s_.deals.median_cycle_days, s_.deals.cycle_spread);
   const int close = t + std::max(1, static_cast<int>(std::ceil(cycle_days / days_)));
   // An SDR hands the opportunity to the account executive with the fewest open ones.
-  int ae = r;
-  if (floor_.is_sdr(r)) {
-    ae = 0;
-    for (int e = 1; e < floor_.reps; ++e)
-      if (floor_.rep_opps[static_cast<std::size_t>(e)].size() <
-          floor_.rep_opps[static_cast<std::size_t>(ae)].size())
-        ae = e;
-  }
+  const int ae = floor_.is_sdr(r) ? floor_.least_busy_rep() : r;
   const std::uint32_t o =
       book_.opps.add(id, ae, size, t, close, product, floor_.is_sdr(r) ? r : -1);
   floor_.rep_opps[static_cast<std::size_t>(ae)].push_back(o);

@@ -34,7 +34,7 @@ void Funnel::work(int r, int t) {
   used = {};
 
   std::size_t keep = 0;
-  auto& opps = floor_.is_sdr(r) ? floor_.no_opps : floor_.rep_opps[ri];
+  auto& opps = floor_.opportunities_of(r);
   // Adaptive reps time deals at the end of their pay period.
   const bool ends_pay_period =
       adaptive_ && !floor_.is_sdr(r) && payroll_.ends_pay_period(agent_of_rep(r), t);

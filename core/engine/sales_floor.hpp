@@ -52,6 +52,15 @@ struct SalesFloor {
   std::vector<std::uint32_t>& opportunities_of(int w) {
     return is_sdr(w) ? no_opps : rep_opps[static_cast<std::size_t>(w)];
   }
+  // The rep with the fewest open opportunities (the first of them on a tie).
+  int least_busy_rep() const {
+    int best = 0;
+    for (int e = 1; e < reps; ++e)
+      if (rep_opps[static_cast<std::size_t>(e)].size() <
+          rep_opps[static_cast<std::size_t>(best)].size())
+        best = e;
+    return best;
+  }
   std::size_t open_opportunities() const {
     std::size_t n = 0;
     for (const auto& o : rep_opps) n += o.size();
