@@ -16,17 +16,17 @@ namespace tandem {
 // in with a discount, it is decided now (the same hours as any deal's decision).
 void Funnel::pull_deals(int r, int t, double& hours, RepHours& used) {
   const int horizon = payroll_.next_pay_period_end(agent_of_rep(r), t);
-  auto& opps = rep_opps_[static_cast<std::size_t>(r)];
+  auto& opps = floor_.rep_opps[static_cast<std::size_t>(r)];
   std::size_t keep = 0;
   for (std::size_t i = 0; i < opps.size(); ++i) {
     const std::uint32_t o = opps[i];
-    if (opps_.close[o] > t && opps_.close[o] <= horizon &&
+    if (book_.opps.close[o] > t && book_.opps.close[o] <= horizon &&
         hours + 1e-9 >= s_.funnel.hours_per_opportunity &&
-        timing_.pull(r, size_of(o), outlook(r, t), choice_stream_)) {
+        floor_.timing.pull(r, book_.size_of(o), outlook(r, t), streams_.choices)) {
       hours -= s_.funnel.hours_per_opportunity;
       used.opportunities += s_.funnel.hours_per_opportunity;
-      opps_.pulled[o] = 1;
-      ++period_.pulled;
+      book_.opps.pulled[o] = 1;
+      ++counts_[Counter::deals_pulled];
       decide(o, t);
       continue;
     }
@@ -54,25 +54,25 @@ PayOutlook Funnel::outlook(int r, int t) {
 // What each rep's hours brought this period: the beliefs effort and lead choices are
 // valued on.
 void Funnel::learn(int t) {
-  for (int r = 0; r < reps_; ++r) {
-    const RepHours& h = hours_[static_cast<std::size_t>(r)];
-    effort_.observe(r, h.leads + h.opportunities + h.prospecting,
-                    tally(t, agent_of_rep(r)).bookings.units());
+  for (int r = 0; r < floor_.reps; ++r) {
+    const RepHours& h = floor_.hours[static_cast<std::size_t>(r)];
+    floor_.effort.observe(r, h.leads + h.opportunities + h.prospecting,
+                          tally(t, agent_of_rep(r)).bookings.units());
   }
   // The sales team pools what its reps learned, as far as the scenario says it does.
-  effort_.pool(s_.behaviour.belief_sharing);
-  timing_.pool(s_.behaviour.belief_sharing);
-  yield_.end_period(s_.behaviour.belief_sharing);
+  floor_.effort.pool(s_.behaviour.belief_sharing);
+  floor_.timing.pool(s_.behaviour.belief_sharing);
+  floor_.yield.end_period(s_.behaviour.belief_sharing);
 }
 
 // The rep's queue, best first by what the rep believes an attempt brings (ties in the
 // order the leads were routed).
 void Funnel::rank_by_yield(int r, std::vector<std::uint32_t>& queue) {
-  ranked_.clear();
-  for (const std::uint32_t id : queue) ranked_.emplace_back(believed_yield(r, id), id);
-  std::stable_sort(ranked_.begin(), ranked_.end(),
+  floor_.ranked.clear();
+  for (const std::uint32_t id : queue) floor_.ranked.emplace_back(believed_yield(r, id), id);
+  std::stable_sort(floor_.ranked.begin(), floor_.ranked.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });
-  for (std::size_t i = 0; i < queue.size(); ++i) queue[i] = ranked_[i].second;
+  for (std::size_t i = 0; i < queue.size(); ++i) queue[i] = floor_.ranked[i].second;
 }
 
 // Which of its leads rep r works this period. Each option works the leads believed to
@@ -84,10 +84,10 @@ void Funnel::rank_by_yield(int r, std::vector<std::uint32_t>& queue) {
 // it uses. Returns the chosen threshold.
 double Funnel::choose_leads(int r, int t, double hours, const std::vector<std::uint32_t>& queue) {
   if (queue.empty()) return 0.0;
-  worth_.clear();
-  for (const std::uint32_t id : queue) worth_.push_back(believed_yield(r, id));
-  std::vector<double>& thresholds = thresholds_;
-  thresholds.assign(worth_.begin(), worth_.end());
+  floor_.worth.clear();
+  for (const std::uint32_t id : queue) floor_.worth.push_back(believed_yield(r, id));
+  std::vector<double>& thresholds = floor_.thresholds;
+  thresholds.assign(floor_.worth.begin(), floor_.worth.end());
   std::sort(thresholds.begin(), thresholds.end(), std::greater<>());
   thresholds.erase(std::unique(thresholds.begin(), thresholds.end()), thresholds.end());
   thresholds.push_back(std::numeric_limits<double>::infinity());
@@ -95,60 +95,62 @@ double Funnel::choose_leads(int r, int t, double hours, const std::vector<std::u
   const int agent = agent_of_rep(r);
   const PayOutlook pay = outlook(r, t);
   const bool closes_in_period =
-      t + yield_.cycle_periods(r) <= payroll_.pay_period_end(agent, t) + 1e-9;
-  const Money base = timing_.expected_bookings(r);
+      t + floor_.yield.cycle_periods(r) <= payroll_.pay_period_end(agent, t) + 1e-9;
+  const Money base = floor_.timing.expected_bookings(r);
   const double without = (closes_in_period ? pay.now(Money{}) : pay.next(base, Money{})).units();
   const double per_attempt_hours = s_.funnel.hours_per_attempt;
-  const bool prospects = behaviour_->prospects(r);
-  std::vector<double>& value = option_values_;
+  const bool prospects = floor_.behaviour->prospects(r);
+  std::vector<double>& value = floor_.option_values;
   value.clear();
   for (const double q : thresholds) {
     double left = hours, opportunities = 0;
     for (std::size_t i = 0; i < queue.size() && left + 1e-9 >= per_attempt_hours; ++i) {
-      if (worth_[i] < q) continue;
+      if (floor_.worth[i] < q) continue;
       left -= per_attempt_hours;
-      opportunities += worth_[i];
+      opportunities += floor_.worth[i];
     }
-    if (prospects) opportunities += left * yield_.per_prospecting_hour(r);
+    if (prospects) opportunities += left * floor_.yield.per_prospecting_hour(r);
     const double used = prospects ? hours : hours - left;
-    const Money booked = Money::from_units(opportunities * yield_.per_opportunity(r));
+    const Money booked = Money::from_units(opportunities * floor_.yield.per_opportunity(r));
     const double with = (closes_in_period ? pay.now(booked) : pay.next(base, booked)).units();
     value.push_back(with - without - s_.behaviour.effort_cost_per_hour * used);
   }
-  return thresholds[logit_choice(value, s_.behaviour.temperature, choice_stream_)];
+  return thresholds[logit_choice(value, s_.behaviour.temperature, streams_.choices)];
 }
 
 // Each marketer learns from what their channels brought this period and chooses their
 // targeting and channel mix for the next, each valued through their own pay plans over
 // what is left of the pay period (or over the next one, when this period ends it).
 void Funnel::choose_marketing(int t) {
-  for (std::size_t c = 0; c < channel_tally_.size(); ++c) {
-    const ChannelTally& x = channel_tally_[c];
-    mix_.observe(static_cast<int>(c), x.spend, x.inquiries, x.mqls, x.pipeline, x.revenue);
-    channel_tally_[c] = {};
+  for (std::size_t c = 0; c < marketing_.channel_tally.size(); ++c) {
+    const ChannelTally& x = marketing_.channel_tally[c];
+    marketing_.mix.observe(static_cast<int>(c), x.spend, x.inquiries, x.mqls, x.pipeline,
+                           x.revenue);
+    marketing_.channel_tally[c] = {};
   }
-  for (int m = 0; m < marketers_; ++m) {
+  for (int m = 0; m < marketing_.marketers; ++m) {
     const Tally& x = tally(t, m);
-    targeting_.observe(m, static_cast<double>(x.inquiries), static_cast<double>(x.mqls),
-                       x.pipeline.units(), x.sourced_revenue.units());
-    ++targeting_periods_[static_cast<std::size_t>(targeting_.level(m))];
-    enablement_.observe(m, x.sourced_revenue.units(), period_.revenue.units());
-    enablement_periods_ += enablement_.producing(m) ? 1 : 0;
+    marketing_.targeting.observe(m, static_cast<double>(x.inquiries), static_cast<double>(x.mqls),
+                                 x.pipeline.units(), x.sourced_revenue.units());
+    ++marketing_.targeting_periods[static_cast<std::size_t>(marketing_.targeting.level(m))];
+    marketing_.enablement.observe(m, x.sourced_revenue.units(),
+                                  counts_.money(Counter::revenue).units());
+    marketing_.enablement_periods += marketing_.enablement.producing(m) ? 1 : 0;
   }
   // The marketing team pools what it learned about targeting, as far as it does.
-  targeting_.pool(s_.behaviour.belief_sharing);
-  for (int m = 0; m < marketers_; ++m) {
+  marketing_.targeting.pool(s_.behaviour.belief_sharing);
+  for (int m = 0; m < marketing_.marketers; ++m) {
     const int left = payroll_.pay_period_end(m, t) - t;
     const int next = payroll_.next_pay_period_end(m, t) - t;
     const auto pay = [this, m, t, left](const Credits& extra) {
       return left > 0 ? payroll_.pay_now(m, t, extra) : payroll_.pay_next(m, t, extra);
     };
     const int periods = left > 0 ? left : std::max(1, next);
-    targeting_.choose(m, periods, pay, choice_stream_);
-    mix_.choose(m, periods, pay, choice_stream_);
-    enablement_.choose(m, pay, choice_stream_);
+    marketing_.targeting.choose(m, periods, pay, streams_.choices);
+    marketing_.mix.choose(m, periods, pay, streams_.choices);
+    marketing_.enablement.choose(m, pay, streams_.choices);
   }
-  enablement_.settle();
+  marketing_.enablement.settle();
 }
 
 }  // namespace tandem

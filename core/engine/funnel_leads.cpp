@@ -3,8 +3,9 @@
 // nurtured leads come back.
 #include "engine/funnel.hpp"
 
+#include "engine/observation.hpp"
+
 #include <algorithm>
-#include <cmath>
 #include <cstddef>
 
 namespace tandem {
@@ -15,30 +16,30 @@ namespace tandem {
 void Funnel::new_inquiries(int t) {
   for (std::size_t c = 0; c < s_.channels.size(); ++c) {
     const ChannelConfig& ch = s_.channels[c];
-    const int owner = static_cast<int>(c % static_cast<std::size_t>(marketers_));
+    const int owner = marketing_.owner_of(c);
     // The market's demand and the owner's targeting: the same budget buys more or fewer
     // inquiries, leaning away from or toward fit (always the standard level under fixed
     // rules).
-    const int level = targeting_.level(owner);
-    const double volume = targeting_.volume(level) * s_.market.demand;
+    const int level = marketing_.targeting.level(owner);
+    const double volume = marketing_.targeting.volume(level) * s_.market.demand;
     const Money cost_per_inquiry =
         volume == 1.0 ? ch.cost_per_lead : ch.cost_per_lead.times(1.0 / volume);
     // The owner's channel mix: this channel's share of their budget.
-    const double mean = volume * mix_.budget_factor(static_cast<int>(c)) *
+    const double mean = volume * marketing_.mix.budget_factor(static_cast<int>(c)) *
                         ch.budget_per_period.units() / ch.cost_per_lead.units();
-    const std::int64_t n = channel_streams_[c].poisson(mean);
+    const std::int64_t n = streams_.channels[c].poisson(mean);
     for (std::int64_t i = 0; i < n; ++i) {
-      const bool in_market = lead_stream_.bernoulli(ch.in_market_share);
-      const std::uint32_t a =
-          market_.pick(in_market, ch.fit_tilt + targeting_.fit_tilt(level), lead_stream_);
+      const bool in_market = streams_.leads.bernoulli(ch.in_market_share);
+      const std::uint32_t a = market_.pick(
+          in_market, ch.fit_tilt + marketing_.targeting.fit_tilt(level), streams_.leads);
       const std::uint32_t id = new_lead(a, static_cast<std::int16_t>(c), ch.engagement, t);
-      leads_.owner[id] = static_cast<std::int16_t>(owner);
-      period_.spend += cost_per_inquiry;
-      channel_tally_[c].spend += cost_per_inquiry.units();
-      channel_spend_[c] += cost_per_inquiry.units();
-      ++channel_tally_[c].inquiries;
-      ++period_.inquiries;
-      ++tally(t, leads_.owner[id]).inquiries;
+      pool_.leads.owner[id] = static_cast<std::int16_t>(owner);
+      counts_.add(Counter::marketing_spend, cost_per_inquiry);
+      marketing_.channel_tally[c].spend += cost_per_inquiry.units();
+      marketing_.channel_spend[c] += cost_per_inquiry.units();
+      ++marketing_.channel_tally[c].inquiries;
+      ++counts_[Counter::inquiries];
+      ++tally(t, pool_.leads.owner[id]).inquiries;
       consider(id, t);
     }
   }
@@ -49,200 +50,181 @@ void Funnel::new_inquiries(int t) {
 // fit is seen with error, engagement rises with the account's need, and the score
 // mixes both with the scoring model's own error.
 std::uint32_t Funnel::new_lead(std::uint32_t a, std::int16_t channel, double engagement, int t) {
-  const std::uint32_t id = leads_.add(next_serial_++);
-  leads_.account[id] = a;
-  leads_.channel[id] = channel;
-  leads_.created[id] = t;
-  leads_.arrived[id] = t;
+  const std::uint32_t id = pool_.leads.add(pool_.next_serial++);
+  pool_.leads.account[id] = a;
+  pool_.leads.channel[id] = channel;
+  pool_.leads.created[id] = t;
+  pool_.leads.arrived[id] = t;
   draw_latent(id);
-  const double fit_seen = market_.fit(a) + lead_stream_.normal(0.0, s_.scoring.fit_noise);
-  leads_.fit_seen[id] = static_cast<float>(std::clamp(fit_seen, 0.0, 1.0));
+  pool_.leads.fit_seen[id] =
+      observation::fit_seen(market_.fit(a), streams_.leads.normal(0.0, s_.scoring.fit_noise));
   // Who inquired (a person who can sign, or not; reachable, or not) and the BANT signals,
   // from their own stream so the funnel's other draws are as they were.
   const double contact =
       channel >= 0 ? s_.channels[static_cast<std::size_t>(channel)].contact_share : 1.0;
-  leads_.has_contact[id] = signal_stream_.bernoulli(contact) ? 1 : 0;
-  leads_.authority[id] = signal_stream_.bernoulli(s_.market.authority_share) ? 1 : 0;
-  leads_.budget_seen[id] = noisy(market_.fit(a));
-  leads_.authority_seen[id] = noisy(leads_.authority[id]);
-  touch(id, engagement, lead_stream_);
+  pool_.leads.has_contact[id] = streams_.signals.bernoulli(contact) ? 1 : 0;
+  pool_.leads.authority[id] = streams_.signals.bernoulli(s_.market.authority_share) ? 1 : 0;
+  pool_.leads.budget_seen[id] = noisy(market_.fit(a));
+  pool_.leads.authority_seen[id] = noisy(pool_.leads.authority[id]);
+  touch(id, engagement, streams_.leads);
   return id;
 }
 
-// A BANT signal: the truth (0..1) plus the form's and enrichment's error, kept in 0..1.
+// A BANT signal as the lead shows it, its error from the signals' stream.
 float Funnel::noisy(double truth) {
-  return static_cast<float>(
-      std::clamp(truth + signal_stream_.normal(0.0, s_.scoring.bant_noise), 0.0, 1.0));
+  return observation::bant_signal(truth, streams_.signals.normal(0.0, s_.scoring.bant_noise));
 }
 
 void Funnel::draw_latent(std::uint32_t id) {
-  const std::uint32_t a = leads_.account[id];
-  const double quality = market_.fit(a) * market_.need(a);
-  leads_.quality[id] = static_cast<float>(quality);
-  leads_.real_need[id] = lead_stream_.bernoulli(quality) ? 1 : 0;
+  const std::uint32_t a = pool_.leads.account[id];
+  const double quality =
+      observation::quality(market_.fit(a), observation::need(s_.market, market_.state(a)));
+  pool_.leads.quality[id] = static_cast<float>(quality);
+  pool_.leads.real_need[id] = streams_.leads.bernoulli(quality) ? 1 : 0;
 }
 
 // The lead engages (an inquiry or a re-engagement): more touches, one more person of the
 // buying group engaged, and a fresh score.
 void Funnel::touch(std::uint32_t id, double engagement, Stream& rng) {
-  const std::uint32_t a = leads_.account[id];
-  const auto touches = 1 + rng.poisson(engagement * (1.0 + market_.need(a)));
-  leads_.engagement[id] =
-      static_cast<std::int16_t>(std::min<std::int64_t>(leads_.engagement[id] + touches, 10000));
-  leads_.group_engaged[id] = static_cast<std::int16_t>(market_.engage(a));
-  const ScoringConfig& sc = s_.scoring;
-  const double engaged = 1.0 - std::exp(-leads_.engagement[id] / sc.engagement_scale);
-  const double score =
-      100.0 * (sc.fit_weight * leads_.fit_seen[id] + (1.0 - sc.fit_weight) * engaged) +
-      rng.normal(0.0, sc.noise);
-  leads_.score[id] = static_cast<float>(std::clamp(score, 0.0, 100.0));
+  const std::uint32_t a = pool_.leads.account[id];
+  const AccountState state = market_.state(a);
+  const double need = observation::need(s_.market, state);
+  const std::int64_t extra = rng.poisson(observation::touch_mean(engagement, need));
+  pool_.leads.engagement[id] =
+      static_cast<std::int16_t>(observation::engagement_after(pool_.leads.engagement[id], extra));
+  pool_.leads.group_engaged[id] = static_cast<std::int16_t>(market_.engage(a));
+  pool_.leads.score[id] =
+      observation::score(s_.scoring, pool_.leads.fit_seen[id], pool_.leads.engagement[id],
+                         rng.normal(0.0, s_.scoring.noise));
   // Need and timing are read again at every engagement: the account's state moves. What
   // a form captures of the need is how likely one is (the lead's latent quality), not
   // whether this lead has one: people answer for their situation, not their outcome.
-  leads_.need_seen[id] = noisy(leads_.quality[id]);
-  const AccountState state = market_.state(a);
-  leads_.timing_seen[id] = noisy(state == AccountState::buying        ? 1.0
-                                 : state == AccountState::researching ? 0.5
-                                                                      : 0.0);
+  pool_.leads.need_seen[id] = noisy(pool_.leads.quality[id]);
+  pool_.leads.timing_seen[id] = noisy(observation::timing(state));
 }
 
 LeadView Funnel::view(std::uint32_t id, int t) const {
   LeadView v;
-  v.id = leads_.serial[id];
-  v.channel = leads_.channel[id];
-  if (leads_.channel[id] >= 0)
-    v.channel_name = s_.channels[static_cast<std::size_t>(leads_.channel[id])].name;
+  v.id = pool_.leads.serial[id];
+  v.channel = pool_.leads.channel[id];
+  if (pool_.leads.channel[id] >= 0)
+    v.channel_name = s_.channels[static_cast<std::size_t>(pool_.leads.channel[id])].name;
   else
     v.channel_name = "prospecting";
-  v.score = leads_.score[id];
-  v.fit = leads_.fit_seen[id];
-  v.engagement = leads_.engagement[id];
-  v.buying_group_engaged = leads_.group_engaged[id];
-  v.age_periods = t - leads_.created[id];
-  v.times_recycled = leads_.recycled[id];
-  const std::uint32_t a = leads_.account[id];
+  v.score = pool_.leads.score[id];
+  v.fit = pool_.leads.fit_seen[id];
+  v.engagement = pool_.leads.engagement[id];
+  v.buying_group_engaged = pool_.leads.group_engaged[id];
+  v.age_periods = t - pool_.leads.created[id];
+  v.times_recycled = pool_.leads.recycled[id];
+  const std::uint32_t a = pool_.leads.account[id];
   v.account = a;
-  if (!s_.segments.empty()) v.segment = s_.segments[segment_[a]].name;
-  v.has_contact = leads_.has_contact[id] != 0;
-  v.budget = leads_.budget_seen[id];
-  v.authority = leads_.authority_seen[id];
-  v.need = leads_.need_seen[id];
-  v.timing = leads_.timing_seen[id];
-  v.sales_read = leads_.sales_read[id];
+  if (!s_.segments.empty()) v.segment = s_.segments[accounts_.segment(a)].name;
+  v.has_contact = pool_.leads.has_contact[id] != 0;
+  v.budget = pool_.leads.budget_seen[id];
+  v.authority = pool_.leads.authority_seen[id];
+  v.need = pool_.leads.need_seen[id];
+  v.timing = pool_.leads.timing_seen[id];
+  v.sales_read = pool_.leads.sales_read[id];
   // The territory owner among those MQLs go to: a rep, or with SDRs, an SDR in turn.
-  v.territory_owner =
-      sdrs_ > 0 ? static_cast<int>(a % static_cast<std::uint32_t>(sdrs_)) : territories_.owner(a);
+  v.territory_owner = floor_.sdrs > 0
+                          ? static_cast<int>(a % static_cast<std::uint32_t>(floor_.sdrs))
+                          : accounts_.territory_owner(a);
   return v;
 }
 
 // The lead policy decides: MQL (routed by the policy) or nurture. Every decision is
 // scored against the lead's latent need, to measure how well the policy separates.
 void Funnel::consider(std::uint32_t id, int t) {
-  leads_.arrived[id] = t;
-  leads_.arrived_day[id] = static_cast<float>((t + signal_stream_.uniform()) * days_);
+  pool_.leads.arrived[id] = t;
+  pool_.leads.arrived_day[id] = static_cast<float>((t + streams_.signals.uniform()) * days_);
   const LeadView v = view(id, t);
-  const bool mql = policy_.is_mql(v);
-  separation_.add(policy_.score(v), leads_.real_need[id] != 0, mql);
+  const bool mql = pool_.policy.is_mql(v);
+  pool_.separation.add(pool_.policy.score(v), pool_.leads.real_need[id] != 0, mql);
   if (!mql) {
-    to_nurture(id, t);
+    pool_.to_nurture(id, t);
     return;
   }
   // Account-based: while the account has a lead in play, this one joins it.
-  const std::uint32_t a = leads_.account[id];
-  if (works_accounts_ && account_lead_[a] >= 0) {
-    const auto joined = static_cast<std::uint32_t>(account_lead_[a]);
-    leads_.engagement[joined] = static_cast<std::int16_t>(
-        std::min(leads_.engagement[joined] + leads_.engagement[id], 10000));
-    leads_.group_engaged[joined] = std::max(leads_.group_engaged[joined], leads_.group_engaged[id]);
-    ++period_.merged;
-    leads_.stage[id] = Stage::gone;
-    leads_.release(id);
+  const std::uint32_t a = pool_.leads.account[id];
+  if (pool_.works_accounts && pool_.account_lead[a] >= 0) {
+    const auto joined = static_cast<std::uint32_t>(pool_.account_lead[a]);
+    pool_.leads.engagement[joined] = static_cast<std::int16_t>(
+        std::min(pool_.leads.engagement[joined] + pool_.leads.engagement[id], 10000));
+    pool_.leads.group_engaged[joined] =
+        std::max(pool_.leads.group_engaged[joined], pool_.leads.group_engaged[id]);
+    ++counts_[Counter::leads_merged];
+    pool_.leads.stage[id] = Stage::gone;
+    pool_.leads.release(id);
     return;
   }
-  leads_.stage[id] = Stage::mql;
-  if (!leads_.was_mql[id]) ++mql_leads_;
-  leads_.was_mql[id] = 1;
-  leads_.attempts[id] = 0;
-  leads_.breached[id] = 0;
-  ++period_.mqls;
-  if (leads_.real_need[id]) ++period_.mqls_real_need;
-  mql_quality_sum_ += leads_.quality[id];
-  if (!ever_mql_account_[a]) ++mql_accounts_;
-  ever_mql_account_[a] = 1;
-  if (works_accounts_) account_lead_[a] = static_cast<std::int32_t>(id);
-  if (leads_.owner[id] >= 0) {
-    ++tally(t, leads_.owner[id]).mqls;
-    ++channel_tally_[static_cast<std::size_t>(leads_.channel[id])].mqls;
+  pool_.leads.stage[id] = Stage::mql;
+  if (!pool_.leads.was_mql[id]) ++pool_.mql_leads;
+  pool_.leads.was_mql[id] = 1;
+  pool_.leads.attempts[id] = 0;
+  pool_.leads.breached[id] = 0;
+  ++counts_[Counter::mqls];
+  if (pool_.leads.real_need[id]) ++counts_[Counter::mqls_real_need];
+  pool_.mql_quality_sum += pool_.leads.quality[id];
+  if (!pool_.ever_mql_account[a]) ++pool_.mql_accounts;
+  pool_.ever_mql_account[a] = 1;
+  if (pool_.works_accounts) pool_.account_lead[a] = static_cast<std::int32_t>(id);
+  if (pool_.leads.owner[id] >= 0) {
+    ++tally(t, pool_.leads.owner[id]).mqls;
+    ++marketing_.channel_tally[static_cast<std::size_t>(pool_.leads.channel[id])].mqls;
   }
   // Routing, as the policy decides, among the reps (or the SDRs, when there are any).
-  const int first = sdrs_ > 0 ? reps_ : 0, last = sdrs_ > 0 ? reps_ + sdrs_ : reps_;
-  rep_views_.clear();
+  const int first = floor_.sdrs > 0 ? floor_.reps : 0,
+            last = floor_.sdrs > 0 ? floor_.reps + floor_.sdrs : floor_.reps;
+  floor_.rep_views.clear();
   for (int r = first; r < last; ++r) {
     const auto ri = static_cast<std::size_t>(r);
     RepView rv;
-    rv.queue = static_cast<int>(queues_[ri].size());
-    rv.open_opportunities = is_sdr(r) ? 0 : static_cast<int>(rep_opps_[ri].size());
+    rv.queue = static_cast<int>(floor_.queues[ri].size());
+    rv.open_opportunities = floor_.is_sdr(r) ? 0 : static_cast<int>(floor_.rep_opps[ri].size());
     rv.hours_committed = rv.queue * s_.funnel.hours_per_attempt +
                          rv.open_opportunities * s_.funnel.hours_per_opportunity;
-    rv.hours_per_period = is_sdr(r) ? s_.sdrs.hours_per_period : s_.sales.hours_per_period;
-    rep_views_.push_back(rv);
+    rv.hours_per_period = floor_.hours_per_period(r);
+    floor_.rep_views.push_back(rv);
   }
-  const int best = first + policy_.route(v, rep_views_);
-  leads_.rep[id] = best;
-  leads_.routed[id] = next_route_++;
-  queues_[static_cast<std::size_t>(best)].push_back(id);
-}
-
-// The lead is no longer in play for its account (account-based working).
-void Funnel::leave_account(std::uint32_t id) {
-  std::int32_t& active = account_lead_[leads_.account[id]];
-  if (active == static_cast<std::int32_t>(id)) active = -1;
-}
-
-// Has the lead passed its first-touch deadline by the end of period t?
-bool Funnel::past_deadline(std::uint32_t id, int t) const {
-  return leads_.arrived_day[id] + service_.first_touch_hours / 24.0 <= (t + 1) * days_;
-}
-
-void Funnel::to_nurture(std::uint32_t id, int t) {
-  leave_account(id);
-  leads_.stage[id] = Stage::nurture;
-  leads_.arrived[id] = t;
-  leads_.rep[id] = -1;
-  leads_.ignored[id] = 0;
-  nurture_.push_back(id);
+  const int best = first + pool_.policy.route(v, floor_.rep_views);
+  pool_.leads.rep[id] = best;
+  pool_.leads.routed[id] = floor_.next_route++;
+  floor_.queues[static_cast<std::size_t>(best)].push_back(id);
 }
 
 // Recycled leads re-engage at the nurture return rate; those in nurture longer than
 // nurture_periods are dropped (memory grows with active leads, not history).
 void Funnel::nurture_step(int t) {
   std::size_t keep = 0;
-  for (std::size_t i = 0; i < nurture_.size(); ++i) {
-    const std::uint32_t id = nurture_[i];
-    if (leads_.stage[id] != Stage::nurture || leads_.arrived[id] == t) {
-      if (leads_.stage[id] == Stage::nurture) nurture_[keep++] = id;  // arrived this period
+  for (std::size_t i = 0; i < pool_.nurture.size(); ++i) {
+    const std::uint32_t id = pool_.nurture[i];
+    if (pool_.leads.stage[id] != Stage::nurture || pool_.leads.arrived[id] == t) {
+      if (pool_.leads.stage[id] == Stage::nurture)
+        pool_.nurture[keep++] = id;  // arrived this period
       continue;
     }
-    if (t - leads_.arrived[id] >= s_.funnel.nurture_periods) {
-      leads_.stage[id] = Stage::gone;
-      leads_.release(id);
+    if (t - pool_.leads.arrived[id] >= s_.funnel.nurture_periods) {
+      pool_.leads.stage[id] = Stage::gone;
+      pool_.leads.release(id);
       continue;
     }
-    if (!nurture_stream_.bernoulli(s_.funnel.nurture_return_rate)) {
-      nurture_[keep++] = id;
+    if (!streams_.nurture.bernoulli(s_.funnel.nurture_return_rate)) {
+      pool_.nurture[keep++] = id;
       continue;
     }
     // Back from nurture: a new touch, the need re-read from the account's state today.
-    leads_.recycled[id] = static_cast<std::int8_t>(std::min(leads_.recycled[id] + 1, 100));
+    pool_.leads.recycled[id] =
+        static_cast<std::int8_t>(std::min(pool_.leads.recycled[id] + 1, 100));
     draw_latent(id);
     const double engagement =
-        leads_.channel[id] >= 0
-            ? s_.channels[static_cast<std::size_t>(leads_.channel[id])].engagement
+        pool_.leads.channel[id] >= 0
+            ? s_.channels[static_cast<std::size_t>(pool_.leads.channel[id])].engagement
             : 1.0;
-    touch(id, engagement, nurture_stream_);
-    consider(id, t);  // if it stays in nurture, to_nurture() appends it again
+    touch(id, engagement, streams_.nurture);
+    consider(id, t);  // if it stays in nurture, pool_.to_nurture() appends it again
   }
-  nurture_.resize(keep);
+  pool_.nurture.resize(keep);
 }
 
 }  // namespace tandem

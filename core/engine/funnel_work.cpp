@@ -14,11 +14,11 @@ namespace tandem {
 // best first), then (optionally) own prospecting. An SDR's period is the routed leads only.
 void Funnel::work(int r, int t) {
   const auto ri = static_cast<std::size_t>(r);
-  double period_hours = is_sdr(r) ? s_.sdrs.hours_per_period : s_.sales.hours_per_period;
-  if (adaptive_ && !is_sdr(r)) {
+  double period_hours = floor_.hours_per_period(r);
+  if (adaptive_ && !floor_.is_sdr(r)) {
     // How hard to work this period, valued through the rep's own plans.
     const int agent = agent_of_rep(r);
-    effort_.choose(
+    floor_.effort.choose(
         r, period_hours,
         [this, agent, t](Money extra) {
           Credits c;
@@ -26,70 +26,71 @@ void Funnel::work(int r, int t) {
           c.deals_won = extra > Money{} ? 1 : 0;
           return payroll_.pay_now(agent, t, c);
         },
-        choice_stream_);
-    period_hours *= effort_.share(r);
+        streams_.choices);
+    period_hours *= floor_.effort.share(r);
   }
   double hours = period_hours;
-  RepHours& used = hours_[ri];
+  RepHours& used = floor_.hours[ri];
   used = {};
 
   std::size_t keep = 0;
-  auto& opps = is_sdr(r) ? no_opps_ : rep_opps_[ri];
+  auto& opps = floor_.opportunities_of(r);
   // Adaptive reps time deals at the end of their pay period.
   const bool ends_pay_period =
-      adaptive_ && !is_sdr(r) && payroll_.ends_pay_period(agent_of_rep(r), t);
+      adaptive_ && !floor_.is_sdr(r) && payroll_.ends_pay_period(agent_of_rep(r), t);
   for (std::size_t i = 0; i < opps.size(); ++i) {
     const std::uint32_t o = opps[i];
     if (hours + 1e-9 >= s_.funnel.hours_per_opportunity) {
       hours -= s_.funnel.hours_per_opportunity;
       used.opportunities += s_.funnel.hours_per_opportunity;
-      if (opps_.close[o] <= t) {
-        if (ends_pay_period && !opps_.pushed[o] &&
-            timing_.push(r, size_of(o), outlook(r, t), choice_stream_)) {
-          opps_.pushed[o] = 1;
-          opps_.close[o] = t + 1;  // decided in the first period of the next pay period
-          ++period_.pushed;
+      if (book_.opps.close[o] <= t) {
+        if (ends_pay_period && !book_.opps.pushed[o] &&
+            floor_.timing.push(r, book_.size_of(o), outlook(r, t), streams_.choices)) {
+          book_.opps.pushed[o] = 1;
+          book_.opps.close[o] = t + 1;  // decided in the first period of the next pay period
+          ++counts_[Counter::deals_pushed];
           opps[keep++] = o;
           continue;
         }
         decide(o, t);
         continue;
       }
-    } else if (opps_.close[o] <= t) {
-      opps_.close[o] = t + 1;  // not worked this period: the decision slips
+    } else if (book_.opps.close[o] <= t) {
+      book_.opps.close[o] = t + 1;  // not worked this period: the decision slips
     }
     opps[keep++] = o;
   }
   opps.resize(keep);
   if (ends_pay_period) pull_deals(r, t, hours, used);
 
-  auto& queue = queues_[ri];
+  auto& queue = floor_.queues[ri];
   // Adaptive reps work the leads they believe bring most first and value which to work
   // at all; everyone else follows the scenario's order.
-  const bool chooses = adaptive_ && !is_sdr(r);
+  const bool chooses = adaptive_ && !floor_.is_sdr(r);
   if (chooses)
     rank_by_yield(r, queue);
   else
-    behaviour_->order_queue(r, queue, leads_);
+    floor_.behaviour->order_queue(r, queue, pool_.leads);
   // The service level: leads whose first-touch deadline falls by the end of this period
   // come first, in the rep's own order among themselves.
   // (A stable partition through a scratch list kept between periods: no allocation.)
-  scratch_.clear();
+  floor_.scratch.clear();
   std::size_t due = 0;
   for (const std::uint32_t id : queue) {
-    if (past_deadline(id, t))
+    if (pool_.past_deadline(id, t, days_))
       queue[due++] = id;
     else
-      scratch_.push_back(id);
+      floor_.scratch.push_back(id);
   }
-  std::copy(scratch_.begin(), scratch_.end(), queue.begin() + static_cast<std::ptrdiff_t>(due));
+  std::copy(floor_.scratch.begin(), floor_.scratch.end(),
+            queue.begin() + static_cast<std::ptrdiff_t>(due));
   // The least an attempt must be believed to bring for the rep to make it.
   const double worth = chooses ? choose_leads(r, t, hours, queue) : 0.0;
   keep = 0;
   for (std::size_t i = 0; i < queue.size(); ++i) {
     const std::uint32_t id = queue[i];
     if (chooses && believed_yield(r, id) < worth) {
-      leads_.ignored[id] = 1;
+      pool_.leads.ignored[id] = 1;
       ++used.ignored;
       queue[keep++] = id;
       continue;
@@ -103,26 +104,29 @@ void Funnel::work(int r, int t) {
     hours -= s_.funnel.hours_per_attempt;
     used.leads += s_.funnel.hours_per_attempt;
     ++used.attempts;
-    const int cell = chooses ? yield_.cell(leads_.score[id], leads_.channel[id]) : 0;
-    const std::int64_t opened = period_.opportunities;
+    const int cell =
+        chooses ? floor_.yield.cell(pool_.leads.score[id], pool_.leads.channel[id]) : 0;
+    const std::int64_t opened = counts_[Counter::opportunities];
     if (attempt(id, r, t, clock)) queue[keep++] = id;
-    if (chooses) yield_.attempted(r, cell, period_.opportunities > opened);
+    if (chooses) floor_.yield.attempted(r, cell, counts_[Counter::opportunities] > opened);
   }
   queue.resize(keep);
 
-  if (ends_pay_period) timing_.end_pay_period(r);
+  if (ends_pay_period) floor_.timing.end_pay_period(r);
 
-  if (!is_sdr(r) && behaviour_->prospects(r) && hours > 0) {
+  if (!floor_.is_sdr(r) && floor_.behaviour->prospects(r) && hours > 0) {
     used.prospecting = hours;
-    prospect_hours_[ri] += hours;
-    const std::int64_t opened = period_.opportunities;
+    floor_.prospect_hours[ri] += hours;
+    const std::int64_t opened = counts_[Counter::opportunities];
     int sourced = 0;
-    while (prospect_hours_[ri] >= s_.sales.prospecting_hours_per_lead) {
-      prospect_hours_[ri] -= s_.sales.prospecting_hours_per_lead;
+    while (floor_.prospect_hours[ri] >= s_.sales.prospecting_hours_per_lead) {
+      floor_.prospect_hours[ri] -= s_.sales.prospecting_hours_per_lead;
       prospect(r, t);
       ++sourced;
     }
-    if (adaptive_) yield_.prospected(r, sourced, static_cast<int>(period_.opportunities - opened));
+    if (adaptive_)
+      floor_.yield.prospected(r, sourced,
+                              static_cast<int>(counts_[Counter::opportunities] - opened));
   }
 }
 
@@ -132,38 +136,39 @@ void Funnel::work(int r, int t) {
 // later than the service level's first-touch time is a breach. Returns true if the lead
 // stays in the rep's queue.
 bool Funnel::attempt(std::uint32_t id, int r, int t, double clock) {
-  const double waited = std::max(0.0, (t + clock) * days_ - leads_.arrived_day[id]);
-  if (!leads_.touched[id]) {
-    leads_.touched[id] = 1;
-    ++touched_leads_;
-    first_touch_wait_.add(static_cast<int>(waited * 24.0));
-    if (waited * 24.0 > service_.first_touch_hours && !leads_.breached[id]) {
-      leads_.breached[id] = 1;
-      ++period_.sla_breaches;
+  const double waited = std::max(0.0, (t + clock) * days_ - pool_.leads.arrived_day[id]);
+  if (!pool_.leads.touched[id]) {
+    pool_.leads.touched[id] = 1;
+    ++pool_.touched_leads;
+    floor_.first_touch_wait.add(static_cast<int>(waited * 24.0));
+    if (waited * 24.0 > pool_.service.first_touch_hours && !pool_.leads.breached[id]) {
+      pool_.leads.breached[id] = 1;
+      ++counts_[Counter::sla_breaches];
     }
   }
   const double decay = std::exp(-s_.funnel.decay_per_day * waited);
-  value_lost_sum_ += 1.0 - decay;
-  ++attempts_total_;
-  ++leads_.attempts[id];
-  const double reach = leads_.has_contact[id] ? s_.funnel.contact_rate * decay : 0.0;
-  if (contact_stream_.bernoulli(reach)) {
+  floor_.value_lost_sum += 1.0 - decay;
+  ++floor_.attempts_total;
+  ++pool_.leads.attempts[id];
+  const double reach = pool_.leads.has_contact[id] ? s_.funnel.contact_rate * decay : 0.0;
+  if (streams_.contact.bernoulli(reach)) {
     // In conversation the rep forms a view of the need: right with the scenario's
     // accuracy. What sales-accepted policies accept on, and learn from.
-    const bool right = read_stream_.bernoulli(s_.funnel.sales_read_accuracy);
-    leads_.sales_read[id] = static_cast<std::int8_t>(right == (leads_.real_need[id] != 0));
-    if (!policy_.accepts(view(id, t))) {
-      policy_.on_outcome(view(id, t), Outcome::rejected);
-      to_nurture(id, t);
+    const bool right = streams_.sales_read.bernoulli(s_.funnel.sales_read_accuracy);
+    pool_.leads.sales_read[id] =
+        static_cast<std::int8_t>(right == (pool_.leads.real_need[id] != 0));
+    if (!pool_.policy.accepts(view(id, t))) {
+      pool_.policy.on_outcome(view(id, t), Outcome::rejected);
+      pool_.to_nurture(id, t);
       return false;
     }
-    policy_.on_outcome(view(id, t), Outcome::accepted);
+    pool_.policy.on_outcome(view(id, t), Outcome::accepted);
     qualify(id, r, t);
     return false;
   }
-  if (leads_.attempts[id] >= service_.max_touches) {
-    policy_.on_outcome(view(id, t), Outcome::recycled);
-    to_nurture(id, t);
+  if (pool_.leads.attempts[id] >= pool_.service.max_touches) {
+    pool_.policy.on_outcome(view(id, t), Outcome::recycled);
+    pool_.to_nurture(id, t);
     return false;
   }
   return true;
@@ -174,48 +179,48 @@ bool Funnel::attempt(std::uint32_t id, int r, int t, double clock) {
 // opportunity. Leads that fall out go back to nurture.
 void Funnel::qualify(std::uint32_t id, int r, int t) {
   const int agent = agent_of_rep(r);
-  ++period_.sals;
+  ++counts_[Counter::sals];
   ++tally(t, agent).sals;
   const double p =
-      leads_.real_need[id] ? s_.funnel.qualify_sensitivity : s_.funnel.qualify_false_positive;
-  if (contact_stream_.bernoulli(p)) {
-    ++period_.sqls;
+      pool_.leads.real_need[id] ? s_.funnel.qualify_sensitivity : s_.funnel.qualify_false_positive;
+  if (streams_.contact.bernoulli(p)) {
+    ++counts_[Counter::sqls];
     ++tally(t, agent).sqls;
-    if (contact_stream_.bernoulli(s_.funnel.sql_to_opportunity)) {
+    if (streams_.contact.bernoulli(s_.funnel.sql_to_opportunity)) {
       open_opportunity(id, r, t);
       return;
     }
   }
-  if (leads_.was_mql[id]) policy_.on_outcome(view(id, t), Outcome::disqualified);
-  to_nurture(id, t);
+  if (pool_.leads.was_mql[id]) pool_.policy.on_outcome(view(id, t), Outcome::disqualified);
+  pool_.to_nurture(id, t);
 }
 
 // Own prospecting: a lead the rep sources, already reached, so it starts as an SAL.
 void Funnel::prospect(int r, int t) {
-  const bool in_market = prospect_stream_.bernoulli(s_.sales.prospect_in_market_share);
-  const std::uint32_t a = market_.pick(in_market, s_.sales.prospect_fit_tilt, prospect_stream_);
+  const bool in_market = streams_.prospecting.bernoulli(s_.sales.prospect_in_market_share);
+  const std::uint32_t a = market_.pick(in_market, s_.sales.prospect_fit_tilt, streams_.prospecting);
   const std::uint32_t id = new_lead(a, kProspected, 0.0, t);
-  leads_.rep[id] = r;
+  pool_.leads.rep[id] = r;
   qualify(id, r, t);
 }
 
 // The service level: an MQL nobody touched within recycle_after_periods goes back to
 // nurture ("MQLs never worked").
 void Funnel::enforce_service_level(int t) {
-  for (auto& queue : queues_) {
+  for (auto& queue : floor_.queues) {
     std::size_t keep = 0;
     for (std::size_t i = 0; i < queue.size(); ++i) {
       const std::uint32_t id = queue[i];
-      if (leads_.attempts[id] == 0 &&
-          t - leads_.arrived[id] + 1 >= service_.recycle_after_periods) {
-        ++period_.recycled_unworked;
-        if (leads_.ignored[id]) ++mqls_ignored_;  // untouched because a rep chose so
-        if (!leads_.breached[id] && past_deadline(id, t)) {
-          leads_.breached[id] = 1;
-          ++period_.sla_breaches;
+      if (pool_.leads.attempts[id] == 0 &&
+          t - pool_.leads.arrived[id] + 1 >= pool_.service.recycle_after_periods) {
+        ++counts_[Counter::mqls_recycled_unworked];
+        if (pool_.leads.ignored[id]) ++floor_.mqls_ignored;  // untouched because a rep chose so
+        if (!pool_.leads.breached[id] && pool_.past_deadline(id, t, days_)) {
+          pool_.leads.breached[id] = 1;
+          ++counts_[Counter::sla_breaches];
         }
-        policy_.on_outcome(view(id, t), Outcome::recycled);
-        to_nurture(id, t);
+        pool_.policy.on_outcome(view(id, t), Outcome::recycled);
+        pool_.to_nurture(id, t);
         continue;
       }
       queue[keep++] = id;

@@ -1,5 +1,7 @@
 #include "engine/market.hpp"
 
+#include "engine/observation.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -84,15 +86,7 @@ int Market::engage(std::uint32_t account) {
 }
 
 double Market::need(std::uint32_t a) const {
-  switch (state_[a]) {
-    case AccountState::dormant:
-      return config_->need_dormant;
-    case AccountState::researching:
-      return config_->need_researching;
-    case AccountState::buying:
-      return config_->need_buying;
-  }
-  return 0.0;
+  return observation::need(*config_, state_[a]);
 }
 
 }  // namespace tandem

@@ -14,7 +14,10 @@ class Recorder {
  public:
   explicit Recorder(std::vector<MetricRow>& rows) : rows_(&rows) {}
   void emit(Metric m, int period, double value, int agent = -1) {
-    rows_->push_back({period, agent, static_cast<std::uint32_t>(m), value});
+    emit(static_cast<std::uint32_t>(m), period, value, agent);
+  }
+  void emit(std::uint32_t metric, int period, double value, int agent = -1) {
+    rows_->push_back({period, agent, metric, value});
   }
 
  private:

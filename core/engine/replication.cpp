@@ -28,7 +28,8 @@ std::vector<Agent> scenario_agents(const Scenario& s) {
 
 ReplicationResult run_replication(const Scenario& scenario, const RunPlugins& plugins,
                                   std::uint64_t replication) {
-  return Funnel(scenario, plugins, replication).run();
+  FunnelStreams streams(scenario, replication);
+  return Funnel(scenario, plugins, streams, replication).run();
 }
 
 }  // namespace tandem

@@ -190,15 +190,6 @@ class LeadModel {
   SourceDraws draw(const Source& source, int index, int samples, const std::vector<int>& simulated);
 
  private:
-  double need(int state) const {
-    return state == kDormant       ? s_.market.need_dormant
-           : state == kResearching ? s_.market.need_researching
-                                   : s_.market.need_buying;
-  }
-  float noisy(double truth, Stream& rng) const {
-    return static_cast<float>(std::clamp(truth + rng.normal(0.0, s_.scoring.bant_noise), 0.0, 1.0));
-  }
-
   const Scenario& s_;
   MarketModel market_;
   Stream policy_stream_;

@@ -1,6 +1,7 @@
 // The rates the funnel chain runs on, from the scenario: what the lead policy makes of
 // drawn leads (the engine's lead model, asked of the policy plugin itself), the chance of
 // reaching a lead, the buying group's decision and the deal cycle.
+#include "engine/observation.hpp"
 #include "experiments/funnel_chain_detail.hpp"
 #include "stats/statistics.hpp"
 
@@ -8,6 +9,11 @@
 
 namespace tandem::funnel_chain_detail {
 namespace {
+
+// The chain's states are the market's, by number: observation:: takes them as such.
+static_assert(kDormant == static_cast<int>(AccountState::dormant) &&
+              kResearching == static_cast<int>(AccountState::researching) &&
+              kBuying == static_cast<int>(AccountState::buying));
 
 // The radical inverse of i in `base` (van der Corput): the Halton sequence's coordinates.
 double radical_inverse(std::uint64_t i, int base) {
@@ -84,8 +90,7 @@ SourceDraws LeadModel::draw(const Source& source, int index, int samples,
         1.0 / (1.0 + std::exp(-(market_.centre + market_.spread * normal_quantile(halton(i, 0)))));
     const bool contact = rng.bernoulli(source.contact);
     const bool authority = rng.bernoulli(m.authority_share);
-    const float fit_seen = static_cast<float>(
-        std::clamp(fit + sc.fit_noise * normal_quantile(halton(i, 3)), 0.0, 1.0));
+    const float fit_seen = observation::fit_seen(fit, sc.fit_noise * normal_quantile(halton(i, 3)));
     out.first.push_back(static_cast<std::uint32_t>(out.records.size()));
     out.cell.push_back(static_cast<std::uint8_t>(fit_bin(fit) * 3 + state));
     out.fit.push_back(static_cast<float>(fit));
@@ -96,8 +101,8 @@ SourceDraws LeadModel::draw(const Source& source, int index, int samples,
     v.channel_name = channel_name;
     v.fit = fit_seen;
     v.has_contact = contact;
-    v.budget = noisy(fit, rng);
-    v.authority = noisy(authority ? 1.0 : 0.0, rng);
+    v.budget = observation::bant_signal(fit, rng.normal(0.0, sc.bant_noise));
+    v.authority = observation::bant_signal(authority ? 1.0 : 0.0, rng.normal(0.0, sc.bant_noise));
     v.buying_group_engaged = 1;
     int engagement = 0, passes = 0, now = state;
     for (int k = 0; k < passes_ && i < simulated[at(k)]; ++k, ++passes) {
@@ -114,19 +119,20 @@ SourceDraws LeadModel::draw(const Source& source, int index, int samples,
         const double u = rng.uniform();
         now = u < row[0] ? kDormant : u < row[0] + row[1] ? kResearching : kBuying;
       }
-      const double quality = fit * need(now);
-      const double touch = (k == 0 ? source.first_touch : source.return_touch) * (1.0 + need(now));
+      const auto state = static_cast<AccountState>(now);
+      const double need = observation::need(m, state);
+      const double quality = observation::quality(fit, need);
+      const double touch =
+          observation::touch_mean(k == 0 ? source.first_touch : source.return_touch, need);
       const std::int64_t touches =
           k == 0 ? poisson_quantile(touch, halton(i, 4)) : rng.poisson(touch);
-      engagement = static_cast<int>(std::min<std::int64_t>(engagement + 1 + touches, 10000));
-      const double engaged = 1.0 - std::exp(-engagement / sc.engagement_scale);
+      engagement = observation::engagement_after(engagement, touches);
       const double noise = sc.noise * (k == 0 ? normal_quantile(halton(i, 5)) : rng.normal());
-      const double score =
-          100.0 * (sc.fit_weight * fit_seen + (1.0 - sc.fit_weight) * engaged) + noise;
-      v.score = static_cast<float>(std::clamp(score, 0.0, 100.0));
+      v.score = observation::score(sc, fit_seen, engagement, noise);
       v.engagement = engagement;
-      v.need = noisy(quality, rng);
-      v.timing = noisy(now == kBuying ? 1.0 : now == kResearching ? 0.5 : 0.0, rng);
+      v.need = observation::bant_signal(quality, rng.normal(0.0, sc.bant_noise));
+      v.timing =
+          observation::bant_signal(observation::timing(state), rng.normal(0.0, sc.bant_noise));
       v.times_recycled = k;
       v.sales_read = -1;
       PassRecord rec;

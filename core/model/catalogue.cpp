@@ -1,48 +1,84 @@
 #include "model/catalogue.hpp"
 
+#include <algorithm>
+#include <string>
+
 namespace tandem {
+namespace {
+
+// Each Counter, Gauge and Figure has its row (a counter may have two: see kCatalogue).
+constexpr bool each_has_a_row(Source source, std::size_t ids) {
+  for (std::size_t i = 0; i < ids; ++i)
+    if (std::none_of(kCatalogue.begin(), kCatalogue.end(), [&](const CatalogueRow& row) {
+          return row.source == source && row.index == i;
+        }))
+      return false;
+  return true;
+}
+static_assert(each_has_a_row(Source::counter, kCounters), "a Counter has no row");
+static_assert(each_has_a_row(Source::gauge, kGauges), "a Gauge has no row");
+static_assert(each_has_a_row(Source::figure, kFigures), "a Figure has no row");
+
+// The metric rows are numbered as Metric numbers them: the last Metric id is the last
+// per-agent row's.
+constexpr std::size_t metric_rows_before_last_agent_row() {
+  std::size_t n = 0, at_last_agent = 0;
+  for (const CatalogueRow& row : kCatalogue) {
+    if (!row.metric()) continue;
+    if (row.source == Source::agent) at_last_agent = n;
+    ++n;
+  }
+  return at_last_agent;
+}
+static_assert(metric_rows_before_last_agent_row() == static_cast<std::size_t>(Metric::enablement),
+              "Metric ids and the catalogue's metric rows are out of step");
+
+}  // namespace
+
+std::string_view to_string(Unit u) {
+  switch (u) {
+    case Unit::count:
+      return "count";
+    case Unit::money:
+      return "money";
+    case Unit::share:
+      return "share";
+    case Unit::days:
+      return "days";
+    case Unit::hours:
+      return "hours";
+    case Unit::level:
+      return "level";
+    case Unit::flag:
+      return "flag";
+    case Unit::index:
+      return "index";
+  }
+  return "count";
+}
 
 const std::vector<MetricSpec>& metric_catalogue() {
-  static const std::vector<MetricSpec> specs = {
-      {"inquiries", "count", "Inquiries from all channels"},
-      {"mqls", "count", "Inquiries (new or re-engaged) the lead policy qualified"},
-      {"sals", "count", "Leads a rep reached and sales accepted (incl. rep-sourced)"},
-      {"sqls", "count", "Accepted leads a rep qualified as having a real need"},
-      {"opportunities", "count", "Opportunities opened"},
-      {"won_deals", "count", "Opportunities won"},
-      {"lost_deals", "count", "Opportunities lost to a competitor"},
-      {"no_decision_deals", "count", "Opportunities ended with no decision (status quo)"},
-      {"revenue", "money", "Value of deals won"},
-      {"marketing_spend", "money", "Channel spend (inquiries x cost per lead)"},
-      {"mqls_recycled_unworked", "count", "MQLs recycled to nurture without a single touch"},
-      {"open_opportunities", "count", "Opportunities open at the end of the period"},
-      {"leads_waiting", "count", "MQLs in rep queues at the end of the period"},
-      {"in_market_accounts", "count", "Accounts researching or buying"},
-      {"active_leads", "count", "Leads still in the funnel or in nurture (what memory holds)"},
-      {"cancelled_deals", "count", "Won deals whose customer cancelled in their first term"},
-      {"cancelled_revenue", "money", "Value of those deals"},
-      {"mqls_real_need", "count",
-       "MQLs whose lead had a real (latent) need: precision's numerator"},
-      {"sla_breaches", "count", "MQLs first touched later than the service level, or never"},
-      {"leads_merged", "count", "MQLs that joined their account's lead in play (account-based)"},
-      {"deals_pulled", "count",
-       "Deals a rep pulled into the pay period with a discount (adaptive)"},
-      {"deals_pushed", "count", "Deals a rep pushed into the next pay period (adaptive)"},
-      {"discounts_given", "money", "Discounts on won deals that were pulled in"},
-      {"hours_on_leads", "hours", "Rep hours spent reaching and qualifying leads"},
-      {"hours_on_opportunities", "hours", "Rep hours spent on open opportunities"},
-      {"hours_prospecting", "hours", "Rep hours spent on own prospecting"},
-      {"leads_worked", "count", "Contact attempts a rep made"},
-      {"leads_ignored", "count", "Routed leads a rep chose not to work this period (adaptive)"},
-      {"bookings", "money", "Value of won deals credited to the rep"},
-      {"agent_mqls", "count", "MQLs from the channels a marketer runs"},
-      {"targeting", "level", "A marketer's targeting: -1 broad, 0 standard, 1 tight"},
-      {"enablement", "flag",
-       "1 if the marketer produced sales-enablement content this period (adaptive)"},
-      {"favoured_channel", "index",
-       "The channel (0-based, as declared) a marketer moved budget to; -1: none (adaptive)"},
-  };
+  static const std::vector<MetricSpec> specs = [] {
+    std::vector<MetricSpec> out;
+    for (const CatalogueRow& row : kCatalogue)
+      if (row.metric())
+        out.push_back(
+            {std::string(row.name), std::string(to_string(row.unit)), std::string(row.doc)});
+    return out;
+  }();
   return specs;
+}
+
+std::optional<CatalogueRow> headline_spec(std::string_view name) {
+  for (const CatalogueRow& row : kCatalogue) {
+    if (!row.headline()) continue;
+    if (row.source == Source::per_channel
+            ? name.size() > row.name.size() && name.substr(0, row.name.size()) == row.name &&
+                  name[row.name.size()] == '.'
+            : name == row.name)
+      return row;
+  }
+  return std::nullopt;
 }
 
 }  // namespace tandem
