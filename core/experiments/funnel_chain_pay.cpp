@@ -3,6 +3,7 @@
 #include "experiments/funnel_chain_detail.hpp"
 
 #include "engine/calendar.hpp"
+#include "engine/pay_history.hpp"
 
 #include <tandem/money.hpp>
 
@@ -105,7 +106,7 @@ PayEstimate Estimator::pay(const Flows& f) {
     for (std::size_t ci = 0; ci < choices.size(); ++ci) {
       const LoadedPlugin& plugin = *plugins_.pay.at(ti).at(ci);
       const GuardedPayPlan plan(plugin, plugin.make_pay_plan(choices[ci]->params, stream));
-      std::vector<std::vector<Credits>> earlier(at(team.people));
+      std::vector<PayHistory> earlier(at(team.people));
       for (const PayPeriod& period : pay_periods(s_.horizon, choices[ci]->period)) {
         std::vector<Credits> credits(at(team.people));
         TeamView view;
@@ -142,10 +143,9 @@ PayEstimate Estimator::pay(const Flows& f) {
         for (int p = 0; p < team.people; ++p) {
           Credits& c = credits[at(p)];
           c.team = view;
-          c.earlier = earlier[at(p)];
+          c.earlier = earlier[at(p)].earlier();
           total += plan.pay(c, period).total().units();
-          c.earlier = {};
-          earlier[at(p)].push_back(c);
+          earlier[at(p)].record(c);
         }
       }
     }
