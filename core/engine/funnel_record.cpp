@@ -21,8 +21,6 @@ void Funnel::record(int t) {
   for (int m = 0; m < marketing_.marketers; ++m) {
     recorder.emit(Metric::agent_mqls, t, static_cast<double>(tally(t, m).mqls), m);
     recorder.emit(Metric::targeting, t, marketing_.targeting.level(m) - 1.0, m);
-    // Metric::favoured_channel is the catalogue's "enablement" row and the other way round
-    // (model/catalogue.hpp): metrics.csv has always labelled these two so.
     recorder.emit(Metric::favoured_channel, t, marketing_.mix.favoured(m), m);
     recorder.emit(Metric::enablement, t, marketing_.enablement.producing(m) ? 1.0 : 0.0, m);
   }

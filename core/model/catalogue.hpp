@@ -136,10 +136,8 @@ enum class Metric : std::uint32_t {
   bookings,
   agent_mqls,
   targeting,
-  // The catalogue names these two the other way round (see kCatalogue): the ids keep the
-  // rows as they have always been written.
-  favoured_channel,
   enablement,
+  favoured_channel,
 };
 
 // Where a row shows: as a metric recorded each period, as a headline, both, or nowhere (a

@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <cstdint>
 #include <string>
 
@@ -52,4 +53,35 @@ TEST_CASE("a counter's headline is the sum of its metric over the periods", "[en
       if (row.metric == id) sum += row.value;
     CHECK(sum == Approx(headline(rep, name)));
   }
+}
+
+TEST_CASE("each per-agent metric is recorded under its own name", "[engine]") {
+  // metrics.csv names a row by the catalogue's name at the row's Metric id: an id out of
+  // step with the table writes one figure under another's name. The marketers' choices
+  // tell the two apart: enablement is 0 or 1; the favoured channel is a channel's index.
+  EngineFixture f;
+  f.scenario.replications = 1;
+  f.scenario.behaviour.mode = BehaviourMode::adaptive;
+  const RunResult r = f.run();
+  const auto& specs = metric_catalogue();
+  const auto id = [](Metric m) { return static_cast<std::uint32_t>(m); };
+  CHECK(specs[id(Metric::enablement)].name == "enablement");
+  CHECK(specs[id(Metric::favoured_channel)].name == "favoured_channel");
+  CHECK(specs[id(Metric::targeting)].name == "targeting");
+  CHECK(specs[id(Metric::agent_mqls)].name == "agent_mqls");
+  int enablement_rows = 0, favoured_rows = 0;
+  for (const MetricRow& row : r.replications[0].metrics) {
+    const std::string& name = specs[row.metric].name;
+    if (name == "enablement") {
+      ++enablement_rows;
+      CHECK((row.value == 0.0 || row.value == 1.0));
+    } else if (name == "favoured_channel") {
+      ++favoured_rows;
+      CHECK(row.value >= -1.0);
+      CHECK(row.value < static_cast<double>(f.scenario.channels.size()));
+      CHECK(row.value == std::floor(row.value));
+    }
+  }
+  CHECK(enablement_rows == f.scenario.marketing.people * f.scenario.horizon.periods);
+  CHECK(favoured_rows == enablement_rows);
 }
