@@ -205,6 +205,18 @@ class Params {
   std::map<std::string, Value, std::less<>> values_;
 };
 
+// A combination of parameters that a plugin refuses although each value is valid on its
+// own (tier boundaries that do not increase, a cap below a floor). A plugin's optional
+// `static std::vector<ParamProblem> check(const Params&)` returns them, and Tandem reports
+// each as a scenario problem located at `key` (file:line:col), before anything runs.
+struct ParamProblem {
+  std::string key;      // the declared parameter it is about; empty: the parameters together
+  std::string message;  // what is wrong, with the values, and what would be right
+
+  // "key: message" (or the message alone), where no scenario location is at hand.
+  std::string str() const { return key.empty() ? message : key + ": " + message; }
+};
+
 // The parameters a plugin (or a scenario section) takes, with its name and one line of doc.
 class Schema {
  public:

@@ -84,3 +84,8 @@ TEST_CASE("a constraint says which values it allows", "[unit][params]") {
   CHECK(Constraint{}.allows(Value(std::string("anything"))));
   CHECK(Constraint{}.allows(Value(true)));
 }
+
+TEST_CASE("a parameter problem reads as key and message", "[unit][params]") {
+  CHECK(ParamProblem{"cap", "is below the floor"}.str() == "cap: is below the floor");
+  CHECK(ParamProblem{"", "the weights sum to 1.2"}.str() == "the weights sum to 1.2");
+}
