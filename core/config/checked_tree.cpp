@@ -134,12 +134,35 @@ class TreeChecker {
     const std::size_t before = report_.problems().size();
     out.plugin_params =
         check_params(params.value, plugin->schema(), key_path(path, "params"), params_at, report_);
-    if (report_.problems().size() == before)
+    if (report_.problems().size() == before &&
+        plugin_accepts(*plugin, out.plugin_params, params.value, key_path(path, "params"),
+                       params_at))
       try_constructing(*plugin, out.plugin_params, params_at);
   }
 
-  // A plugin may reject a combination of values each valid on its own (recycling before
-  // follow-up is due); making one instance now reports that here rather than mid-run.
+  // The plugin's own check of combinations (tier boundaries that do not increase), once
+  // every value is valid on its own. Each problem is located at the key it names (at the
+  // params map when that key is not written, or names none), so it reads like any other.
+  bool plugin_accepts(const LoadedPlugin& plugin, const Params& values, const YAML::Node& params,
+                      const std::string& path, const Location& params_at) {
+    std::vector<ParamProblem> problems;
+    try {
+      problems = plugin.check(values);
+    } catch (const Error& e) {
+      report_.add(params_at, "'" + plugin.name() + "' rejects these parameters: " + e.what());
+      return false;
+    }
+    for (const auto& problem : problems) {
+      const Entry entry = problem.key.empty() ? Entry{} : find_entry(params, problem.key);
+      Location where = entry ? report_.locate(entry.value, "") : params_at;
+      where.key = problem.key.empty() ? path : key_path(path, problem.key);
+      report_.add(std::move(where), problem.message);
+    }
+    return problems.empty();
+  }
+
+  // A plugin without a check may still refuse a combination in its constructor; making one
+  // instance now reports that here rather than mid-run (unlocated within the params).
   void try_constructing(const LoadedPlugin& plugin, const Params& params, const Location& at) {
     try {
       Stream stream(0, 0, 0);  // never drawn from for results: the instance is thrown away

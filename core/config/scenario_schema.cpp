@@ -26,7 +26,7 @@ Constraint spread() {
   return in_range(0, 5).with_unit("log scale");
 }
 Constraint above_to(double lo, double hi, std::string unit) {
-  return Constraint{lo, hi, true, false, {}, std::move(unit), {}};
+  return in_range(lo, hi).excluding_min().with_unit(std::move(unit));
 }
 
 Section map_section(Schema schema, bool required = false) {
@@ -227,7 +227,7 @@ Section build() {
           .field("accounts", &MarketConfig::accounts, "Companies in the addressable market.",
                  in_range(1, 10'000'000).with_unit("accounts"))
           .field("fit_mean", &MarketConfig::fit_mean, "Median ideal-customer fit of an account.",
-                 Constraint{0.0, 1.0, true, true, {}, "fit", {}})
+                 in_range(0.0, 1.0).excluding_min().excluding_max().with_unit("fit"))
           .field("fit_spread", &MarketConfig::fit_spread,
                  "Spread of fit across accounts, on the log-odds scale.",
                  in_range(0, 10).with_unit("log-odds"))

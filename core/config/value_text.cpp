@@ -129,9 +129,7 @@ std::optional<std::string> check_allowed(const Constraint& allowed, const Value&
   }
   const auto v = numeric(value);
   if (!v) return std::nullopt;
-  const bool low = allowed.min && (allowed.min_exclusive ? *v <= *allowed.min : *v < *allowed.min);
-  const bool high = allowed.max && (allowed.max_exclusive ? *v >= *allowed.max : *v > *allowed.max);
-  if (!low && !high) return std::nullopt;
+  if (allowed.allows(*v)) return std::nullopt;
   return "must be " + describe_allowed(allowed) + ", got " + std::string(text);
 }
 

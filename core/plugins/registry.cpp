@@ -37,6 +37,8 @@ namespace {
 #define TANDEM_LOADER_STRINGIFY_(x) #x
 #define TANDEM_LOADER_STRINGIFY(x) TANDEM_LOADER_STRINGIFY_(x)
 constexpr const char* kEntryPoint = TANDEM_LOADER_STRINGIFY(TANDEM_PLUGIN_ENTRY);
+// Optional: a plugin built before the check hook has no such entry point, and none is needed.
+constexpr const char* kCheckEntryPoint = TANDEM_LOADER_STRINGIFY(TANDEM_PLUGIN_CHECK_ENTRY);
 
 // Every library accepted as a plugin, kept open until the process exits. One entry per
 // load, even of the same file: dlopen counts references, and a file rebuilt while the
@@ -128,11 +130,28 @@ std::vector<fs::path> plugin_search_path(const std::vector<std::string>& from_cl
 
 // --- LoadedPlugin ----------------------------------------------------------------------
 
+std::vector<ParamProblem> LoadedPlugin::check(const Params& params) const {
+  if (!check_) return {};
+  try {
+    return check_(params);
+  } catch (...) {
+    throw PluginFault(name_, path_.string(), "check() threw: " + current_exception_text());
+  }
+}
+
 void* LoadedPlugin::make(PluginKind wanted, const Params& params, Stream& stream) const {
   if (kind_ != wanted)
     throw PluginError(name_, path_.string(),
                       "'" + name_ + "' is a " + to_string(kind_) + " plugin, not a " +
                           to_string(wanted) + " plugin");
+  // Validation reports these located at their keys before anything is made; here they
+  // only stop parameters that bypassed it (a test, a library caller).
+  const std::vector<ParamProblem> problems = check(params);
+  if (!problems.empty()) {
+    std::string text;
+    for (const auto& p : problems) text += (text.empty() ? "" : "; ") + p.str();
+    throw PluginFault(name_, path_.string(), "its check refused the parameters: " + text);
+  }
   void* made = nullptr;
   try {
     made = info_->create(params, stream);
@@ -269,6 +288,14 @@ const LoadedPlugin& PluginRegistry::load(std::string_view name) {
   plugin->kind_ = info->kind;
   plugin->path_ = file;
   plugin->info_ = info;
+  if (library.has(kCheckEntryPoint)) {
+    try {
+      plugin->check_ = library.get<ParamCheck()>(kCheckEntryPoint)();
+    } catch (...) {
+      throw PluginLoadError(
+          wanted, where, std::string(kCheckEntryPoint) + "() threw: " + current_exception_text());
+    }
+  }
   plugin->library_ = keep_forever(std::move(library));
   return *loaded_.emplace(wanted, std::move(plugin)).first->second;
 }

@@ -46,7 +46,13 @@ class LoadedPlugin {
   const std::filesystem::path& path() const { return path_; }
   const Schema& schema() const { return schema_; }
 
-  // Make an instance. A plugin exception becomes PluginFault naming the plugin.
+  // The plugin's own check of combinations of `params` (validated against schema()):
+  // the problems it finds, none when it accepts them or declares no check. A check that
+  // throws becomes PluginFault naming the plugin.
+  std::vector<ParamProblem> check(const Params& params) const;
+
+  // Make an instance: the plugin's check first (a problem becomes PluginFault naming the
+  // plugin and the key), then its constructor (an exception becomes PluginFault too).
   // Throws PluginError if the plugin is of the other kind.
   PluginPtr<PayPlan> make_pay_plan(const Params& params, Stream& stream) const;
   PluginPtr<LeadPolicy> make_lead_policy(const Params& params, Stream& stream) const;
@@ -61,6 +67,7 @@ class LoadedPlugin {
   std::filesystem::path path_;
   Schema schema_;
   const PluginInfo* info_ = nullptr;
+  ParamCheck check_ = nullptr;     // from the optional check entry point; null: none
   std::shared_ptr<void> library_;  // keeps the shared library loaded
 };
 

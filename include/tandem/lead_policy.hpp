@@ -17,7 +17,9 @@
 namespace tandem {
 inline namespace v3 {
 
-class LeadPolicy {
+// Visible, like the error types, so that RTTI (dynamic_cast, typeid) of a policy made in a
+// plugin agrees with the core's under hidden visibility.
+class TANDEM_VISIBLE LeadPolicy {
  public:
   virtual ~LeadPolicy() = default;
 
@@ -64,7 +66,7 @@ inline Schema& with_service_level(Schema& schema, ServiceLevel defaults = {}) {
   return schema
       .param<double>("first_touch_hours", defaults.first_touch_hours,
                      "Sales should first touch an MQL within this many hours; later is a breach.",
-                     Constraint{0.0, 8760.0, true, false, {}, "hours", {}})
+                     in_range(0.0, 8760.0).excluding_min().with_unit("hours"))
       .param<std::int64_t>("recycle_after_periods", defaults.recycle_after_periods,
                            "An MQL nobody touched by then goes back to nurture.",
                            in_range(1, 104).with_unit("periods"))

@@ -45,51 +45,89 @@ inline const char* type_name(ParamType t) {
 }
 
 // What values a parameter allows, besides its type: a numeric range or a set of choices.
-// For a list of numbers, the range applies to every item.
+// For a list of numbers, the range applies to every item. Built with the functions below
+// (in_range, at_least, above, at_most, one_of, name_in) and refined with the && members,
+// never field by field: every field has a default, so a new one leaves every caller as it was.
 struct Constraint {
-  std::optional<double> min, max;
+  std::optional<double> min{}, max{};
   bool min_exclusive = false, max_exclusive = false;
-  std::vector<std::string> choices;  // for text: the allowed values
-  std::string unit;                  // shown in docs: "share", "per period", "hours"
+  std::vector<std::string> choices{};  // for text: the allowed values
+  std::string unit{};                  // shown in docs: "share", "per period", "hours"
   // For text: empty, or the `name` of an item of this scenario list ("products",
   // "segments"), checked against the scenario the plugin is named in.
-  std::string name_in;
+  std::string name_in{};
 
   Constraint&& with_unit(std::string u) && {
     unit = std::move(u);
     return std::move(*this);
   }
+  // in_range(0.0, 1.0).excluding_min(): the range without its lower bound (0 < x <= 1).
+  Constraint&& excluding_min() && {
+    min_exclusive = true;
+    return std::move(*this);
+  }
+  // in_range(0.0, 1.0).excluding_max(): the range without its upper bound (0 <= x < 1).
+  Constraint&& excluding_max() && {
+    max_exclusive = true;
+    return std::move(*this);
+  }
+
+  // Whether `x` is inside the range. The one range test: the validator and
+  // tandem/testing.hpp both ask it. (NaN never gets here: it is refused as it is read.)
+  // Long double, so that an amount of money is compared as exactly as the validator reads it.
+  bool allows(long double x) const {
+    const bool low = min && (min_exclusive ? x <= *min : x < *min);
+    const bool high = max && (max_exclusive ? x >= *max : x > *max);
+    return !low && !high;
+  }
+  // Whether `v` is allowed: text among the choices (when there are any), a number or an
+  // amount of money in the range, every item of a list in it. Not checked: the type, and
+  // name_in (that needs the scenario).
+  bool allows(const Value& v) const {
+    if (const auto* s = std::get_if<std::string>(&v)) {
+      for (const auto& choice : choices)
+        if (choice == *s) return true;
+      return choices.empty();
+    }
+    if (const auto* list = std::get_if<std::vector<double>>(&v)) {
+      for (const double x : *list)
+        if (!allows(static_cast<long double>(x))) return false;
+      return true;
+    }
+    if (const auto* i = std::get_if<std::int64_t>(&v)) return allows(static_cast<long double>(*i));
+    if (const auto* d = std::get_if<double>(&v)) return allows(static_cast<long double>(*d));
+    // Money in currency units: cents / 100 is exact enough in a long double for comparing
+    // against bounds given in units.
+    if (const auto* m = std::get_if<Money>(&v))
+      return allows(static_cast<long double>(m->cents()) / 100.0L);
+    return true;
+  }
 };
 
-// Every field initialised, so authors building with -Wextra get no missing-initializer warning.
 inline Constraint in_range(double lo, double hi) {
-  return {lo, hi, false, false, {}, {}, {}};
+  return Constraint{.min = lo, .max = hi};
 }
 inline Constraint at_least(double lo) {
-  return {lo, {}, false, false, {}, {}, {}};
+  return Constraint{.min = lo};
 }
 inline Constraint at_least(Money lo) {
-  return {lo.units(), {}, false, false, {}, {}, {}};
+  return at_least(lo.units());
 }
 inline Constraint above(double lo) {
-  return {lo, {}, true, false, {}, {}, {}};
+  return Constraint{.min = lo, .min_exclusive = true};
 }
 inline Constraint above(Money lo) {
-  return {lo.units(), {}, true, false, {}, {}, {}};
+  return above(lo.units());
 }
 inline Constraint at_most(double hi) {
-  return {{}, hi, false, false, {}, {}, {}};
+  return Constraint{.max = hi};
 }
 // Text that is empty or names an item of a scenario list: name_in("products").
 inline Constraint name_in(std::string list) {
-  Constraint c;
-  c.name_in = std::move(list);
-  return c;
+  return Constraint{.name_in = std::move(list)};
 }
 inline Constraint one_of(std::vector<std::string> choices) {
-  Constraint c;
-  c.choices = std::move(choices);
-  return c;
+  return Constraint{.choices = std::move(choices)};
 }
 
 struct ParamSpec {
@@ -165,6 +203,18 @@ class Params {
 
  private:
   std::map<std::string, Value, std::less<>> values_;
+};
+
+// A combination of parameters that a plugin refuses although each value is valid on its
+// own (tier boundaries that do not increase, a cap below a floor). A plugin's optional
+// `static std::vector<ParamProblem> check(const Params&)` returns them, and Tandem reports
+// each as a scenario problem located at `key` (file:line:col), before anything runs.
+struct ParamProblem {
+  std::string key;      // the declared parameter it is about; empty: the parameters together
+  std::string message;  // what is wrong, with the values, and what would be right
+
+  // "key: message" (or the message alone), where no scenario location is at hand.
+  std::string str() const { return key.empty() ? message : key + ": " + message; }
 };
 
 // The parameters a plugin (or a scenario section) takes, with its name and one line of doc.

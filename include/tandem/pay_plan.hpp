@@ -2,6 +2,7 @@
 // payout, itemised by component, in exact money.
 #pragma once
 
+#include <tandem/errors.hpp>
 #include <tandem/money.hpp>
 #include <tandem/views.hpp>
 
@@ -65,7 +66,9 @@ class Statement {
   std::vector<StatementLine> lines_;
 };
 
-class PayPlan {
+// Visible, like the error types, so that RTTI (dynamic_cast, typeid) of a plan made in a
+// plugin agrees with the core's under hidden visibility.
+class TANDEM_VISIBLE PayPlan {
  public:
   virtual ~PayPlan() = default;
 

@@ -5,9 +5,17 @@
 // constructor taking `const tandem::Params&`, or `(const tandem::Params&, tandem::Stream&)`
 // if it draws random numbers (the engine hands it a stream of its own).
 //
-// The macro exports one C entry point, tandem_plugin_info(), returning a PluginInfo whose
+// It may also declare `static std::vector<tandem::ParamProblem> check(const tandem::Params&)`:
+// the combinations of parameters it refuses, which Tandem reports as located scenario
+// problems before anything runs (see ParamProblem).
+//
+// The macro exports the C entry point tandem_plugin_info(), returning a PluginInfo whose
 // first two fields are the SDK ABI number and the struct's size; the loader checks them
 // before it reads anything else, so a plugin built for another SDK is refused by name.
+// It also exports tandem_plugin_check(), returning the class's check or null. That one is
+// optional for the loader (a plugin built before it existed has none), which is why it is
+// an entry point of its own rather than a field of PluginInfo: PluginInfo stays as it was,
+// and so does TANDEM_SDK_ABI.
 #pragma once
 
 #include <tandem/lead_policy.hpp>
@@ -16,9 +24,11 @@
 #include <tandem/random.hpp>
 #include <tandem/version.hpp>
 
+#include <concepts>
 #include <cstdint>
 #include <string>
 #include <type_traits>
+#include <vector>
 
 namespace tandem {
 inline namespace v3 {
@@ -43,6 +53,9 @@ struct PluginInfo {
   void* (*create)(const Params&, Stream&);
   void (*destroy)(void*);
 };
+
+// A plugin's check of combinations of its validated parameters; no problems: accepted.
+using ParamCheck = std::vector<ParamProblem> (*)(const Params&);
 
 namespace detail {
 template <class T>
@@ -75,15 +88,40 @@ const PluginInfo* plugin_info(const char* version) {
                                &destroy<T>};
   return &info;
 }
+// Whether T declares the optional check of its parameters.
+template <class T>
+constexpr bool has_check = requires(const Params& p) {
+  { T::check(p) } -> std::same_as<std::vector<ParamProblem>>;
+};
+
+// T::check if T declares one, else null.
+template <class T>
+constexpr ParamCheck check_of() {
+  if constexpr (has_check<T>)
+    return &T::check;
+  else {
+    // A `check` of another shape would be silently ignored: say so instead.
+    static_assert(
+        !requires { &T::check; },
+        "a plugin's check is `static std::vector<tandem::ParamProblem> "
+        "check(const tandem::Params&)`");
+    return nullptr;
+  }
+}
 }  // namespace detail
 
 }  // namespace v3
 }  // namespace tandem
 
 #define TANDEM_PLUGIN_ENTRY tandem_plugin_info
+#define TANDEM_PLUGIN_CHECK_ENTRY tandem_plugin_check
 
 #define TANDEM_PLUGIN(Class, version)                                           \
   extern "C" __attribute__((visibility("default"))) const ::tandem::PluginInfo* \
-  tandem_plugin_info() {                                                        \
+  TANDEM_PLUGIN_ENTRY() {                                                       \
     return ::tandem::detail::plugin_info<Class>(version);                       \
+  }                                                                             \
+  extern "C" __attribute__((visibility("default"))) ::tandem::ParamCheck        \
+  TANDEM_PLUGIN_CHECK_ENTRY() {                                                 \
+    return ::tandem::detail::check_of<Class>();                                 \
   }

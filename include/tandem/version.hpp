@@ -6,7 +6,7 @@
 #define TANDEM_VERSION_PATCH 0
 #define TANDEM_VERSION_STRING "1.0.0"
 
-// The SDK's major version. Every type that crosses the plugin boundary (PluginInfo,
-// Schema, Params, the views, Statement) is frozen within one SDK major version; the loader
-// refuses a plugin whose number differs, by name, before it touches anything else in it.
+// The SDK's major version. Every type that crosses the plugin boundary (PluginInfo, Schema,
+// Params, the views, Statement, ParamProblem) is frozen within one SDK major version; the
+// loader refuses a plugin whose number differs, by name, before it touches anything else in it.
 #define TANDEM_SDK_ABI 3

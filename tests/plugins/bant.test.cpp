@@ -106,6 +106,11 @@ TEST_CASE("bant refuses weights that do not sum to 1", "[plugin]") {
   PluginRegistry registry({kShippedDir});
   const LoadedPlugin& p = registry.load("bant");
   Stream stream(1, 0, 0);
+  // The problem is the four weights together: it names no one key, so validation reports it
+  // at the params map.
+  const std::vector<ParamProblem> problems = p.check(params_for(p, {{"timing_weight", 0.5}}));
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].key.empty());
   // 0.4 + 0.3 + 0.3 + 0.2 = 1.2.
   CHECK_THROWS_WITH(
       p.make_lead_policy(params_for(p, {{"budget_weight", 0.4},

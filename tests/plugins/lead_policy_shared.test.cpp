@@ -15,11 +15,10 @@ TEST_CASE("every shipped lead policy routes and serves by the shared parameters"
   const std::vector<std::string> policies = registry.available(PluginKind::lead_policy);
   REQUIRE(policies == std::vector<std::string>{"account_based", "bant", "sales_accepted_feedback",
                                                "score_threshold", "warm_body"});
-  std::vector<RepView> reps(3);
-  for (auto& r : reps) r.hours_per_period = 30;
-  reps[0].hours_committed = 12;  // 40% of the period committed
-  reps[1].hours_committed = 6;   // 20%: the most hours free
-  reps[2].hours_committed = 9;   // 30%
+  std::vector<RepView> team = reps(3, 30);
+  team[0].hours_committed = 12;  // 40% of the period committed
+  team[1].hours_committed = 6;   // 20%: the most hours free
+  team[2].hours_committed = 9;   // 30%
   LeadView lead;
   lead.territory_owner = 2;
   for (const std::string& name : policies) {
@@ -40,13 +39,13 @@ TEST_CASE("every shipped lead policy routes and serves by the shared parameters"
     CHECK(custom.service_level().max_touches == 6);
 
     GuardedLeadPolicy capacity = make_policy(p, {{"routing", std::string("capacity")}});
-    CHECK(capacity.route(lead, reps) == 1);
+    CHECK(capacity.route(lead, team) == 1);
     GuardedLeadPolicy territory = make_policy(p, {{"routing", std::string("territory")}});
-    CHECK(territory.route(lead, reps) == 2);
+    CHECK(territory.route(lead, team) == 2);
     GuardedLeadPolicy turns = make_policy(p, {{"routing", std::string("round_robin")}});
-    CHECK(turns.route(lead, reps) == 0);
-    CHECK(turns.route(lead, reps) == 1);
-    CHECK(turns.route(lead, reps) == 2);
-    CHECK(turns.route(lead, reps) == 0);  // and round again
+    CHECK(turns.route(lead, team) == 0);
+    CHECK(turns.route(lead, team) == 1);
+    CHECK(turns.route(lead, team) == 2);
+    CHECK(turns.route(lead, team) == 0);  // and round again
   }
 }

@@ -215,7 +215,8 @@ TEST_CASE("list() records what failed and why, and available() names what loads"
     CHECK_FALSE(by_name[bad]->problem.empty());
   }
   CHECK_THAT(by_name["wrong_abi"]->problem, Catch::StartsWith("built against Tandem SDK 999"));
-  for (const char* good : {"throws", "nan", "negative", "bad_params", "policy_throws"}) {
+  for (const char* good : {"throws", "nan", "negative", "bad_params", "policy_throws",
+                           "check_throws", "no_check_entry"}) {
     INFO(good);
     REQUIRE(by_name.count(good));
     REQUIRE(by_name[good]->plugin);
@@ -223,10 +224,11 @@ TEST_CASE("list() records what failed and why, and available() names what loads"
     CHECK(by_name[good]->problem.empty());
   }
   CHECK(registry.available(PluginKind::pay_plan) ==
-        std::vector<std::string>{"nan", "negative", "third_month_commission", "throws"});
+        std::vector<std::string>{"check_throws", "nan", "negative", "no_check_entry",
+                                 "third_month_commission", "throws"});
   CHECK(registry.available(PluginKind::lead_policy) ==
         std::vector<std::string>{"bad_params", "bad_route", "policy_throws"});
-  CHECK(registry.available().size() == 7);
+  CHECK(registry.available().size() == 9);
 }
 
 TEST_CASE("a plugin asked for the wrong kind is refused", "[plugin]") {
@@ -289,4 +291,41 @@ TEST_CASE("a lead policy that throws becomes a PluginFault naming the call", "[p
   CHECK(policy.service_level().recycle_after_periods == ServiceLevel{}.recycle_after_periods);
   CHECK(std::string(caught<PluginFault>([&] { policy.on_outcome(lead, Outcome::won); }).what()) ==
         "on_outcome() threw: outcome for a lead never seen");
+}
+
+TEST_CASE("a plugin's check is found by its own entry point, and refuses what it finds",
+          "[plugin]") {
+  PluginRegistry registry({kShippedDir});
+  const LoadedPlugin& spiff = registry.load("spiff");
+  const Params empty_window =
+      params_for(spiff, {{"from_period", std::int64_t{3}}, {"to_period", std::int64_t{2}}});
+  const auto problems = spiff.check(empty_window);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].key == "to_period");
+  // Made anyway, the plan is refused by the check, before its constructor runs.
+  Stream stream(1, 0, 0);
+  const auto e = caught<PluginFault>([&] { spiff.make_pay_plan(empty_window, stream); });
+  CHECK(e.plugin() == "spiff");
+  CHECK_THAT(e.what(), Catch::StartsWith("its check refused the parameters: to_period: 2 is "
+                                         "before from_period (3)"));
+  // A plugin that declares no check accepts whatever its schema allowed.
+  const LoadedPlugin& flat = registry.load("flat_commission");
+  CHECK(flat.check(params_for(flat)).empty());
+}
+
+TEST_CASE("a plugin built before the check entry point loads and has no check", "[plugin]") {
+  PluginRegistry registry({kFixtureDir});
+  const LoadedPlugin& plugin = registry.load("no_check_entry");
+  CHECK(plugin.check(params_for(plugin)).empty());
+  CHECK_NOTHROW(make_plan(plugin));
+}
+
+TEST_CASE("a check that throws becomes a PluginFault naming the plugin", "[plugin]") {
+  PluginRegistry registry({kFixtureDir});
+  const LoadedPlugin& plugin = registry.load("check_throws");
+  const auto e = caught<PluginFault>([&] { plugin.check(params_for(plugin)); });
+  CHECK(e.plugin() == "check_throws");
+  CHECK(e.path() == fixture("check_throws"));
+  CHECK(std::string(e.what()) == "check() threw: rate table missing");
+  CHECK_THROWS_AS(make_plan(plugin), PluginFault);
 }

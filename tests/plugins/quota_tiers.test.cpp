@@ -40,14 +40,14 @@ std::vector<Line> lines_of(const Statement& s) {
 }
 
 // The constructor's message for parameters `set`, as `tandem validate` shows it.
-std::string refusal(const std::map<std::string, Value>& set) {
-  try {
-    plan(set);
-  } catch (const PluginFault& e) {
-    CHECK(e.plugin() == "quota_tiers");
-    return e.what();
-  }
-  return "no error";
+// What the plugin's check says of the default plan with `set` over it: "key: message" per
+// problem, in order. `set` bypasses the schema (a value it would refuse reaches the check).
+std::vector<std::string> refusal(const std::map<std::string, Value>& set) {
+  Params params = params_for(quota_tiers(), {{"quota", money("50000.00")}});
+  for (const auto& [name, value] : set) params.set(name, value);
+  std::vector<std::string> out;
+  for (const auto& problem : quota_tiers().check(params)) out.push_back(problem.str());
+  return out;
 }
 
 }  // namespace
@@ -196,22 +196,35 @@ TEST_CASE("quota_tiers with every multiplier at 1 pays the flat rate", "[plugin]
         money("4125.00"));
 }
 
-TEST_CASE("quota_tiers refuses tiers that do not fit together and names the parameters",
-          "[plugin]") {
+TEST_CASE("quota_tiers refuses tiers that do not fit together, each at its key", "[plugin]") {
+  using Said = std::vector<std::string>;
+  CHECK(refusal({}).empty());
   CHECK(refusal({{"tier_starts", List{0.1, 0.5, 1}}}) ==
-        "its constructor threw: tier_starts [0.1, 0.5, 1] must start at 0: the first tier pays "
-        "from the first booking");
+        Said{"tier_starts: [0.1, 0.5, 1] must start at 0: the first tier pays from the first "
+             "booking"});
   CHECK(refusal({{"tier_starts", List{}}, {"tier_multipliers", List{}}}) ==
-        "its constructor threw: tier_starts [] must start at 0: the first tier pays from the "
-        "first booking");
+        Said{"tier_starts: [] must start at 0: the first tier pays from the first booking"});
   CHECK(refusal({{"tier_starts", List{0, 1, 1}}}) ==
-        "its constructor threw: tier_starts [0, 1, 1] must strictly increase: tier_starts[2] (1) "
-        "is not above tier_starts[1] (1)");
+        Said{"tier_starts: [0, 1, 1] must strictly increase: item [2] (1) is not above item [1] "
+             "(1)"});
   CHECK(refusal({{"tier_multipliers", List{0.5, 1}}}) ==
-        "its constructor threw: tier_multipliers [0.5, 1] has 2 values but tier_starts [0, 0.5, "
-        "1] has 3: give one multiplier per tier");
+        Said{"tier_multipliers: [0.5, 1] has 2 values but tier_starts [0, 0.5, 1] has 3: give "
+             "one multiplier per tier"});
+  // The schema refuses a negative multiplier first; the check guards it all the same.
   CHECK(refusal({{"tier_multipliers", List{0.5, -1, 1}}}) ==
-        "its constructor threw: tier_multipliers[1] (-1) must be at least 0");
+        Said{"tier_multipliers: item [1] (-1) must be at least 0"});
+  // Every problem is reported, not only the first: the user fixes them in one go.
+  CHECK(refusal({{"tier_starts", List{0, 1, 0.5}},
+                 {"tier_multipliers", List{1}},
+                 {"bookings_cap", money("100.00")}}) ==
+        Said{"tier_starts: [0, 1, 0.5] must strictly increase: item [2] (0.5) is not above item "
+             "[1] (1)",
+             "tier_multipliers: [1] has 1 values but tier_starts [0, 1, 0.5] has 3: give one "
+             "multiplier per tier",
+             "bookings_cap: 100.00 is below quota (50000.00): no rep could reach quota; raise "
+             "bookings_cap or lower quota"});
+  // Made anyway (a caller that skipped validation), the plan is refused, not built.
+  CHECK_THROWS_AS(plan({{"tier_starts", List{0, 1, 1}}}), PluginFault);
   // One tier is a flat rate on bookings.
   CHECK(plan({{"tier_starts", List{0}}, {"tier_multipliers", List{2}}})
             .pay(booked("1000.00"), month())
@@ -255,10 +268,19 @@ TEST_CASE("quota_tiers refuses a bookings cap below quota", "[plugin]") {
   Stream stream(1, 0, 0);
   Params params =
       params_for(p, {{"quota", money("50000.00")}, {"bookings_cap", money("40000.00")}});
+  // Its check names the key, so validation reports it where bookings_cap is written.
+  const std::vector<ParamProblem> problems = p.check(params);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].key == "bookings_cap");
+  CHECK(problems[0].message ==
+        "40000.00 is below quota (50000.00): no rep could reach quota; raise bookings_cap or "
+        "lower quota");
+  // Made anyway (a caller that skipped validation), the plan is refused, not built.
   CHECK_THROWS_WITH(p.make_pay_plan(params, stream),
-                    Catch::Matchers::Contains("bookings_cap (40000.00) is below quota (50000.00)"));
+                    Catch::Matchers::Contains("bookings_cap: 40000.00 is below quota (50000.00)"));
   // At quota exactly is allowed: a rep can reach 100% and no further.
   params.set("bookings_cap", money("50000.00"));
+  CHECK(p.check(params).empty());
   CHECK_NOTHROW(p.make_pay_plan(params, stream));
 }
 

@@ -12,10 +12,7 @@ namespace {
 // A lead sales keeps rejecting in the tests below: it says it needs what is sold (a high
 // `need` on the form), and looks good otherwise.
 LeadView needy() {
-  LeadView lead;
-  lead.score = 60;
-  lead.fit = 0.7;
-  lead.engagement = 4;
+  LeadView lead = tandem::testing::lead(60, 0.7, 4);
   lead.need = 0.9;
   lead.timing = 0.5;
   lead.budget = 0.6;

@@ -53,11 +53,19 @@ TEST_CASE("spiff pays nothing without known deals and refuses an empty window", 
   Credits totals_only;
   totals_only.bookings = money("90000.00");  // results given as totals: no deal ids
   CHECK(make_plan(p).pay(totals_only, month()).total().cents() == 0);
+  const Params empty_window =
+      params_for(p, {{"from_period", std::int64_t{10}}, {"to_period", std::int64_t{5}}});
+  const std::vector<ParamProblem> problems = p.check(empty_window);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].key == "to_period");
+  CHECK(problems[0].message ==
+        "5 is before from_period (10): the window is empty; make to_period at least from_period");
   Stream stream(1, 0, 0);
-  CHECK_THROWS_WITH(p.make_pay_plan(params_for(p, {{"from_period", std::int64_t{10}},
-                                                   {"to_period", std::int64_t{5}}}),
-                                    stream),
-                    Catch::Matchers::Contains("to_period (5) is before from_period (10)"));
+  CHECK_THROWS_WITH(p.make_pay_plan(empty_window, stream),
+                    Catch::Matchers::Contains("to_period: 5 is before from_period (10)"));
+  // One period is a window.
+  CHECK(p.check(params_for(p, {{"from_period", std::int64_t{5}}, {"to_period", std::int64_t{5}}}))
+            .empty());
 }
 
 TEST_CASE("spiff pay never falls as a qualifying deal grows", "[plugin]") {

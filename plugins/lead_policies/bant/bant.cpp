@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 namespace {
 using namespace tandem;
@@ -51,6 +52,23 @@ class Bant final : public LeadPolicy {
     return with_service_level(s);
   }
 
+  // Weights that do not sum to 1 would silently move the threshold (a sum of 1.2 makes
+  // 0.5 as easy to reach as about 0.42 would be), so they are refused, not normalised.
+  // The problem is the four together, so it names no one key.
+  static std::vector<ParamProblem> check(const Params& p) {
+    const double budget = p.get<double>("budget_weight"),
+                 authority = p.get<double>("authority_weight"), need = p.get<double>("need_weight"),
+                 timing = p.get<double>("timing_weight");
+    const double sum = budget + authority + need + timing;
+    if (std::abs(sum - 1.0) <= 1e-9) return {};
+    return {{"", "the BANT weights sum to " + number(sum) + " (budget " + number(budget) +
+                     " + authority " + number(authority) + " + need " + number(need) +
+                     " + timing " + number(timing) +
+                     "); they must sum to 1: change budget_weight, authority_weight, need_weight "
+                     "or timing_weight so that they do"}};
+  }
+
+  // Called only with parameters check() accepted.
   explicit Bant(const Params& p)
       : budget_(p.get<double>("budget_weight")),
         authority_(p.get<double>("authority_weight")),
@@ -59,17 +77,7 @@ class Bant final : public LeadPolicy {
         threshold_(p.get<double>("threshold")),
         require_contact_(p.get<bool>("require_contact")),
         router_(p),
-        level_(service_level_from(p)) {
-    // Weights that do not sum to 1 would silently move the threshold (a sum of 1.2 makes
-    // 0.5 as easy to reach as about 0.42 would be), so they are refused, not normalised.
-    const double sum = budget_ + authority_ + need_ + timing_;
-    if (std::abs(sum - 1.0) > 1e-9)
-      throw Error("the BANT weights sum to " + number(sum) + " (budget " + number(budget_) +
-                  " + authority " + number(authority_) + " + need " + number(need_) + " + timing " +
-                  number(timing_) +
-                  "); they must sum to 1: change budget_weight, authority_weight, need_weight "
-                  "or timing_weight so that they do");
-  }
+        level_(service_level_from(p)) {}
 
   bool is_mql(const LeadView& lead) override {
     if (require_contact_ && !lead.has_contact) return false;

@@ -26,7 +26,7 @@ class SalesAcceptedFeedback final : public LeadPolicy {
     s.param<double>("mql_share", 0.2,
                     "Share of inquiries made MQLs: those the model ranks in this top share of "
                     "recent inquiries.",
-                    Constraint{0.0, 1.0, true, false, {}, "share", {}});
+                    in_range(0.0, 1.0).excluding_min().with_unit("share"));
     s.param<double>("learning_rate", 0.05,
                     "Step size of the update after each outcome: w += learning_rate x (y - p) "
                     "x features. 0 never learns.",

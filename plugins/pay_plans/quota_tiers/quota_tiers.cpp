@@ -3,7 +3,6 @@
 // decelerator below a threshold and an accelerator above quota change what the next deal
 // is worth without ever making more bookings pay less. Optional caps on pay and on
 // credited bookings, and an optional base salary.
-#include <tandem/errors.hpp>
 #include <tandem/pay_plan.hpp>
 #include <tandem/plugin.hpp>
 
@@ -68,6 +67,46 @@ class QuotaTiers final : public PayPlan {
                             one_of({"none", "quarter", "year"}));
   }
 
+  // Each value is valid on its own (the schema checked it); these are the combinations.
+  // Tandem reports each problem at its key before anything runs.
+  static std::vector<ParamProblem> check(const Params& p) {
+    const Money quota = p.get<Money>("quota");
+    const auto starts = p.get<std::vector<double>>("tier_starts");
+    const auto multipliers = p.get<std::vector<double>>("tier_multipliers");
+    const Money bookings_cap = p.get<Money>("bookings_cap");
+    std::vector<ParamProblem> problems;
+    if (quota <= Money{} || quota.is_unlimited())
+      problems.push_back({"quota", "must be an amount above 0, got " + quota.str()});
+    if (starts.empty() || starts.front() != 0.0)
+      problems.push_back({"tier_starts", list_text(starts) +
+                                             " must start at 0: the first tier pays from the "
+                                             "first booking"});
+    for (std::size_t i = 1; i < starts.size(); ++i)
+      if (!(starts[i] > starts[i - 1])) {
+        problems.push_back({"tier_starts", list_text(starts) + " must strictly increase: item [" +
+                                               std::to_string(i) + "] (" + number(starts[i]) +
+                                               ") is not above item [" + std::to_string(i - 1) +
+                                               "] (" + number(starts[i - 1]) + ")"});
+        break;
+      }
+    if (multipliers.size() != starts.size())
+      problems.push_back({"tier_multipliers",
+                          list_text(multipliers) + " has " + std::to_string(multipliers.size()) +
+                              " values but tier_starts " + list_text(starts) + " has " +
+                              std::to_string(starts.size()) + ": give one multiplier per tier"});
+    for (std::size_t i = 0; i < multipliers.size(); ++i)
+      if (!(multipliers[i] >= 0.0))
+        problems.push_back({"tier_multipliers", "item [" + std::to_string(i) + "] (" +
+                                                    number(multipliers[i]) +
+                                                    ") must be at least 0"});
+    if (bookings_cap < quota)
+      problems.push_back({"bookings_cap", bookings_cap.str() + " is below quota (" + quota.str() +
+                                              "): no rep could reach quota; raise bookings_cap "
+                                              "or lower quota"});
+    return problems;
+  }
+
+  // Called only with parameters check() accepted.
   explicit QuotaTiers(const Params& p)
       : quota_(p.get<Money>("quota")),
         rate_(p.get<double>("rate")),
@@ -77,29 +116,6 @@ class QuotaTiers final : public PayPlan {
         bookings_cap_(p.get<Money>("bookings_cap")),
         base_salary_(p.get<Money>("base_salary")),
         true_up_(p.get<std::string>("true_up")) {
-    // Each value is valid on its own (the schema checked it); these are the combinations.
-    if (quota_ <= Money{} || quota_.is_unlimited())
-      throw Error("quota (" + quota_.str() + ") must be an amount above 0");
-    if (starts_.empty() || starts_.front() != 0.0)
-      throw Error("tier_starts " + list_text(starts_) +
-                  " must start at 0: the first tier pays from the first booking");
-    for (std::size_t i = 1; i < starts_.size(); ++i)
-      if (!(starts_[i] > starts_[i - 1]))
-        throw Error("tier_starts " + list_text(starts_) + " must strictly increase: tier_starts[" +
-                    std::to_string(i) + "] (" + number(starts_[i]) + ") is not above tier_starts[" +
-                    std::to_string(i - 1) + "] (" + number(starts_[i - 1]) + ")");
-    if (multipliers_.size() != starts_.size())
-      throw Error("tier_multipliers " + list_text(multipliers_) + " has " +
-                  std::to_string(multipliers_.size()) + " values but tier_starts " +
-                  list_text(starts_) + " has " + std::to_string(starts_.size()) +
-                  ": give one multiplier per tier");
-    for (std::size_t i = 0; i < multipliers_.size(); ++i)
-      if (!(multipliers_[i] >= 0.0))
-        throw Error("tier_multipliers[" + std::to_string(i) + "] (" + number(multipliers_[i]) +
-                    ") must be at least 0");
-    if (bookings_cap_ < quota_)
-      throw Error("bookings_cap (" + bookings_cap_.str() + ") is below quota (" + quota_.str() +
-                  "): no rep could reach quota; raise bookings_cap or lower quota");
     // Tier bounds in cents, by the one rounding rule; the last tier has no upper bound.
     for (const double s : starts_) bounds_.push_back(quota_.times(s));
     bounds_.push_back(Money::unlimited());

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace {
 using namespace tandem;
@@ -42,6 +43,16 @@ class Spiff final : public PayPlan {
                             name_in("segments"));
   }
 
+  // Tandem reports the problem at its key before anything runs.
+  static std::vector<ParamProblem> check(const Params& p) {
+    const std::int64_t from = p.get<std::int64_t>("from_period");
+    const std::int64_t to = p.get<std::int64_t>("to_period");
+    if (to >= from) return {};
+    return {{"to_period", std::to_string(to) + " is before from_period (" + std::to_string(from) +
+                              "): the window is empty; make to_period at least from_period"}};
+  }
+
+  // Called only with parameters check() accepted.
   explicit Spiff(const Params& p)
       : per_deal_(p.get<Money>("per_deal")),
         rate_(p.get<double>("rate")),
@@ -50,11 +61,7 @@ class Spiff final : public PayPlan {
         min_deal_(p.get<Money>("min_deal")),
         cap_(p.get<Money>("cap")),
         product_(p.get<std::string>("product")),
-        segment_(p.get<std::string>("segment")) {
-    if (to_ < from_)
-      throw Error("to_period (" + std::to_string(to_) + ") is before from_period (" +
-                  std::to_string(from_) + "): the window is empty");
-  }
+        segment_(p.get<std::string>("segment")) {}
 
   // Pure: same credits, same cents. Only deals known by id count (a simulation credits them;
   // results given as totals carry none, so they earn no SPIFF).
