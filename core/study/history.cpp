@@ -5,6 +5,7 @@
 #include <fmt/core.h>
 
 #include <optional>
+#include <utility>
 
 namespace tandem::study {
 

@@ -8,11 +8,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <set>
 #include <sstream>
 #include <string_view>
+#include <system_error>
 
 namespace tandem::study {
 namespace {
