@@ -7,8 +7,6 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
-#include <array>
 #include <cmath>
 #include <iterator>
 #include <string>
@@ -88,23 +86,13 @@ std::string figure(double value, const std::string& unit) {
 std::string estimate_table(const Scenario& s, const FunnelEstimate& e, double ms) {
   fmt::memory_buffer b;
   const auto out = std::back_inserter(b);
-  using Line = std::array<std::string, 3>;
-  std::vector<Line> lines = {{"metric", "expected", "per inquiry"}};
+  std::vector<TableRow> table = {{"metric", "expected", "per inquiry"}};
   for (const Row& r : rows(e))
-    lines.push_back({r.name, figure(r.value, r.unit),
+    table.push_back({r.name, figure(r.value, r.unit),
                      r.unit == "share" || r.unit == "days" ? "" : figure(r.per_inquiry, r.unit)});
-  std::array<std::size_t, 3> width{};
-  for (const auto& l : lines)
-    for (std::size_t c = 0; c < l.size(); ++c) width[c] = std::max(width[c], l[c].size());
   fmt::format_to(out, "{}: the analytic estimate over {} periods (absorbing Markov chain)\n\n",
                  s.name, s.horizon.periods);
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    const auto& l = lines[i];
-    fmt::format_to(out, "{:<{}}  {:>{}}  {:>{}}\n", l[0], width[0], l[1], width[1], l[2], width[2]);
-    if (i == 0)
-      fmt::format_to(out, "{}  {}  {}\n", std::string(width[0], '-'), std::string(width[1], '-'),
-                     std::string(width[2], '-'));
-  }
+  fmt::format_to(out, "{}", table_text(table));
   const CapacityCheck& c = e.capacity;
   fmt::format_to(
       out,

@@ -49,23 +49,47 @@ std::string format_figure(double value, const std::string& unit) {
   return fmt::format("{:.4g}", value);
 }
 
-std::string table_text(const std::vector<std::vector<std::string>>& rows) {
+TableLayout TableLayout::plain() {
+  TableLayout layout;
+  layout.align.clear();
+  layout.rest = Align::left;
+  layout.rule = false;
+  return layout;
+}
+
+std::string table_text(const std::vector<TableRow>& rows, const TableLayout& layout) {
   std::vector<std::size_t> width;
-  for (const auto& r : rows) {
+  for (const TableRow& r : rows) {
     width.resize(std::max(width.size(), r.size()));
     for (std::size_t c = 0; c < r.size(); ++c) width[c] = std::max(width[c], r[c].size());
   }
+  const auto align = [&](std::size_t c) {
+    return c < layout.align.size() ? layout.align[c] : layout.rest;
+  };
+  const auto end_line = [&](std::string& line) {
+    if (layout.trim)
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+    line += "\n";
+  };
   std::string text;
   for (std::size_t i = 0; i < rows.size(); ++i) {
-    const auto& r = rows[i];
-    for (std::size_t c = 0; c < r.size(); ++c)
-      text +=
-          c == 0 ? fmt::format("{:<{}}", r[c], width[c]) : fmt::format("  {:>{}}", r[c], width[c]);
-    text += "\n";
-    if (i == 0) {
+    const TableRow& r = rows[i];
+    std::string line = layout.indent;
+    for (std::size_t c = 0; c < r.size(); ++c) {
+      if (c > 0) line += "  ";
+      if (align(c) == Align::right)
+        line += fmt::format("{:>{}}", r[c], width[c]);
+      else
+        line += c + 1 == r.size() ? r[c] : fmt::format("{:<{}}", r[c], width[c]);
+    }
+    end_line(line);
+    text += line;
+    if (layout.rule && i == 0) {
+      std::string dashes = layout.indent;
       for (std::size_t c = 0; c < width.size(); ++c)
-        text += (c == 0 ? "" : "  ") + std::string(width[c], '-');
-      text += "\n";
+        dashes += (c == 0 ? "" : "  ") + std::string(width[c], '-');
+      end_line(dashes);
+      text += dashes;
     }
   }
   return text;

@@ -55,3 +55,39 @@ TEST_CASE("the summary table shows n/a without an interval", "[output]") {
   CHECK(out.str().find("n/a") != std::string::npos);
   CHECK(out.str().find("1,250,001") != std::string::npos);
 }
+
+TEST_CASE("a table of figures: names left, figures right, a rule under the header", "[output]") {
+  const std::vector<TableRow> rows = {
+      {"metric", "mean", "per inquiry"}, {"revenue", "1,234", ""}, {"win_rate", "12.5%", "0.1"}};
+  // An empty figure still fills its column: the digits of every row line up.
+  CHECK(table_text(rows) ==
+        "metric     mean  per inquiry\n"
+        "--------  -----  -----------\n"
+        "revenue   1,234             \n"
+        "win_rate  12.5%          0.1\n");
+}
+
+TEST_CASE("a plain table leaves its last column ragged", "[output]") {
+  const std::vector<TableRow> rows = {{"id", "3"}, {"replications", "40"}, {"ran in", "/tmp"}};
+  CHECK(table_text(rows, TableLayout::plain()) ==
+        "id            3\n"
+        "replications  40\n"
+        "ran in        /tmp\n");
+}
+
+TEST_CASE("table columns align as told, with an indent and no trailing spaces if asked",
+          "[output]") {
+  TableLayout layout = TableLayout::plain();
+  layout.align = {Align::right, Align::left};
+  const std::vector<TableRow> rows = {{"ID", "NAME", "NOTE"}, {"12", "a", ""}, {"3", "bb", "x"}};
+  CHECK(table_text(rows, layout) ==
+        "ID  NAME  NOTE\n"
+        "12  a     \n"
+        " 3  bb    x\n");
+  layout.indent = "  ";
+  layout.trim = true;
+  CHECK(table_text(rows, layout) ==
+        "  ID  NAME  NOTE\n"
+        "  12  a\n"
+        "   3  bb    x\n");
+}
