@@ -2,9 +2,9 @@
 
 #include "common/input_file.hpp"
 #include "config/checked_tree.hpp"
-#include "model/scenario_words.hpp"
 #include "config/scenario_schema.hpp"
 #include "config/validate.hpp"
+#include "model/scenario_words.hpp"
 
 #include <yaml-cpp/yaml.h>
 

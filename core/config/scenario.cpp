@@ -6,9 +6,9 @@
 #include "config/checked_tree.hpp"
 #include "config/overrides.hpp"
 #include "config/resolved_yaml.hpp"
-#include "model/scenario_words.hpp"
 #include "config/scenario_schema.hpp"
 #include "config/validate.hpp"
+#include "model/scenario_words.hpp"
 
 #include <yaml-cpp/yaml.h>
 

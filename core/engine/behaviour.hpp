@@ -7,8 +7,8 @@
 // not change when it arrives.
 #pragma once
 
-#include "model/scenario.hpp"
 #include "engine/leads.hpp"
+#include "model/scenario.hpp"
 
 #include <cstdint>
 #include <memory>

@@ -6,9 +6,9 @@
 // an hour pays nothing and costs the same: effort falls, with no code about caps.
 #pragma once
 
-#include "model/scenario.hpp"
 #include "engine/beliefs.hpp"
 #include "engine/logit.hpp"
+#include "model/scenario.hpp"
 
 #include <tandem/money.hpp>
 #include <tandem/random.hpp>

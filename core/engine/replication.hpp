@@ -2,8 +2,8 @@
 // opportunities, plugin instances, random streams), shares nothing mutable.
 #pragma once
 
-#include "model/scenario.hpp"
 #include "model/results.hpp"
+#include "model/scenario.hpp"
 #include "plugins/registry.hpp"
 
 #include <cstdint>

@@ -10,9 +10,9 @@
 // docs/experiments.md, "Earnings vs attainment").
 #pragma once
 
-#include "model/scenario.hpp"
 #include "engine/replication.hpp"
 #include "model/results.hpp"
+#include "model/scenario.hpp"
 
 #include <tandem/money.hpp>
 #include <tandem/pay_plan.hpp>

@@ -8,8 +8,8 @@
 // Pure numerics: no I/O. Eigen stays inside the .cpp files; this header is plain C++.
 #pragma once
 
-#include "model/scenario.hpp"
 #include "engine/replication.hpp"
+#include "model/scenario.hpp"
 
 #include <cstdint>
 #include <string>

@@ -2,10 +2,10 @@
 // atomically (see atomic_folder.hpp): the folder appears under its name only complete.
 #pragma once
 
-#include "model/scenario.hpp"
 #include "model/results.hpp"
-#include "output/atomic_folder.hpp"
 #include "model/run_manifest.hpp"
+#include "model/scenario.hpp"
+#include "output/atomic_folder.hpp"
 #include "output/summary.hpp"
 
 #include <filesystem>

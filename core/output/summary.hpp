@@ -21,9 +21,9 @@
 // Keys keep this order (an ordered JSON object), so the file opens with the run block.
 #pragma once
 
-#include "model/scenario.hpp"
 #include "model/results.hpp"
 #include "model/run_manifest.hpp"
+#include "model/scenario.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -2,10 +2,10 @@
 // and unpaired 95% intervals, and both scenarios' revenue and cost over time.
 #pragma once
 
-#include "model/scenario.hpp"
 #include "model/results.hpp"
-#include "stats/paired_comparison.hpp"
+#include "model/scenario.hpp"
 #include "report/report_page.hpp"
+#include "stats/paired_comparison.hpp"
 
 #include <string>
 #include <vector>

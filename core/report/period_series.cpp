@@ -1,8 +1,8 @@
 #include "report/period_series.hpp"
 
 #include "engine/calendar.hpp"
-#include "stats/statistics.hpp"
 #include "output/summary.hpp"
+#include "stats/statistics.hpp"
 
 #include <tandem/errors.hpp>
 

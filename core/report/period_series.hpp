@@ -2,8 +2,8 @@
 // confidence band per period: what the report's charts over time draw.
 #pragma once
 
-#include "model/scenario.hpp"
 #include "model/results.hpp"
+#include "model/scenario.hpp"
 #include "report/report_page.hpp"
 
 #include <string_view>

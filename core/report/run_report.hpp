@@ -4,9 +4,9 @@
 // the results), so the page and the files can never disagree.
 #pragma once
 
-#include "model/scenario.hpp"
-#include "model/results.hpp"
 #include "experiments/earnings_curve.hpp"
+#include "model/results.hpp"
+#include "model/scenario.hpp"
 #include "output/summary.hpp"
 #include "report/period_series.hpp"
 #include "report/report_page.hpp"

@@ -1,8 +1,8 @@
 // A small scenario built in code (no YAML), with the real shipped plugins, for engine tests.
 #pragma once
 
-#include "model/scenario.hpp"
 #include "engine/simulation.hpp"
+#include "model/scenario.hpp"
 #include "plugins/registry.hpp"
 
 #include <cmath>

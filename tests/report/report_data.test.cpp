@@ -2,10 +2,10 @@
 // pay lands where it is paid, and nothing a scenario says can break out of the page.
 #include "../output/sample_run.hpp"
 
-#include "stats/statistics.hpp"
 #include "report/period_series.hpp"
 #include "report/report_page.hpp"
 #include "report/sweep_report.hpp"
+#include "stats/statistics.hpp"
 
 #include <tandem/errors.hpp>
 

@@ -151,8 +151,7 @@ TEST_CASE("compare_headlines pairs each headline by replication", "[stats]") {
   CHECK(c[1].difference == 1.0);  // (0 + 2) / 2
 }
 
-TEST_CASE("compare_headlines pairs the figures both runs report and names the rest",
-          "[stats]") {
+TEST_CASE("compare_headlines pairs the figures both runs report and names the rest", "[stats]") {
   const RunResult base = run_of({{{"revenue", "money", 10}, {"spend_share.events", "share", 0.2}},
                                  {{"revenue", "money", 12}, {"spend_share.events", "share", 0.3}}});
   const RunResult alt = run_of({{{"spend_share.email", "share", 0.1}, {"revenue", "money", 13}},
