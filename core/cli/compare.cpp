@@ -11,6 +11,8 @@
 
 #include <tandem/errors.hpp>
 
+#include <fmt/core.h>
+
 #include <iostream>
 
 namespace po = boost::program_options;
@@ -72,6 +74,7 @@ int compare_verb(const Args& args) {
       RecordKind::compare,
       {study::recorded_scenario("base", base), study::recorded_scenario("alt", alt)}, base.seed,
       base.replications, dir, study::difference_figures(compared.comparison.rows));
+  for (const std::string& w : compared.comparison.warnings) fmt::print(stderr, "warning: {}\n", w);
   if (o.format == "json")
     std::cout << summary_text(compared.json);
   else

@@ -12,6 +12,8 @@
 
 #include <tandem/errors.hpp>
 
+#include <fmt/core.h>
+
 #include <iostream>
 
 namespace po = boost::program_options;
@@ -70,6 +72,8 @@ int sweep_verb(const Args& args) {
   const std::string recorded =
       history.record(RecordKind::sweep, study::recorded_points(points), first.seed,
                      first.replications, dir, study::point_figures(points));
+  for (const auto& w : sweep.at("warnings"))
+    fmt::print(stderr, "warning: {}\n", w.get<std::string>());
   if (o.format == "json")
     std::cout << summary_text(sweep);
   else

@@ -72,10 +72,12 @@ std::string comparison_csv(const std::vector<PairedComparison>& rows) {
 SummaryJson comparison_json(const Scenario& base, const Scenario& alt,
                             const std::vector<PairedComparison>& rows,
                             const std::vector<std::string>& base_only,
-                            const std::vector<std::string>& alt_only) {
+                            const std::vector<std::string>& alt_only,
+                            const std::vector<std::string>& warnings) {
   SummaryJson j;
   j["base"] = scenario_json(base, "base");
   j["alt"] = scenario_json(alt, "alt");
+  j["warnings"] = warnings;
   j["seed"] = base.seed;
   j["replications"] = base.replications;
   j["tandem_version"] = TANDEM_VERSION_STRING;

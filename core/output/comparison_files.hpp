@@ -16,11 +16,13 @@ namespace tandem {
 std::string comparison_csv(const std::vector<PairedComparison>& rows);
 
 // comparison.json. `base_only` and `alt_only` are the figures of parts only one scenario
-// has (a channel's spend share): nothing to pair.
+// has (a channel's spend share): nothing to pair. `warnings` say what else the comparison
+// mixes (study::comparison_warnings); the file lists them first, after the sides.
 SummaryJson comparison_json(const Scenario& base, const Scenario& alt,
                             const std::vector<PairedComparison>& rows,
                             const std::vector<std::string>& base_only,
-                            const std::vector<std::string>& alt_only);
+                            const std::vector<std::string>& alt_only,
+                            const std::vector<std::string>& warnings);
 
 // The terminal's table: each figure's base, alt, difference and both intervals; a
 // difference whose paired interval excludes 0 is starred, with a note saying what that means.

@@ -1,5 +1,7 @@
 #include "output/summary.hpp"
 
+#include "output/sanity.hpp"
+
 #include "output/precision.hpp"
 
 #include "stats/statistics.hpp"
@@ -185,6 +187,8 @@ SummaryJson make_summary(const Scenario& scenario, const RunResult& result,
 
   SummaryJson headline = SummaryJson::object();
   const std::vector<HeadlineStats> stats = headline_stats(result);
+  // First after the run block, so that a reader meets them before the figures.
+  summary["warnings"] = sanity_warnings(scenario, stats);
   for (const auto& h : stats) {
     SummaryJson j;
     j["unit"] = h.unit;

@@ -3,6 +3,9 @@
 //
 //   run        scenario name and hash, seed, replications, Tandem version, SDK ABI, and
 //              each plugin: slot, name, version, abi, kind, resolved params
+//   warnings   plain sentences about figures that say the scenario is probably not what its
+//              author meant (pay above revenue, a team paid nothing: output/sanity.hpp);
+//              an empty list when there are none
 //   headline   per headline figure, in the engine's order: unit, mean, ci95 [lo, hi]
 //              (null for one replication), sd, n, median, p5, p95 (nearest rank); rounded
 //              to 10 significant digits

@@ -51,7 +51,8 @@ std::string sweep_csv(const std::vector<Vary>& varies, const std::vector<SweepPo
 }
 
 SummaryJson sweep_json(const std::string& file, const std::vector<Vary>& varies,
-                       const std::vector<SweepPoint>& points) {
+                       const std::vector<SweepPoint>& points,
+                       const std::vector<std::string>& warnings) {
   SummaryJson j;
   const Scenario& first = points.front().scenario;
   j["scenario"] = first.name;
@@ -60,6 +61,7 @@ SummaryJson sweep_json(const std::string& file, const std::vector<Vary>& varies,
   j["replications"] = first.replications;
   j["tandem_version"] = TANDEM_VERSION_STRING;
   j["random_numbers"] = "common: every point runs the same seed and replications";
+  j["warnings"] = warnings;
   SummaryJson vary = SummaryJson::array();
   for (const Vary& v : varies) vary.push_back({{"key", v.key}, {"values", v.values}});
   j["vary"] = std::move(vary);

@@ -29,9 +29,11 @@ std::string sweep_point_folder(std::size_t index);
 // mean and 95% interval (empty with one replication).
 std::string sweep_csv(const std::vector<Vary>& varies, const std::vector<SweepPoint>& points);
 
-// sweep.json. `file` is the scenario file the points came from.
+// sweep.json. `file` is the scenario file the points came from; `warnings` say what else
+// the points mix besides the keys varied (study::sweep_warnings).
 SummaryJson sweep_json(const std::string& file, const std::vector<Vary>& varies,
-                       const std::vector<SweepPoint>& points);
+                       const std::vector<SweepPoint>& points,
+                       const std::vector<std::string>& warnings);
 
 // The terminal's table: each point's values and a few headline figures with intervals.
 void print_sweep_table(std::ostream& out, const std::vector<Vary>& varies,

@@ -115,6 +115,8 @@ void print_summary_table(std::ostream& out, const SummaryJson& summary) {
   if (const auto precision = summary.find("precision"); precision != summary.end())
     if (const std::string note = precision_note(*precision); !note.empty())
       out << "\n" << note << "\n";
+  if (const auto warnings = summary.find("warnings"); warnings != summary.end())
+    for (const auto& w : *warnings) out << "\nwarning: " << w.get<std::string>() << "\n";
 }
 
 }  // namespace tandem

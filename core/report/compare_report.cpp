@@ -38,7 +38,8 @@ ReportData side_by_side(const ComparedRuns& runs) {
 }  // namespace
 
 ReportData compare_report_data(const ComparedRuns& runs, const std::vector<PairedComparison>& rows,
-                               const std::vector<std::string>& not_compared) {
+                               const std::vector<std::string>& not_compared,
+                               const std::vector<std::string>& warnings) {
   ReportData differences = ReportData::array();
   for (const PairedComparison& c : rows) differences.push_back(difference(c));
   ReportData facts = ReportData::array({{"base", runs.base_label},
@@ -54,6 +55,7 @@ ReportData compare_report_data(const ComparedRuns& runs, const std::vector<Paire
           {"subtitle",
            "Both scenarios on common random numbers: the same seed and replications, so where "
            "they do not differ they see the same market, leads and luck."},
+          {"notes", warnings},  // shown first, under the title (report.js header())
           {"facts", std::move(facts)},
           {"differences", std::move(differences)},
           {"not_compared", not_compared},

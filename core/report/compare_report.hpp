@@ -21,6 +21,7 @@ struct ComparedRuns {
 };
 
 ReportData compare_report_data(const ComparedRuns& runs, const std::vector<PairedComparison>& rows,
-                               const std::vector<std::string>& not_compared);
+                               const std::vector<std::string>& not_compared,
+                               const std::vector<std::string>& warnings);
 
 }  // namespace tandem

@@ -197,6 +197,7 @@ ReportData run_report_data(const Scenario& scenario, const RunResult& result,
     facts.push_back({plugin.at("slot"), plugin.value("name", std::string()) + " " +
                                             plugin.value("version", std::string())});
   ReportData notes = ReportData::array();
+  for (const auto& w : summary.value("warnings", ReportData::array())) notes.push_back(w);
   if (const std::string note = precision_note(summary.at("precision")); !note.empty())
     notes.push_back(note);
   return {{"kind", "run"},

@@ -49,6 +49,7 @@ ReportData sweep_report_data(const SummaryJson& sweep,
   return {{"kind", "sweep"},
           {"title", "Tandem sweep: " + sweep.at("scenario").get<std::string>() + " over " + varied},
           {"subtitle", "Every point on common random numbers: the same seed and replications."},
+          {"notes", sweep.value("warnings", ReportData::array())},  // shown under the title
           {"facts", std::move(facts)},
           {"vary", sweep.at("vary")},
           {"units", std::move(units)},

@@ -1,5 +1,6 @@
 #include "study/compare.hpp"
 
+#include "common/did_you_mean.hpp"
 #include "config/scenario.hpp"
 #include "engine/replication.hpp"
 #include "model/catalogue.hpp"
@@ -111,6 +112,57 @@ void check_pairable(const Scenario& base, const Scenario& alt, const ComparedNam
   if (!problems.empty()) throw ScenarioError(std::move(problems));
 }
 
+namespace {
+
+// Whether two pay plans pay the same: the same plugin, period, parameters and components.
+bool same_pay(const PayChoice& a, const PayChoice& b) {
+  if (a.plugin != b.plugin || a.period != b.period || a.params.values() != b.params.values() ||
+      a.components.size() != b.components.size())
+    return false;
+  for (std::size_t i = 0; i < a.components.size(); ++i)
+    if (!same_pay(a.components[i], b.components[i])) return false;
+  return true;
+}
+
+}  // namespace
+
+std::vector<std::string> teams_paid_differently(const Scenario& base, const Scenario& alt) {
+  std::vector<std::string> differ;
+  const std::vector<PaidTeam> a = paid_teams(base), b = paid_teams(alt);
+  for (const PaidTeam& team : a) {
+    const auto other =
+        std::find_if(b.begin(), b.end(), [&](const PaidTeam& t) { return t.key == team.key; });
+    if (other == b.end() || !same_pay(*team.pay, *other->pay) || *team.salaries != *other->salaries)
+      differ.push_back(team.key);
+  }
+  for (const PaidTeam& team : b)
+    if (std::none_of(a.begin(), a.end(), [&](const PaidTeam& t) { return t.key == team.key; }))
+      differ.push_back(team.key);
+  return differ;
+}
+
+std::vector<std::string> comparison_warnings(const Scenario& base, const Scenario& alt,
+                                             const ComparedNames& names) {
+  std::vector<std::string> warnings;
+  if (base.behaviour.mode != alt.behaviour.mode) {
+    warnings.push_back(fmt::format(
+        "{} runs with behaviour.mode {} and {} with {}: fixed and adaptive behaviour are "
+        "different companies on the same market, so these differences mix what you changed "
+        "with how people decide, and can even reverse its sign. Compare like with like, e.g. "
+        "--set behaviour.mode=adaptive for both.",
+        names.base, to_text(base.behaviour.mode), names.alt, to_text(alt.behaviour.mode)));
+    return warnings;
+  }
+  const std::vector<std::string> differ = teams_paid_differently(base, alt);
+  if (base.behaviour.mode == BehaviourMode::fixed && !differ.empty())
+    warnings.push_back(fmt::format(
+        "the pay of {} differs, but behaviour is fixed on both sides: nobody responds to pay, "
+        "so revenue and volumes cannot move and only the cost of the new pay shows. To see "
+        "how people respond, run both with --set behaviour.mode=adaptive.",
+        join(differ, " and ")));
+  return warnings;
+}
+
 Comparison compare_results(const RunResult& base, const RunResult& alt,
                            const ComparedNames& names) {
   Comparison c;
@@ -138,6 +190,7 @@ std::vector<Comparison> compare(const Scenario& base, const std::vector<Scenario
     const RunResult alt_result = run_in_memory(alts[i], resolve_plugins(alts[i], registry),
                                                execution, static_cast<int>(i) + 1, parts, "alt ");
     comparisons.push_back(compare_results(base_result, alt_result, names));
+    comparisons.back().warnings = comparison_warnings(base, alts[i], names);
   }
   return comparisons;
 }
@@ -163,8 +216,9 @@ CompareOutcome compare_to_folder(const Scenario& base, const RunPlugins& base_pl
       alt, alt_plugins, execution.run_options(1, 2, "alt ", write_and_release(alt_folder)));
   CompareOutcome outcome;
   outcome.comparison = compare_results(base_result, alt_result, names);
+  outcome.comparison.warnings = comparison_warnings(base, alt, names);
   const Comparison& c = outcome.comparison;
-  outcome.json = comparison_json(base, alt, c.rows, c.base_only, c.alt_only);
+  outcome.json = comparison_json(base, alt, c.rows, c.base_only, c.alt_only, c.warnings);
   std::vector<std::string> not_compared;
   for (const std::string& f : c.base_only) not_compared.push_back(f + " (base only)");
   for (const std::string& f : c.alt_only) not_compared.push_back(f + " (alt only)");
@@ -178,7 +232,7 @@ CompareOutcome compare_to_folder(const Scenario& base, const RunPlugins& base_pl
     write_file(at / "comparison.csv", comparison_csv(c.rows));
     write_report(at,
                  compare_report_data({base, alt, base_result, alt_result, labels.base, labels.alt},
-                                     c.rows, not_compared));
+                                     c.rows, not_compared, c.warnings));
     // Last, so that even the partial folder holds comparison.json only once the rest is.
     write_file(at / kCompareMarker, summary_text(outcome.json));
   } catch (const std::exception& e) {

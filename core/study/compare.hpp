@@ -43,11 +43,27 @@ std::vector<Scenario> load_compared(const std::string& base_file,
 // key differs and how to make them equal.
 void check_pairable(const Scenario& base, const Scenario& alt, const ComparedNames& names);
 
+// What a reader must know before trusting a comparison: that it mixes more than the change
+// being compared. Two cases, each a plain sentence naming the sides and the fix:
+//  - the two sides run different behaviour modes (fixed and adaptive are different
+//    companies on the same market: the difference would mix the change with how people
+//    decide, and can reverse its sign);
+//  - pay differs while behaviour is fixed on both sides (nobody responds to pay, so revenue
+//    and volumes cannot move: only the cost of the new pay shows).
+// Empty when neither holds.
+std::vector<std::string> comparison_warnings(const Scenario& base, const Scenario& alt,
+                                             const ComparedNames& names);
+
+// The paid teams ("marketing", "sales", "sdrs") whose pay differs between two scenarios:
+// another plan, period, parameter, component or salary.
+std::vector<std::string> teams_paid_differently(const Scenario& a, const Scenario& b);
+
 // ALT - BASE for each headline figure both report, and the figures only one reports (a
 // channel only one has): nothing to pair.
 struct Comparison {
   std::vector<PairedComparison> rows;
   std::vector<std::string> base_only, alt_only;
+  std::vector<std::string> warnings;  // comparison_warnings()
 };
 
 // Throws UsageError, naming both sides, if the results cannot be paired.

@@ -1,10 +1,12 @@
 #include "study/sweep.hpp"
 
+#include "common/did_you_mean.hpp"
 #include "config/scenario.hpp"
 #include "output/atomic_folder.hpp"
 #include "output/output_file.hpp"
 #include "report/sweep_report.hpp"
 #include "stats/statistics.hpp"
+#include "study/compare.hpp"
 #include "study/recording.hpp"
 #include "study/run.hpp"
 
@@ -57,6 +59,33 @@ std::vector<SweepPoint> load_sweep(const std::string& file,
   return points;
 }
 
+std::vector<std::string> sweep_warnings(const std::vector<SweepPoint>& points) {
+  std::vector<std::string> warnings;
+  if (points.size() < 2) return warnings;
+  const Scenario& first = points.front().scenario;
+  const auto mode_differs = [&](const SweepPoint& p) {
+    return p.scenario.behaviour.mode != first.behaviour.mode;
+  };
+  if (std::any_of(points.begin(), points.end(), mode_differs)) {
+    warnings.push_back(
+        "the points run different behaviour modes: fixed and adaptive behaviour are different "
+        "companies on the same market, so differences between points mix the keys varied with "
+        "how people decide. Sweep one mode at a time, e.g. --set behaviour.mode=adaptive.");
+    return warnings;
+  }
+  std::vector<std::string> differ;
+  for (const SweepPoint& p : points)
+    for (const std::string& team : teams_paid_differently(first, p.scenario))
+      if (std::find(differ.begin(), differ.end(), team) == differ.end()) differ.push_back(team);
+  if (first.behaviour.mode == BehaviourMode::fixed && !differ.empty())
+    warnings.push_back(
+        "the pay of " + join(differ, " and ") +
+        " differs between points, but behaviour is fixed at every point: nobody responds to "
+        "pay, so revenue and volumes cannot move and only the cost of the pay shows. To see "
+        "how people respond, add --set behaviour.mode=adaptive.");
+  return warnings;
+}
+
 void run_sweep(std::vector<SweepPoint>& points, PluginRegistry& registry,
                const Execution& execution) {
   const int parts = static_cast<int>(points.size());
@@ -77,7 +106,7 @@ void check_sweep_folder(const std::filesystem::path& dir, bool replace_existing)
 SummaryJson write_sweep_folder(const std::filesystem::path& dir, bool replace_existing,
                                const std::string& file, const std::vector<Vary>& varies,
                                const std::vector<SweepPoint>& points) {
-  const SummaryJson sweep = sweep_json(file, varies, points);
+  const SummaryJson sweep = sweep_json(file, varies, points, sweep_warnings(points));
   AtomicFolder folder(dir, replace_existing, kSweepMarker);  // names the folder in its errors
   try {
     const std::filesystem::path& at = folder.partial();

@@ -32,6 +32,12 @@ std::vector<SweepPoint> load_sweep(const std::string& file,
                                    const std::vector<std::vector<std::string>>& grid,
                                    PluginRegistry& registry);
 
+// What a reader must know before reading the points as the effect of the keys varied: that
+// they also differ in behaviour mode, or that pay differs between them while behaviour is
+// fixed at every point (nobody responds to pay: revenue and volumes cannot move). Plain
+// sentences naming the fix; empty when neither holds.
+std::vector<std::string> sweep_warnings(const std::vector<SweepPoint>& points);
+
 // Runs every point in memory (rows released as digested), filling its headlines and
 // summary. Point i is part i of Execution::progress.
 void run_sweep(std::vector<SweepPoint>& points, PluginRegistry& registry,
@@ -44,7 +50,8 @@ inline constexpr const char* kSweepMarker = "sweep.json";
 // Whether `dir` may be written (see AtomicFolder::check), before any simulating.
 void check_sweep_folder(const std::filesystem::path& dir, bool replace_existing);
 
-// Writes the sweep folder of points that have run; returns sweep.json as written.
+// Writes the sweep folder of points that have run, with sweep_warnings(); returns
+// sweep.json as written.
 SummaryJson write_sweep_folder(const std::filesystem::path& dir, bool replace_existing,
                                const std::string& file, const std::vector<Vary>& varies,
                                const std::vector<SweepPoint>& points);

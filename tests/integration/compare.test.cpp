@@ -168,6 +168,35 @@ TEST_CASE("compare: figures only one scenario reports are named and left out", "
   CHECK_FALSE(j["headline"].contains("spend_share.email"));
 }
 
+TEST_CASE(
+    "compare: switching behaviour mode as well is flagged on the terminal, in the files and "
+    "in the report",
+    "[integration]") {
+  const fs::path dir = scratch("compare-modes") / "out";
+  const std::string quarter_end = project_file("scenarios/quarter_end.yaml");
+  const auto r =
+      tandem_cmd("compare '" + kBaseline + "' '" + quarter_end +
+                 "' --replications 2 --set horizon.periods=13 --out '" + dir.string() + "'");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.err.find("warning: baseline.yaml runs with behaviour.mode fixed and quarter_end.yaml "
+                   "with adaptive") != std::string::npos);
+  const auto j = nlohmann::json::parse(read_file(dir / "comparison.json"));
+  REQUIRE(j["warnings"].size() == 1);
+  CHECK(j["warnings"][0].get<std::string>().find("can even reverse its sign") != std::string::npos);
+  CHECK(read_file(dir / "report.html").find("can even reverse its sign") != std::string::npos);
+
+  // Like with like: no warning, an empty list.
+  const fs::path same = scratch("compare-modes") / "same";
+  const auto s = tandem_cmd("compare '" + kBaseline + "' '" + quarter_end +
+                            "' --replications 2 --set horizon.periods=13 --set "
+                            "behaviour.mode=adaptive --out '" +
+                            same.string() + "'");
+  REQUIRE(s.exit_code == 0);
+  CHECK(s.err.find("warning") == std::string::npos);
+  CHECK(nlohmann::json::parse(read_file(same / "comparison.json"))["warnings"].empty());
+}
+
 TEST_CASE("compare: a taken folder is kept unless --force", "[integration]") {
   const fs::path base = scratch("compare-taken");
   const fs::path dir = base / "out";

@@ -55,6 +55,21 @@ TEST_CASE("sweep: a grid runs every point on the same random numbers", "[integra
   CHECK(point(1, "pay_marketing") > point(0, "pay_marketing"));
 }
 
+TEST_CASE("sweep: pay varied with behaviour fixed is flagged", "[integration]") {
+  const fs::path dir = scratch("sweep-fixed-pay") / "out";
+  const auto r = tandem_cmd("sweep '" + kBaseline +
+                            "' --replications 2 --set horizon.periods=13 "
+                            "--vary sales.pay.params.rate=0.08,0.12 --out '" +
+                            dir.string() + "'");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.err.find("warning: the pay of sales differs between points, but behaviour is fixed") !=
+        std::string::npos);
+  const auto j = nlohmann::json::parse(read_file(dir / "sweep.json"));
+  REQUIRE(j["warnings"].size() == 1);
+  CHECK(read_file(dir / "report.html").find("nobody responds to pay") != std::string::npos);
+}
+
 TEST_CASE("sweep: a varied key that does not exist is located with the nearest name",
           "[integration]") {
   const fs::path base = scratch("sweep-typo");

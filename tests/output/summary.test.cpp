@@ -29,8 +29,8 @@ SummaryJson sample_summary() {
 
 TEST_CASE("summary opens with the run block", "[output]") {
   const SummaryJson s = sample_summary();
-  CHECK(keys(s) ==
-        std::vector<std::string>{"run", "headline", "precision", "pay", "ledger_rows", "metrics"});
+  CHECK(keys(s) == std::vector<std::string>{"run", "warnings", "headline", "precision", "pay",
+                                            "ledger_rows", "metrics"});
   const auto& run = s["run"];
   CHECK(keys(run) == std::vector<std::string>{"scenario", "scenario_hash", "seed", "replications",
                                               "tandem_version", "sdk_abi", "plugins"});

@@ -4,6 +4,7 @@
 #include "study/compare.hpp"
 #include "study/evaluate.hpp"
 #include "study/run.hpp"
+#include "study/sweep.hpp"
 
 #include <tandem/errors.hpp>
 
@@ -118,4 +119,78 @@ TEST_CASE("run in memory releases the rows and keeps what the summary needs", "[
     CHECK(rep.digest.ledger_rows > 0);
     CHECK(!rep.headlines.empty());
   }
+}
+
+namespace {
+
+// BASE and one ALT as `tandem compare` loads them, with ALT's own overrides.
+std::vector<Scenario> pair_of(const std::filesystem::path& alt_file,
+                              std::vector<std::string> alt_overrides, PluginRegistry& registry,
+                              std::vector<std::string> both = {}) {
+  study::CompareOverrides o;
+  o.both = std::move(both);
+  o.alt = std::move(alt_overrides);
+  return study::load_compared(kBaseline.string(), {alt_file.string()}, o, registry);
+}
+
+}  // namespace
+
+TEST_CASE("a comparison that also switches behaviour mode says so", "[study]") {
+  PluginRegistry registry({TANDEM_PLUGIN_DIR});
+  const auto quarter_end =
+      std::filesystem::path(TANDEM_PROJECT_DIR) / "scenarios" / "quarter_end.yaml";
+  const std::vector<Scenario> s = pair_of(quarter_end, {}, registry);
+  const std::vector<std::string> w =
+      study::comparison_warnings(s[0], s[1], {kBaseline.string(), quarter_end.string()});
+  REQUIRE(w.size() == 1);
+  CHECK(w[0].find("baseline.yaml runs with behaviour.mode fixed and quarter_end.yaml with "
+                  "adaptive") != std::string::npos);
+  CHECK(w[0].find("--set behaviour.mode=adaptive") != std::string::npos);
+  // Compared like with like, the warning goes.
+  const std::vector<Scenario> like =
+      pair_of(quarter_end, {}, registry, {"behaviour.mode=adaptive"});
+  CHECK(study::comparison_warnings(like[0], like[1], {kBaseline.string(), quarter_end.string()})
+            .empty());
+}
+
+TEST_CASE("a pay change compared with behaviour fixed says nobody can respond", "[study]") {
+  PluginRegistry registry({TANDEM_PLUGIN_DIR});
+  const study::ComparedNames names(kBaseline.string(), kBaseline.string());
+  const std::vector<Scenario> rate = pair_of(kBaseline, {"sales.pay.params.rate=0.12"}, registry);
+  const std::vector<std::string> w = study::comparison_warnings(rate[0], rate[1], names);
+  REQUIRE(w.size() == 1);
+  CHECK(w[0].find("the pay of sales differs, but behaviour is fixed") != std::string::npos);
+  // A marketing salary is pay too.
+  const std::vector<Scenario> salary =
+      pair_of(kBaseline, {"marketing.pay.params.salary=80000"}, registry);
+  CHECK(study::teams_paid_differently(salary[0], salary[1]) ==
+        std::vector<std::string>{"marketing"});
+  // With people responding, or with only the lead definition changed, nothing to say.
+  const std::vector<Scenario> adaptive =
+      pair_of(kBaseline, {"sales.pay.params.rate=0.12"}, registry, {"behaviour.mode=adaptive"});
+  CHECK(study::comparison_warnings(adaptive[0], adaptive[1], names).empty());
+  const std::vector<Scenario> policy =
+      pair_of(kBaseline, {"lead_policy.params.threshold=50"}, registry);
+  CHECK(study::comparison_warnings(policy[0], policy[1], names).empty());
+  CHECK(study::teams_paid_differently(policy[0], policy[1]).empty());
+}
+
+TEST_CASE("a sweep says when its points mix modes or vary pay nobody responds to", "[study]") {
+  PluginRegistry registry({TANDEM_PLUGIN_DIR});
+  const auto sweep_of = [&](const std::string& vary, std::vector<std::string> sets = {}) {
+    return study::load_sweep(kBaseline.string(), sets, {"replications=2"},
+                             grid_points({parse_vary(vary)}), registry);
+  };
+  const std::vector<std::string> rate =
+      study::sweep_warnings(sweep_of("sales.pay.params.rate=0.08,0.12"));
+  REQUIRE(rate.size() == 1);
+  CHECK(rate[0].find("the pay of sales differs between points") != std::string::npos);
+  const std::vector<std::string> modes =
+      study::sweep_warnings(sweep_of("behaviour.mode=fixed,adaptive"));
+  REQUIRE(modes.size() == 1);
+  CHECK(modes[0].find("different behaviour modes") != std::string::npos);
+  CHECK(study::sweep_warnings(sweep_of("lead_policy.params.threshold=50,70")).empty());
+  CHECK(study::sweep_warnings(
+            sweep_of("sales.pay.params.rate=0.08,0.12", {"behaviour.mode=adaptive"}))
+            .empty());
 }
