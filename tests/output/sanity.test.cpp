@@ -32,9 +32,9 @@ Scenario with_people(int marketers, int reps, int sdrs) {
 
 TEST_CASE("pay above revenue is a warning that says its period", "[output]") {
   const Scenario s = with_people(2, 5, 0);
-  const std::vector<std::string> w = sanity_warnings(
-      s, {figure("cost_of_sales_share", 1.25), figure("pay_marketing", 1e5),
-          figure("pay_sales", 4e5), figure("pay_sdrs", 0)});
+  const std::vector<std::string> w =
+      sanity_warnings(s, {figure("cost_of_sales_share", 1.25), figure("pay_marketing", 1e5),
+                          figure("pay_sales", 4e5), figure("pay_sdrs", 0)});
   REQUIRE(w.size() == 1);
   CHECK(w[0].find("125% of revenue over the 52 weeks of the run") != std::string::npos);
   // At or below 100% nothing is said; neither is a team of nobody paid nothing.
