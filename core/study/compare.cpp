@@ -180,17 +180,24 @@ Comparison compare_results(const RunResult& base, const RunResult& alt,
 
 std::vector<Comparison> compare(const Scenario& base, const std::vector<Scenario>& alts,
                                 PluginRegistry& registry, const Execution& execution) {
+  // Every alternative is checked and its plugins loaded before anything runs, so a third
+  // alternative that cannot be paired fails at once, not after the base and two others ran.
+  std::vector<ComparedNames> names;
+  std::vector<RunPlugins> plugins;
+  for (const Scenario& alt : alts) {
+    names.emplace_back(base.file.string(), alt.file.string());
+    check_pairable(base, alt, names.back());
+    plugins.push_back(resolve_plugins(alt, registry));
+  }
   const int parts = static_cast<int>(alts.size()) + 1;
   const RunResult base_result =
       run_in_memory(base, resolve_plugins(base, registry), execution, 0, parts, "base");
   std::vector<Comparison> comparisons;
   for (std::size_t i = 0; i < alts.size(); ++i) {
-    const ComparedNames names(base.file.string(), alts[i].file.string());
-    check_pairable(base, alts[i], names);
-    const RunResult alt_result = run_in_memory(alts[i], resolve_plugins(alts[i], registry),
-                                               execution, static_cast<int>(i) + 1, parts, "alt ");
-    comparisons.push_back(compare_results(base_result, alt_result, names));
-    comparisons.back().warnings = comparison_warnings(base, alts[i], names);
+    const RunResult alt_result =
+        run_in_memory(alts[i], plugins[i], execution, static_cast<int>(i) + 1, parts, "alt ");
+    comparisons.push_back(compare_results(base_result, alt_result, names[i]));
+    comparisons.back().warnings = comparison_warnings(base, alts[i], names[i]);
   }
   return comparisons;
 }

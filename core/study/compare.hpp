@@ -71,6 +71,7 @@ Comparison compare_results(const RunResult& base, const RunResult& alt, const Co
 
 // BASE and every ALT run in memory (nothing written), each ALT compared with BASE: what
 // a caller that wants figures, not folders, asks. The scenarios come from load_compared.
+// An ALT that cannot be paired (check_pairable) throws before anything runs.
 std::vector<Comparison> compare(const Scenario& base, const std::vector<Scenario>& alts,
                                 PluginRegistry& registry, const Execution& execution);
 

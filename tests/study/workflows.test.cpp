@@ -98,6 +98,24 @@ TEST_CASE("compare runs several alternatives against one base on common random n
   CHECK(row(c[1], "pay_sales").paired_ci95->first > 0.0);
 }
 
+TEST_CASE("compare refuses an alternative it cannot pair before anything runs", "[study]") {
+  PluginRegistry registry({TANDEM_PLUGIN_DIR});
+  study::CompareOverrides o;
+  o.both = {"horizon.periods=13", "replications=2"};
+  const std::vector<Scenario> same =
+      study::load_compared(kBaseline.string(), {kBaseline.string()}, o, registry);
+  o.alt = {"horizon.periods=26"};
+  const std::vector<Scenario> longer =
+      study::load_compared(kBaseline.string(), {kBaseline.string()}, o, registry);
+  int started = 0;
+  study::Execution counting;
+  counting.progress = [&](int, int, const std::string&) {
+    return study::Progress([&](int, int) { ++started; });
+  };
+  CHECK_THROWS_AS(study::compare(same[0], {same[1], longer[1]}, registry, counting), ScenarioError);
+  CHECK(started == 0);
+}
+
 TEST_CASE("compare refuses an alternative's own seed or replications", "[study]") {
   PluginRegistry registry({TANDEM_PLUGIN_DIR});
   study::CompareOverrides o;
