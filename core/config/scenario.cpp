@@ -64,6 +64,17 @@ void check_across(const YAML::Node& root, const Scenario& s, Report& report) {
                        std::to_string(s.sales.people));
         break;
       }
+  // The working day ends by midnight.
+  if (s.sales.day_starts_at + s.sales.working_hours_per_day > 24) {
+    const YAML::Node sales = root["sales"];
+    report.add(sales && sales.IsMap() && sales["working_hours_per_day"]
+                   ? sales["working_hours_per_day"]
+                   : root,
+               "sales.working_hours_per_day",
+               "a working day of " + std::to_string(s.sales.working_hours_per_day) +
+                   " hours from " + std::to_string(s.sales.day_starts_at) +
+                   " o'clock ends after midnight: start earlier or work fewer hours a day");
+  }
   if (s.sdrs.people > 0 && s.sdrs.pay.plugin.empty()) {
     const YAML::Node sdrs = root["sdrs"];
     report.add(sdrs && sdrs["people"] ? sdrs["people"] : root, "sdrs.pay",

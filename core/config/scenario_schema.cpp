@@ -317,15 +317,17 @@ Section build() {
                  in_range(0, 5).with_unit("signal"))
           .into(part(&Scenario::scoring)));
 
-  root.sections.push_back(
+  Section funnel =
       Fields<FunnelConfig>(
           Schema("funnel",
                  "How leads move from inquiry to opportunity, and what working them costs."))
           .field("contact_rate", &FunnelConfig::contact_rate,
                  "Chance of reaching a lead worked at once.", probability())
-          .field("decay_per_day", &FunnelConfig::decay_per_day,
-                 "Speed to lead: contact chance lost per day a lead waits.",
-                 in_range(0, 1).with_unit("share per day"))
+          .field("arrivals_in_working_hours", &FunnelConfig::arrivals_in_working_hours,
+                 "Share of inquiries that arrive in working hours (sales.working_days, "
+                 "working_hours_per_day, day_starts_at); the rest arrive at night or at the "
+                 "weekend. Within each, every hour is as likely.",
+                 share())
           .field("qualify_sensitivity", &FunnelConfig::qualify_sensitivity,
                  "Chance a reached lead with a real need qualifies (SQL).", probability())
           .field("qualify_false_positive", &FunnelConfig::qualify_false_positive,
@@ -346,7 +348,28 @@ Section build() {
           .field("hours_per_opportunity", &FunnelConfig::hours_per_opportunity,
                  "Rep hours per open opportunity per period.",
                  in_range(0, 744).with_unit("hours per period"))
-          .into(part(&Scenario::funnel)));
+          .into(part(&Scenario::funnel));
+  funnel.sections.push_back(
+      Fields<SpeedToLeadConfig>(
+          Schema("speed_to_lead",
+                 "Speed to lead: the chance of reaching a lead is contact_rate x (floor + "
+                 "(1 - floor) x e^(-hours waited / decay_hours)). The defaults follow "
+                 "Oldroyd, McElheran & Elkington (2011): a lead tried at once is about 7 "
+                 "times as likely to be reached as one tried an hour later, and 60 times as "
+                 "one tried a day or more later."))
+          .field("decay_hours", &SpeedToLeadConfig::decay_hours,
+                 "Hours for the fresh part of the chance to fall to 1/e (37%).",
+                 above_to(0, 8760, "hours"))
+          .field("floor", &SpeedToLeadConfig::floor,
+                 "Share of the chance left however long the lead waited (1: waiting costs "
+                 "nothing).",
+                 share())
+          .into([](Scenario& s) -> SpeedToLeadConfig& { return s.funnel.speed_to_lead; }));
+  funnel.replaced["decay_per_day"] =
+      "replaced by funnel.speed_to_lead {decay_hours, floor}: the "
+      "chance of reaching a lead now falls with the hours it waited (see docs/model.md, speed "
+      "to lead); remove decay_per_day and set speed_to_lead if the defaults do not suit";
+  root.sections.push_back(std::move(funnel));
 
   root.sections.push_back(
       Fields<DealConfig>(
@@ -468,6 +491,17 @@ Section build() {
                  "Share of prospected leads already in market.", share())
           .field("prospect_fit_tilt", &SalesConfig::prospect_fit_tilt,
                  "Lean of reps' prospecting toward (+) high-fit accounts.", tilt())
+          .field("working_days", &SalesConfig::working_days,
+                 "Working days in every 7, for reps and SDRs (a period starts on the first "
+                 "of them); the rest are the weekend.",
+                 in_range(1, 7).with_unit("days per week"))
+          .field("working_hours_per_day", &SalesConfig::working_hours_per_day,
+                 "Length of a working day, for reps and SDRs: their selling hours are spread "
+                 "evenly over the working hours of a period.",
+                 in_range(1, 24).with_unit("hours"))
+          .field("day_starts_at", &SalesConfig::day_starts_at,
+                 "Hour of the day (0-23) the working day starts; it must end by midnight.",
+                 in_range(0, 23).with_unit("hour of day"))
           .into(part(&Scenario::sales));
   sales.sections.push_back(
       pay_slot("sales reps", [](Scenario& s) -> PayChoice& { return s.sales.pay; }));

@@ -398,7 +398,8 @@ Entry find_entry(const YAML::Node& map, const std::string& key) {
 
 Params check_params(const YAML::Node& map, const Schema& schema, const std::string& path,
                     const Location& missing_at, Report& report,
-                    const std::vector<std::string>& sections) {
+                    const std::vector<std::string>& sections,
+                    const std::map<std::string, std::string>& replaced) {
   Params params;
   const auto keys = allowed_keys(schema, sections);
   if (map.IsDefined() && !map.IsNull() && !map.IsMap()) {
@@ -427,6 +428,10 @@ Params check_params(const YAML::Node& map, const Schema& schema, const std::stri
       }
       if (std::find(sections.begin(), sections.end(), name) != sections.end()) continue;
       const ParamSpec* spec = schema.find(name);
+      if (const auto gone = replaced.find(name); !spec && gone != replaced.end()) {
+        report.add(k, key, gone->second);
+        continue;
+      }
       if (!spec) {
         report.add(k, key,
                    "unknown key '" + name + "'" + did_you_mean(name, keys) +

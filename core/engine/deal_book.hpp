@@ -33,7 +33,7 @@ struct DealBook {
   std::vector<double> product_weights;
   std::vector<std::uint8_t> quarter_end_month;  // per period: in a quarter's last month
   std::int64_t mql_won = 0;                     // won deals whose lead was ever an MQL
-  WaitHistogram close_wait;                     // periods from first inquiry to won
+  WaitHistogram close_wait;                     // whole days from first inquiry to won
 
  private:
   // Which periods close a quarter's last month: where quarter-end deal timing shows.

@@ -14,6 +14,7 @@ Funnel::Funnel(const Scenario& s, const RunPlugins& plugins, FunnelStreams& stre
     : s_(s),
       replication_(replication),
       days_(days_per_period(s.horizon.period)),
+      week_(s),
       adaptive_(s.behaviour.mode == BehaviourMode::adaptive),
       streams_(streams),
       market_(s.market, streams.market),
@@ -36,6 +37,8 @@ ReplicationResult Funnel::run() {
     new_inquiries(t);
     nurture_step(t);
     for (int w = 0; w < floor_.workers(); ++w) work(w, t);
+    hand_over(t);
+    for (int r = 0; r < floor_.reps; ++r) spend_spare_hours(r, t);
     enforce_service_level(t);
     churn(t);
     record(t);

@@ -34,6 +34,7 @@
 #include "engine/payroll.hpp"
 #include "engine/replication.hpp"
 #include "engine/sales_floor.hpp"
+#include "engine/work_week.hpp"
 #include "model/results.hpp"
 #include "model/scenario.hpp"
 #include "plugins/registry.hpp"
@@ -71,11 +72,22 @@ class Funnel {
   void nurture_step(int t);
 
   // --- Reps work (funnel_work.cpp) ----------------------------------------------------
+  // What became of a lead a worker came to in their queue.
+  enum class Turn { done, stays, not_arrived };
   void work(int r, int t);
-  bool attempt(std::uint32_t id, int r, int t, double clock);
+  Turn work_lead(std::uint32_t id, int r, int t, RepHours& used, double step);
+  bool attempt(std::uint32_t id, int r, int t, double hour);
+  bool breach(std::uint32_t id, int r, int t);
+  void hand_over(int t);
+  int most_hours_free(int except) const;
+  void spend_spare_hours(int r, int t);
   void qualify(std::uint32_t id, int r, int t);
   void prospect(int r, int t);
   void enforce_service_level(int t);
+  // Where lead `id` is on period t's working clock: when it arrived, 0 if before the period.
+  double ready_clock(std::uint32_t id, int t) const {
+    return week_.clock_at(static_cast<double>(pool_.leads.arrived_hour[id] - week_.start(t)));
+  }
 
   // --- Adaptive choices (funnel_adaptive.cpp) -----------------------------------------
   void pull_deals(int r, int t, double& hours, RepHours& used);
@@ -102,10 +114,14 @@ class Funnel {
   // --- Recording (funnel_record.cpp) --------------------------------------------------
   void record(int t);
   void headlines();
+  // Whole days from lead `id`'s first inquiry to the decision on its deal `o` in period t
+  // (made at a working hour of the period).
+  int days_to_close(std::uint32_t id, std::uint32_t o, int t) const;
 
   const Scenario& s_;
   std::uint64_t replication_;
   double days_;  // per period
+  WorkWeek week_;
   bool adaptive_;
   FunnelStreams& streams_;
   Market market_;
@@ -117,6 +133,10 @@ class Funnel {
   Payroll payroll_;
   Counters counts_;
   ReplicationResult result_;
+  // The worker working now (work()): do they choose which leads to work, and the least an
+  // attempt must be believed to bring for them to make it.
+  bool chooses_ = false;
+  double worth_ = 0;
 };
 
 }  // namespace tandem

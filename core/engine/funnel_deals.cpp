@@ -142,7 +142,7 @@ void Funnel::decide(std::uint32_t o, int t) {
     credit(o, t, -1);
     if (s_.deals.churn_rate > 0) book_.customers.push_back(o);
     if (pool_.leads.was_mql[id]) ++book_.mql_won;
-    book_.close_wait.add(t - pool_.leads.created[id]);
+    book_.close_wait.add(days_to_close(id, o, t));
     market_.settle(a);
     outcome = Outcome::won;
   } else {

@@ -136,8 +136,13 @@ LeadView Funnel::view(std::uint32_t id, int t) const {
 // The lead policy decides: MQL (routed by the policy) or nurture. Every decision is
 // scored against the lead's latent need, to measure how well the policy separates.
 void Funnel::consider(std::uint32_t id, int t) {
+  // When in the period it arrives, to the hour (work_week.hpp: the arrival pattern). A new
+  // inquiry's arrival is its creation.
   pool_.leads.arrived[id] = t;
-  pool_.leads.arrived_day[id] = static_cast<float>((t + streams_.signals.uniform()) * days_);
+  pool_.leads.arrived_hour[id] =
+      static_cast<std::int32_t>(week_.start(t) + week_.arrival_hour(streams_.signals.uniform()));
+  if (pool_.leads.recycled[id] == 0 && !pool_.leads.was_mql[id])
+    pool_.leads.created_hour[id] = pool_.leads.arrived_hour[id];
   const LeadView v = view(id, t);
   const bool mql = pool_.policy.is_mql(v);
   pool_.separation.add(pool_.policy.score(v), pool_.leads.real_need[id] != 0, mql);
@@ -163,6 +168,8 @@ void Funnel::consider(std::uint32_t id, int t) {
   pool_.leads.was_mql[id] = 1;
   pool_.leads.attempts[id] = 0;
   pool_.leads.breached[id] = 0;
+  pool_.leads.escalated[id] = 0;
+  pool_.leads.touch_band[id] = -1;
   ++counts_[Counter::mqls];
   if (pool_.leads.real_need[id]) ++counts_[Counter::mqls_real_need];
   pool_.mql_quality_sum += pool_.leads.quality[id];

@@ -1,6 +1,7 @@
 // Recording: the metrics of each period and the headlines of the replication.
 #include "engine/funnel.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <vector>
@@ -85,15 +86,34 @@ void Funnel::headlines() {
   set(Figure::rep_effort_share, share(floor_.hours_worked, floor_.hours_available));
   set(Figure::mqls_never_worked_share, share(count(never_worked), count(mql_leads)));
   set(Figure::mqls_ignored_share, share(count(floor_.mqls_ignored), total(Counter::mqls)));
-  set(Figure::median_days_to_close, book_.close_wait.median_days(days_));
+  set(Figure::median_days_to_close, book_.close_wait.median_days(1.0));
   set(Figure::median_days_to_first_touch, floor_.first_touch_wait.median_days(1.0 / 24.0));
   set(Figure::contact_chance_lost_to_waiting,
       share(floor_.value_lost_sum, count(floor_.attempts_total)));
+  // Speed to lead: first touches by the hours the MQL waited, and the share that became SQLs.
+  constexpr std::array<Figure, kWaitBands> touches = {
+      Figure::first_touches_under_1h, Figure::first_touches_1_to_2h, Figure::first_touches_2_to_24h,
+      Figure::first_touches_24h_plus};
+  constexpr std::array<Figure, kWaitBands> rates = {
+      Figure::sql_rate_first_touched_under_1h, Figure::sql_rate_first_touched_1_to_2h,
+      Figure::sql_rate_first_touched_2_to_24h, Figure::sql_rate_first_touched_24h_plus};
+  for (std::size_t b = 0; b < kWaitBands; ++b) {
+    set(touches[b], count(floor_.first_touches[b]));
+    set(rates[b], share(count(floor_.sqls_by_wait[b]), count(floor_.first_touches[b])));
+  }
   // The channel mix: each channel's share of marketing spend.
   std::vector<double> spend_share(s_.channels.size());
   for (std::size_t c = 0; c < s_.channels.size(); ++c)
     spend_share[c] = share(marketing_.channel_spend[c], spend.units());
   result_.headlines = counts_.headlines(f, s_.channels, spend_share);
+}
+
+// The decision is placed at a working hour of its period (spread by the deal's number, so
+// no random draw moves); the wait runs from the hour the lead first inquired.
+int Funnel::days_to_close(std::uint32_t id, std::uint32_t o, int t) const {
+  const std::int64_t decided = week_.start(t) + week_.spread_hour(o);
+  const std::int64_t hours = std::max<std::int64_t>(0, decided - pool_.leads.created_hour[id]);
+  return static_cast<int>(hours / 24);
 }
 
 }  // namespace tandem

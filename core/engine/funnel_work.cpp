@@ -1,6 +1,7 @@
 // Reps work: each period a rep (or SDR) works open opportunities, then routed leads
-// (contact attempts, qualification), then prospects; MQLs left untouched too long go back
-// to nurture.
+// (contact attempts, qualification) on the working clock of the period (work_week.hpp);
+// leads reassigned on a breach are handed over; reps prospect with the hours left; the
+// service level acts on breaches and sends MQLs left untouched too long back to nurture.
 #include "engine/funnel.hpp"
 
 #include <algorithm>
@@ -9,9 +10,10 @@
 
 namespace tandem {
 
-// A rep's period: open opportunities first (each needs its hours or it slips), then the
+// A worker's period: open opportunities first (each needs its hours or it slips), then the
 // routed leads in the order the behaviour picks (an adaptive rep: those it chose to work,
-// best first), then (optionally) own prospecting. An SDR's period is the routed leads only.
+// best first). An SDR has no opportunities. Prospecting comes once every worker has
+// worked their queue (spend_spare_hours), so a lead handed over can use a rep's hours.
 void Funnel::work(int r, int t) {
   const auto ri = static_cast<std::size_t>(r);
   double period_hours = floor_.hours_per_period(r);
@@ -72,85 +74,234 @@ void Funnel::work(int r, int t) {
   else
     floor_.behaviour->order_queue(r, queue, pool_.leads);
   // The service level: leads whose first-touch deadline falls by the end of this period
-  // come first, in the rep's own order among themselves.
-  // (A stable partition through a scratch list kept between periods: no allocation.)
-  floor_.scratch.clear();
-  std::size_t due = 0;
-  for (const std::uint32_t id : queue) {
-    if (pool_.past_deadline(id, t, days_))
-      queue[due++] = id;
-    else
-      floor_.scratch.push_back(id);
-  }
-  std::copy(floor_.scratch.begin(), floor_.scratch.end(),
-            queue.begin() + static_cast<std::ptrdiff_t>(due));
+  // come first, in the rep's own order among themselves, and escalated leads before them.
+  // (Stable partitions through a scratch list kept between periods: no allocation.)
+  const auto to_front = [&](std::size_t from, auto&& first) {
+    floor_.scratch.clear();
+    std::size_t front = from;
+    for (std::size_t i = from; i < queue.size(); ++i) {
+      const std::uint32_t id = queue[i];
+      if (first(id))
+        queue[front++] = id;
+      else
+        floor_.scratch.push_back(id);
+    }
+    std::copy(floor_.scratch.begin(), floor_.scratch.end(),
+              queue.begin() + static_cast<std::ptrdiff_t>(front));
+  };
+  const std::int64_t period_end = week_.start(t + 1);
+  to_front(0, [&](std::uint32_t id) { return pool_.past_deadline(id, period_end); });
+  if (pool_.service.on_breach == BreachAction::escalate)
+    to_front(0, [&](std::uint32_t id) { return pool_.leads.escalated[id] != 0; });
   // The least an attempt must be believed to bring for the rep to make it.
-  const double worth = chooses ? choose_leads(r, t, hours, queue) : 0.0;
+  used.left = hours;
+  used.available = period_hours;
+  used.clock = 0;
+  worth_ = chooses ? choose_leads(r, t, hours, queue) : 0.0;
+  chooses_ = chooses;
+  // Lead work runs on the working clock (work_week.hpp): the worker spreads their selling
+  // hours over the period's working hours, so an attempt moves the clock on by its hours
+  // times (working hours / selling hours). The worker goes down the queue in order; a lead
+  // that has not arrived yet when they come to it is taken up on a later pass, once the
+  // clock has reached it.
+  const double step =
+      period_hours > 0 ? s_.funnel.hours_per_attempt * week_.working_hours() / period_hours : 0.0;
+  auto& deferred = floor_.deferred;
+  deferred.clear();
   keep = 0;
   for (std::size_t i = 0; i < queue.size(); ++i) {
     const std::uint32_t id = queue[i];
-    if (chooses && believed_yield(r, id) < worth) {
-      pool_.leads.ignored[id] = 1;
-      ++used.ignored;
-      queue[keep++] = id;
-      continue;
+    switch (work_lead(id, r, t, used, step)) {
+      case Turn::done:
+        break;
+      case Turn::stays:
+        queue[keep++] = id;
+        break;
+      case Turn::not_arrived:
+        deferred.push_back(id);
+        break;
     }
-    if (hours + 1e-9 < s_.funnel.hours_per_attempt) {
-      queue[keep++] = id;
-      continue;
-    }
-    // When in the period the attempt is made: as far in as the rep's hours are used.
-    const double clock = period_hours > 0 ? 1.0 - hours / period_hours : 0.0;
-    hours -= s_.funnel.hours_per_attempt;
-    used.leads += s_.funnel.hours_per_attempt;
-    ++used.attempts;
-    const int cell =
-        chooses ? floor_.yield.cell(pool_.leads.score[id], pool_.leads.channel[id]) : 0;
-    const std::int64_t opened = counts_[Counter::opportunities];
-    if (attempt(id, r, t, clock)) queue[keep++] = id;
-    if (chooses) floor_.yield.attempted(r, cell, counts_[Counter::opportunities] > opened);
   }
   queue.resize(keep);
+  while (!deferred.empty()) {
+    double next = week_.working_hours();
+    for (const std::uint32_t id : deferred) next = std::min(next, ready_clock(id, t));
+    used.clock = std::max(used.clock, next);
+    if (used.clock >= week_.working_hours() || used.left + 1e-9 < s_.funnel.hours_per_attempt)
+      break;
+    std::size_t left = 0;
+    for (std::size_t i = 0; i < deferred.size(); ++i) {
+      const std::uint32_t id = deferred[i];
+      switch (work_lead(id, r, t, used, step)) {
+        case Turn::done:
+          break;
+        case Turn::stays:
+          queue.push_back(id);  // within the capacity it had: no allocation
+          break;
+        case Turn::not_arrived:
+          deferred[left++] = id;
+          break;
+      }
+    }
+    deferred.resize(left);
+  }
+  queue.insert(queue.end(), deferred.begin(), deferred.end());
 
   if (ends_pay_period) floor_.timing.end_pay_period(r);
-
-  if (!floor_.is_sdr(r) && floor_.behaviour->prospects(r) && hours > 0) {
-    used.prospecting = hours;
-    floor_.prospect_hours[ri] += hours;
-    const std::int64_t opened = counts_[Counter::opportunities];
-    int sourced = 0;
-    while (floor_.prospect_hours[ri] >= s_.sales.prospecting_hours_per_lead) {
-      floor_.prospect_hours[ri] -= s_.sales.prospecting_hours_per_lead;
-      prospect(r, t);
-      ++sourced;
-    }
-    if (adaptive_)
-      floor_.yield.prospected(r, sourced,
-                              static_cast<int>(counts_[Counter::opportunities] - opened));
-  }
 }
 
-// One contact attempt, made `clock` (0..1) of the way through period t. Speed to lead:
-// the chance to reach the lead falls exponentially with the days it really waited since
-// it became an MQL; a lead without contact details cannot be reached. A first touch
-// later than the service level's first-touch time is a breach. Returns true if the lead
-// stays in the rep's queue.
-bool Funnel::attempt(std::uint32_t id, int r, int t, double clock) {
-  const double waited = std::max(0.0, (t + clock) * days_ - pool_.leads.arrived_day[id]);
+// Worker r comes to lead `id` at their working clock.
+Funnel::Turn Funnel::work_lead(std::uint32_t id, int r, int t, RepHours& used, double step) {
+  if (chooses_ && believed_yield(r, id) < worth_) {
+    pool_.leads.ignored[id] = 1;
+    ++used.ignored;
+    return Turn::stays;
+  }
+  if (used.left + 1e-9 < s_.funnel.hours_per_attempt || used.clock >= week_.working_hours())
+    return Turn::stays;
+  // A lead cannot be touched before it arrives.
+  const double ready = ready_clock(id, t);
+  if (ready > used.clock) return Turn::not_arrived;
+  double at = used.clock;
+  // Reached after its first-touch deadline: a breach, and what the service level does
+  // about it.
+  if (pool_.leads.attempts[id] == 0 && !pool_.leads.breached[id]) {
+    const double deadline =
+        week_.clock_at(pool_.deadline(id) - static_cast<double>(week_.start(t)));
+    if (at > deadline) {
+      if (!breach(id, r, t)) return Turn::done;  // handed over or recycled
+      // Escalated: first touched at the next working hour after the deadline.
+      if (pool_.service.on_breach == BreachAction::escalate) at = std::max(ready, deadline);
+    }
+  }
+  used.clock += step;
+  used.left -= s_.funnel.hours_per_attempt;
+  used.leads += s_.funnel.hours_per_attempt;
+  ++used.attempts;
+  const int cell = chooses_ ? floor_.yield.cell(pool_.leads.score[id], pool_.leads.channel[id]) : 0;
+  const std::int64_t opened = counts_[Counter::opportunities];
+  const bool stays = attempt(id, r, t, static_cast<double>(week_.start(t)) + week_.hour_at(at));
+  if (chooses_) floor_.yield.attempted(r, cell, counts_[Counter::opportunities] > opened);
+  return stays ? Turn::stays : Turn::done;
+}
+
+// Lead `id` (in worker r's queue, not yet touched) missed its first-touch deadline: the
+// breach is counted and the service level's action taken. Returns true if r keeps the
+// lead; false if it left r's queue (handed over for reassignment, or recycled).
+bool Funnel::breach(std::uint32_t id, int /*r*/, int t) {
+  pool_.leads.breached[id] = 1;
+  ++counts_[Counter::sla_breaches];
+  switch (pool_.service.on_breach) {
+    case BreachAction::none:
+      return true;
+    case BreachAction::escalate:
+      ++counts_[Counter::sla_escalated];
+      pool_.leads.escalated[id] = 1;
+      return true;
+    case BreachAction::reassign:
+      ++counts_[Counter::sla_reassigned];
+      floor_.handed_over.push_back(id);
+      return false;
+    case BreachAction::recycle:
+      ++counts_[Counter::sla_recycled];
+      pool_.policy.on_outcome(view(id, t), Outcome::recycled);
+      pool_.to_nurture(id, t);
+      return false;
+  }
+  return true;
+}
+
+// Of the workers MQLs are routed to (the reps, or the SDRs), the one with the largest
+// share of this period's hours still free; another than `except` when there is one.
+int Funnel::most_hours_free(int except) const {
+  const int first = floor_.sdrs > 0 ? floor_.reps : 0, last = floor_.workers();
+  int best = -1;
+  double best_free = -1;
+  for (int w = first; w < last; ++w) {
+    if (w == except && last - first > 1) continue;
+    const RepHours& h = floor_.hours[static_cast<std::size_t>(w)];
+    const double free = h.available > 0 ? h.left / h.available : 0.0;
+    if (free > best_free) best = w, best_free = free;
+  }
+  return best;
+}
+
+// Leads reassigned on a breach this period: each goes to the worker with the most hours
+// still free, who attempts it at once (at the later of their working clock and the
+// deadline) if their hours and the period allow, or else queues it.
+void Funnel::hand_over(int t) {
+  for (const std::uint32_t id : floor_.handed_over) {
+    const int from = pool_.leads.rep[id];
+    const int to = most_hours_free(from);
+    pool_.leads.rep[id] = to;
+    pool_.leads.routed[id] = floor_.next_route++;
+    RepHours& used = floor_.hours[static_cast<std::size_t>(to)];
+    const double deadline =
+        week_.clock_at(pool_.deadline(id) - static_cast<double>(week_.start(t)));
+    const double at = std::max({used.clock, ready_clock(id, t), deadline});
+    if (used.left + 1e-9 >= s_.funnel.hours_per_attempt && at < week_.working_hours()) {
+      const double step = used.available > 0
+                              ? s_.funnel.hours_per_attempt * week_.working_hours() / used.available
+                              : 0.0;
+      used.clock = at + step;
+      used.left -= s_.funnel.hours_per_attempt;
+      used.leads += s_.funnel.hours_per_attempt;
+      ++used.attempts;
+      if (!attempt(id, to, t, static_cast<double>(week_.start(t)) + week_.hour_at(at))) continue;
+    }
+    floor_.queues[static_cast<std::size_t>(to)].push_back(id);
+  }
+  floor_.handed_over.clear();
+}
+
+// A rep's hours left after opportunities and leads go to their own prospecting.
+void Funnel::spend_spare_hours(int r, int t) {
+  const auto ri = static_cast<std::size_t>(r);
+  RepHours& used = floor_.hours[ri];
+  const double hours = used.left;
+  if (!floor_.behaviour->prospects(r) || hours <= 0) return;
+  used.prospecting = hours;
+  used.left = 0;
+  floor_.prospect_hours[ri] += hours;
+  const std::int64_t opened = counts_[Counter::opportunities];
+  int sourced = 0;
+  while (floor_.prospect_hours[ri] >= s_.sales.prospecting_hours_per_lead) {
+    floor_.prospect_hours[ri] -= s_.sales.prospecting_hours_per_lead;
+    prospect(r, t);
+    ++sourced;
+  }
+  if (adaptive_)
+    floor_.yield.prospected(r, sourced, static_cast<int>(counts_[Counter::opportunities] - opened));
+}
+
+// One contact attempt, made at `hour` (from the run's start). Speed to lead: the chance to
+// reach the lead is contact_rate x (floor + (1 - floor) x e^(-hours waited / decay_hours)),
+// the hours it waited since it became an MQL; a lead without contact details cannot be
+// reached. A first touch later than the service level's first-touch time is a breach.
+// Returns true if the lead stays in the rep's queue.
+bool Funnel::attempt(std::uint32_t id, int r, int t, double hour) {
+  const double waited = std::max(0.0, hour - pool_.leads.arrived_hour[id]);
+  if (pool_.leads.attempts[id] == 0) {
+    const int band = wait_band(waited);
+    pool_.leads.touch_band[id] = static_cast<std::int8_t>(band);
+    ++floor_.first_touches[static_cast<std::size_t>(band)];
+  }
   if (!pool_.leads.touched[id]) {
     pool_.leads.touched[id] = 1;
     ++pool_.touched_leads;
-    floor_.first_touch_wait.add(static_cast<int>(waited * 24.0));
-    if (waited * 24.0 > pool_.service.first_touch_hours && !pool_.leads.breached[id]) {
+    floor_.first_touch_wait.add(static_cast<int>(waited));
+    if (waited > pool_.service.first_touch_hours && !pool_.leads.breached[id]) {
       pool_.leads.breached[id] = 1;
       ++counts_[Counter::sla_breaches];
     }
   }
-  const double decay = std::exp(-s_.funnel.decay_per_day * waited);
-  floor_.value_lost_sum += 1.0 - decay;
+  const SpeedToLeadConfig& speed = s_.funnel.speed_to_lead;
+  const double fresh = speed.floor + (1.0 - speed.floor) * std::exp(-waited / speed.decay_hours);
+  floor_.value_lost_sum += 1.0 - fresh;
   ++floor_.attempts_total;
   ++pool_.leads.attempts[id];
-  const double reach = pool_.leads.has_contact[id] ? s_.funnel.contact_rate * decay : 0.0;
+  pool_.leads.escalated[id] = 0;
+  const double reach = pool_.leads.has_contact[id] ? s_.funnel.contact_rate * fresh : 0.0;
   if (streams_.contact.bernoulli(reach)) {
     // In conversation the rep forms a view of the need: right with the scenario's
     // accuracy. What sales-accepted policies accept on, and learn from.
@@ -186,6 +337,8 @@ void Funnel::qualify(std::uint32_t id, int r, int t) {
   if (streams_.contact.bernoulli(p)) {
     ++counts_[Counter::sqls];
     ++tally(t, agent).sqls;
+    if (pool_.leads.touch_band[id] >= 0)
+      ++floor_.sqls_by_wait[static_cast<std::size_t>(pool_.leads.touch_band[id])];
     if (streams_.contact.bernoulli(s_.funnel.sql_to_opportunity)) {
       open_opportunity(id, r, t);
       return;
@@ -201,24 +354,29 @@ void Funnel::prospect(int r, int t) {
   const std::uint32_t a = market_.pick(in_market, s_.sales.prospect_fit_tilt, streams_.prospecting);
   const std::uint32_t id = new_lead(a, kProspected, 0.0, t);
   pool_.leads.rep[id] = r;
+  pool_.leads.created_hour[id] = pool_.leads.arrived_hour[id] =
+      static_cast<std::int32_t>(week_.start(t) + week_.spread_hour(pool_.leads.serial[id]));
   qualify(id, r, t);
 }
 
-// The service level: an MQL nobody touched within recycle_after_periods goes back to
-// nurture ("MQLs never worked").
+// The service level at the end of the period: an MQL still untouched past its first-touch
+// deadline is a breach, and the service level's action is taken (a lead reassigned now is
+// worked by whoever has hours left, or queued with them); an MQL nobody touched within
+// recycle_after_periods goes back to nurture ("MQLs never worked").
 void Funnel::enforce_service_level(int t) {
-  for (auto& queue : floor_.queues) {
+  const std::int64_t period_end = week_.start(t + 1);
+  for (std::size_t w = 0; w < floor_.queues.size(); ++w) {
+    auto& queue = floor_.queues[w];
     std::size_t keep = 0;
     for (std::size_t i = 0; i < queue.size(); ++i) {
       const std::uint32_t id = queue[i];
+      if (pool_.leads.attempts[id] == 0 && !pool_.leads.breached[id] &&
+          pool_.past_deadline(id, period_end) && !breach(id, static_cast<int>(w), t))
+        continue;  // handed over or recycled
       if (pool_.leads.attempts[id] == 0 &&
           t - pool_.leads.arrived[id] + 1 >= pool_.service.recycle_after_periods) {
         ++counts_[Counter::mqls_recycled_unworked];
         if (pool_.leads.ignored[id]) ++floor_.mqls_ignored;  // untouched because a rep chose so
-        if (!pool_.leads.breached[id] && pool_.past_deadline(id, t, days_)) {
-          pool_.leads.breached[id] = 1;
-          ++counts_[Counter::sla_breaches];
-        }
         pool_.policy.on_outcome(view(id, t), Outcome::recycled);
         pool_.to_nurture(id, t);
         continue;
@@ -227,6 +385,7 @@ void Funnel::enforce_service_level(int t) {
     }
     queue.resize(keep);
   }
+  hand_over(t);
 }
 
 }  // namespace tandem

@@ -46,12 +46,17 @@ struct LeadPool {
     leads.arrived[id] = t;
     leads.rep[id] = -1;
     leads.ignored[id] = 0;
+    leads.escalated[id] = 0;
     nurture.push_back(id);
   }
 
-  // Has the lead passed its first-touch deadline by the end of period t?
-  bool past_deadline(std::uint32_t id, int t, double days_per_period) const {
-    return leads.arrived_day[id] + service.first_touch_hours / 24.0 <= (t + 1) * days_per_period;
+  // The hour (from the run's start) by which the lead should be first touched.
+  double deadline(std::uint32_t id) const {
+    return leads.arrived_hour[id] + service.first_touch_hours;
+  }
+  // Has the lead passed its first-touch deadline by `hour` (from the run's start)?
+  bool past_deadline(std::uint32_t id, std::int64_t hour) const {
+    return deadline(id) <= static_cast<double>(hour);
   }
 
   GuardedLeadPolicy policy;

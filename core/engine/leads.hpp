@@ -42,17 +42,20 @@ class LeadTable {
   std::vector<std::uint64_t> serial;  // the lead's number in this replication
   std::vector<std::uint64_t> routed;  // when it was last routed to a rep (a sequence)
   std::vector<std::uint32_t> account;
-  std::vector<std::int32_t> created;   // period of the first inquiry
-  std::vector<std::int32_t> arrived;   // period it last entered its current stage
-  std::vector<float> arrived_day;      // when within that period, in days from the start
-  std::vector<std::int32_t> rep;       // rep it is routed to, or -1
-  std::vector<std::int16_t> owner;     // marketer credited (channel owner), or -1
-  std::vector<std::int8_t> attempts;   // contact attempts at the current stage
-  std::vector<std::int8_t> recycled;   // times it came back from nurture
-  std::vector<std::uint8_t> was_mql;   // ever an MQL
-  std::vector<std::uint8_t> touched;   // ever worked by a rep as an MQL
-  std::vector<std::uint8_t> breached;  // missed the service level's first-touch time
-  std::vector<std::uint8_t> ignored;   // a rep chose not to work it, since it was routed
+  std::vector<std::int32_t> created;       // period of the first inquiry
+  std::vector<std::int32_t> created_hour;  // hour of the first inquiry, from the run's start
+  std::vector<std::int32_t> arrived;       // period it last entered its current stage
+  std::vector<std::int32_t> arrived_hour;  // when, in hours from the run's start
+  std::vector<std::int32_t> rep;           // rep it is routed to, or -1
+  std::vector<std::int16_t> owner;         // marketer credited (channel owner), or -1
+  std::vector<std::int8_t> attempts;       // contact attempts at the current stage
+  std::vector<std::int8_t> recycled;       // times it came back from nurture
+  std::vector<std::uint8_t> was_mql;       // ever an MQL
+  std::vector<std::uint8_t> touched;       // ever worked by a rep as an MQL
+  std::vector<std::uint8_t> breached;      // missed the service level's first-touch time
+  std::vector<std::uint8_t> ignored;       // a rep chose not to work it, since it was routed
+  std::vector<std::uint8_t> escalated;     // breached with `escalate`: worked before the rest
+  std::vector<std::int8_t> touch_band;     // wait band of this MQL's first touch, or -1
   std::vector<Stage> stage;
 
   std::uint32_t size() const { return static_cast<std::uint32_t>(stage.size()); }
@@ -86,9 +89,10 @@ class LeadTable {
     f(quality), f(real_need), f(authority), f(score), f(fit_seen), f(engagement);
     f(group_engaged), f(has_contact), f(budget_seen), f(authority_seen), f(need_seen);
     f(timing_seen), f(sales_read);
-    f(channel), f(serial), f(routed), f(account), f(created), f(arrived), f(arrived_day), f(rep),
-        f(owner), f(attempts);
-    f(recycled), f(was_mql), f(touched), f(breached), f(ignored), f(stage);
+    f(channel), f(serial), f(routed), f(account), f(created), f(created_hour), f(arrived),
+        f(arrived_hour), f(rep), f(owner), f(attempts);
+    f(recycled), f(was_mql), f(touched), f(breached), f(ignored), f(escalated), f(touch_band);
+    f(stage);
   }
 
   void reset(std::uint32_t id, std::uint64_t number) {
@@ -96,9 +100,9 @@ class LeadTable {
     engagement[id] = 0, group_engaged[id] = 0, has_contact[id] = 1, budget_seen[id] = 0;
     authority_seen[id] = 0, need_seen[id] = 0, timing_seen[id] = 0, sales_read[id] = -1;
     channel[id] = kProspected, serial[id] = number, routed[id] = 0, account[id] = 0;
-    created[id] = 0, arrived[id] = 0, arrived_day[id] = 0, rep[id] = -1, owner[id] = -1;
-    attempts[id] = 0, recycled[id] = 0, was_mql[id] = 0, touched[id] = 0, breached[id] = 0;
-    ignored[id] = 0;
+    created[id] = 0, created_hour[id] = 0, arrived[id] = 0, arrived_hour[id] = 0, rep[id] = -1;
+    owner[id] = -1, attempts[id] = 0, recycled[id] = 0, was_mql[id] = 0, touched[id] = 0;
+    breached[id] = 0, ignored[id] = 0, escalated[id] = 0, touch_band[id] = -1;
     stage[id] = Stage::nurture;
   }
 

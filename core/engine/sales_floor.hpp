@@ -13,6 +13,7 @@
 #include <tandem/random.hpp>
 #include <tandem/views.hpp>
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -25,7 +26,16 @@ namespace tandem {
 struct RepHours {
   double leads = 0, opportunities = 0, prospecting = 0;
   std::int64_t attempts = 0, ignored = 0;  // attempts made; leads left unworked by choice
+  double available = 0;                    // selling hours this period (after the effort chosen)
+  double left = 0;   // not yet spent: what prospecting, or a lead handed over, can use
+  double clock = 0;  // the working clock (work_week.hpp) where their lead work got to
 };
+
+// Bands of the hours from MQL to its first touch: under 1, 1 to 2, 2 to 24, 24 or more.
+inline constexpr int kWaitBands = 4;
+inline int wait_band(double hours) {
+  return hours < 1.0 ? 0 : hours < 2.0 ? 1 : hours < 24.0 ? 2 : 3;
+}
 
 struct SalesFloor {
   SalesFloor(const Scenario& s, double days_per_period, Stream& skill_stream)
@@ -92,9 +102,13 @@ struct SalesFloor {
   double hours_on_leads = 0, hours_on_opportunities = 0, hours_available = 0, hours_worked = 0;
   double value_lost_sum = 0;       // contact chance lost to waiting, summed over attempts
   WaitHistogram first_touch_wait;  // whole hours from MQL to the first attempt
+  // Speed to lead: MQLs first touched in each wait band, and how many of them became SQLs.
+  std::array<std::int64_t, kWaitBands> first_touches{}, sqls_by_wait{};
+  std::vector<std::uint32_t> handed_over;  // breached leads to reassign after this period's work
   // Scratch lists kept between periods, so the period loop does not allocate.
   std::vector<RepView> rep_views;                        // routing
   std::vector<std::uint32_t> scratch;                    // work(): the service level's order
+  std::vector<std::uint32_t> deferred;                   // work(): leads not yet arrived
   std::vector<std::pair<double, std::uint32_t>> ranked;  // rank_by_yield()
   std::vector<double> worth, thresholds, option_values;  // choose_leads()
 };

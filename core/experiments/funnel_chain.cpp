@@ -22,6 +22,7 @@
 #include "experiments/funnel_chain_detail.hpp"
 
 #include "engine/calendar.hpp"
+#include "engine/work_week.hpp"
 #include "model/scenario_words.hpp"
 #include "plugins/registry.hpp"
 
@@ -220,8 +221,9 @@ void Estimator::clocks(const Flows* flows) {
   clock_due_ = clock(before_due);
   clock_later_ = clock(before_later);
   clock_retry_ = clock(before_retry);
-  reach_hazards(s_.funnel, rates_.days, rates_.touches, due, clock_due_, clock_later_, clock_retry_,
-                rates_);
+  // The backlog a worker starts a period with: the retries, on the working clock.
+  const double pace = WorkWeek(s_).working_hours() / hours;
+  reach_hazards(s_, rates_.touches, retries * hour * pace, rates_);
 }
 
 // Each source's pass-by-pass rates from its drawn leads. A lead's weight is how often a

@@ -200,8 +200,9 @@ class LeadModel {
 
 // The chance of reaching a lead with contact details at each attempt, as hazards, for the
 // clocks of its workers (funnel_chain_rates.cpp).
-void reach_hazards(const FunnelConfig& f, double days, int touches, double due_share,
-                   double clock_due, double clock_later, double clock_retry, Rates& rates);
+// `backlog`: the working hours of attempts a worker makes at the start of a period before
+// the period's new leads (retries).
+void reach_hazards(const Scenario& s, int touches, double backlog, Rates& rates);
 // The buying group's decision, over group sizes and rep skills.
 void consensus(const Scenario& s, Rates& rates);
 // The deal cycle as a decision hazard per age of an open opportunity.

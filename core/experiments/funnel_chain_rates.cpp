@@ -2,6 +2,7 @@
 // drawn leads (the engine's lead model, asked of the policy plugin itself), the chance of
 // reaching a lead, the buying group's decision and the deal cycle.
 #include "engine/observation.hpp"
+#include "engine/work_week.hpp"
 #include "experiments/funnel_chain_detail.hpp"
 #include "stats/statistics.hpp"
 
@@ -160,23 +161,32 @@ SourceDraws LeadModel::draw(const Source& source, int index, int samples,
 }
 
 // The chance of reaching a lead that has contact details, attempt by attempt, as hazards
-// (P(reached at j | not before)). funnel_work.cpp: the chance is contact_rate x
-// e^(-decay x days waited); a lead arrives at a uniform moment U of its period and the
-// rep attempts it `clock` of the way through the period (how far their hours are used);
-// attempt j (j >= 2) comes j - 1 periods later. Leads due under the service level
-// (U <= due_share) are attempted before the others. Integrated over U.
-void reach_hazards(const FunnelConfig& f, double days, int touches, double due_share,
-                   double clock_due, double clock_later, double clock_retry, Rates& rates) {
-  constexpr int kGrid = 512;
+// (P(reached at j | not before)). funnel_work.cpp: the chance is contact_rate x (floor +
+// (1 - floor) x e^(-hours waited / decay_hours)); a lead arrives at an hour of its period
+// (work_week.hpp: the arrival pattern) and is first attempted at the first working moment
+// after it, or after the worker's backlog of retries if that is later; attempt j (j >= 2)
+// comes j - 1 periods later, after the backlog. Summed over the arrival hours.
+void reach_hazards(const Scenario& s, int touches, double backlog, Rates& rates) {
+  const WorkWeek week(s);
+  const SpeedToLeadConfig& speed = s.funnel.speed_to_lead;
+  const int T = week.period_hours(), W = week.working_hours();
+  const double at_work = W == 0 ? 0.0 : W == T ? 1.0 : s.funnel.arrivals_in_working_hours;
+  const double retry_hour = T + week.hour_at(std::min<double>(backlog, W));
   std::array<double, 20> first{};  // P(first reached at attempt j)
-  for (int g = 0; g < kGrid; ++g) {
-    const double u = (g + 0.5) / kGrid;
+  for (int h = 0; h < T; ++h) {
+    const double clock = week.clock_at(h);
+    const bool working = clock < W && week.hour_at(clock) == h;
+    const double weight = working ? at_work / std::max(W, 1) : (1.0 - at_work) / std::max(T - W, 1);
+    if (weight <= 0) continue;
+    const double reached = std::max(clock, std::min<double>(backlog, W));
+    const double first_hour = reached < W ? week.hour_at(reached) : retry_hour;
     double left = 1.0;
     for (int j = 0; j < touches; ++j) {
-      const double clock = j > 0 ? clock_retry : u <= due_share ? clock_due : clock_later;
-      const double waited = std::max(0.0, (j + clock - u) * days);
-      const double p = f.contact_rate * std::exp(-f.decay_per_day * waited);
-      first[at(j)] += left * p / kGrid;
+      const double waited =
+          j == 0 ? first_hour - h : retry_hour + (j - (reached < W ? 1 : 0)) * T - h;
+      const double p = s.funnel.contact_rate *
+                       (speed.floor + (1.0 - speed.floor) * std::exp(-waited / speed.decay_hours));
+      first[at(j)] += weight * left * p;
       left *= 1.0 - p;
     }
   }

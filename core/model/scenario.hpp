@@ -88,17 +88,26 @@ struct ScoringConfig {
   double bant_noise = 0.25;       // sd of the error in each observed BANT signal
 };
 
+// Speed to lead: the chance of reaching a lead falls with the hours it waited for an
+// attempt, to contact_rate x (floor + (1 - floor) x e^(-hours / decay_hours)). The defaults
+// follow Oldroyd, McElheran & Elkington (2011): docs/model.md derives them.
+struct SpeedToLeadConfig {
+  double decay_hours = 0.487;  // hours for the fresh part of the chance to fall to 1/e
+  double floor = 0.0167;       // share of the chance left however long the lead waited
+};
+
 struct FunnelConfig {
-  double contact_rate = 0.7;            // P(reach) for a lead worked at once
-  double decay_per_day = 0.03;          // speed-to-lead: contact chance lost per day waited
-  double qualify_sensitivity = 0.8;     // P(SQL | reached, real need)
-  double qualify_false_positive = 0.1;  // P(SQL | reached, no real need)
-  double sales_read_accuracy = 0.8;     // P(a rep reads a reached lead's need right)
-  double sql_to_opportunity = 0.8;      // P(discovery meeting opens an opportunity)
-  double nurture_return_rate = 0.03;    // P(recycled lead re-engages) per period
-  int nurture_periods = 26;             // periods a lead stays in nurture before it is dropped
-  double hours_per_attempt = 0.75;      // rep hours per contact attempt
-  double hours_per_opportunity = 2.0;   // rep hours per open opportunity per period
+  double contact_rate = 0.7;  // P(reach) for a lead worked at once
+  SpeedToLeadConfig speed_to_lead;
+  double arrivals_in_working_hours = 0.6;  // share of inquiries arriving in working hours
+  double qualify_sensitivity = 0.8;        // P(SQL | reached, real need)
+  double qualify_false_positive = 0.1;     // P(SQL | reached, no real need)
+  double sales_read_accuracy = 0.8;        // P(a rep reads a reached lead's need right)
+  double sql_to_opportunity = 0.8;         // P(discovery meeting opens an opportunity)
+  double nurture_return_rate = 0.03;       // P(recycled lead re-engages) per period
+  int nurture_periods = 26;                // periods a lead stays in nurture before it is dropped
+  double hours_per_attempt = 0.75;         // rep hours per contact attempt
+  double hours_per_opportunity = 2.0;      // rep hours per open opportunity per period
 };
 
 struct DealConfig {
@@ -151,6 +160,11 @@ struct SalesConfig {
   double prospecting_hours_per_lead = 8;  // own-prospecting hours to source one lead
   double prospect_in_market_share = 0.2;  // share of prospected leads already in market
   double prospect_fit_tilt = 1.0;         // reps prospect toward high fit
+  // When reps and SDRs work: the first `working_days` days of every 7 (a period starts on
+  // the first working day), from `day_starts_at` o'clock for `working_hours_per_day` hours.
+  int working_days = 5;
+  int working_hours_per_day = 8;
+  int day_starts_at = 9;
   PayChoice pay;
 };
 

@@ -66,6 +66,10 @@ ServiceLevel GuardedLeadPolicy::service_level() const {
                               std::to_string(level.recycle_after_periods) + " periods, " +
                               std::to_string(level.max_touches) +
                               " touches); each must be above 0");
+  if (static_cast<int>(level.on_breach) < 0 ||
+      static_cast<int>(level.on_breach) > static_cast<int>(BreachAction::recycle))
+    raise_fault(*plugin_, "service_level() returned an unknown breach action (" +
+                              std::to_string(static_cast<int>(level.on_breach)) + ")");
   return level;
 }
 

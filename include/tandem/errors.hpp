@@ -12,7 +12,7 @@
 #define TANDEM_VISIBLE __attribute__((visibility("default")))
 
 namespace tandem {
-inline namespace v3 {
+inline namespace v4 {
 
 // Where a problem is: a file position when there is one, and the dotted key.
 struct Location {
@@ -128,5 +128,5 @@ class TANDEM_VISIBLE Interrupted : public Error {
               " replications") {}
 };
 
-}  // namespace v3
+}  // namespace v4
 }  // namespace tandem

@@ -15,7 +15,7 @@
 #include <vector>
 
 namespace tandem {
-inline namespace v3 {
+inline namespace v4 {
 
 // Visible, like the error types, so that RTTI (dynamic_cast, typeid) of a policy made in a
 // plugin agrees with the core's under hidden visibility.
@@ -61,7 +61,12 @@ class TANDEM_VISIBLE LeadPolicy {
 
 // --- Parameters every policy shares --------------------------------------------------
 
-// Adds first_touch_hours, recycle_after_periods and max_touches to `schema`.
+inline const std::vector<std::string>& breach_action_words() {
+  static const std::vector<std::string> words = {"none", "reassign", "escalate", "recycle"};
+  return words;
+}
+
+// Adds first_touch_hours, recycle_after_periods, max_touches and on_breach to `schema`.
 inline Schema& with_service_level(Schema& schema, ServiceLevel defaults = {}) {
   return schema
       .param<double>("first_touch_hours", defaults.first_touch_hours,
@@ -72,13 +77,24 @@ inline Schema& with_service_level(Schema& schema, ServiceLevel defaults = {}) {
                            in_range(1, 104).with_unit("periods"))
       .param<std::int64_t>("max_touches", defaults.max_touches,
                            "Contact attempts before an unreached lead goes back to nurture.",
-                           in_range(1, 20).with_unit("attempts"));
+                           in_range(1, 20).with_unit("attempts"))
+      .param<std::string>(
+          "on_breach", breach_action_words()[static_cast<std::size_t>(defaults.on_breach)],
+          "What a breach (an MQL not first touched within first_touch_hours) sets off: "
+          "none (it waits its turn), reassign (to the worker with the most hours free), "
+          "escalate (first touched at the next working hour, before anything else) or "
+          "recycle (back to nurture).",
+          one_of(breach_action_words()));
 }
 
 inline ServiceLevel service_level_from(const Params& p) {
+  const std::string action = p.get<std::string>("on_breach");
+  BreachAction on_breach = BreachAction::none;
+  for (std::size_t i = 0; i < breach_action_words().size(); ++i)
+    if (breach_action_words()[i] == action) on_breach = static_cast<BreachAction>(i);
   return {p.get<double>("first_touch_hours"),
           static_cast<int>(p.get<std::int64_t>("recycle_after_periods")),
-          static_cast<int>(p.get<std::int64_t>("max_touches"))};
+          static_cast<int>(p.get<std::int64_t>("max_touches")), on_breach};
 }
 
 // How MQLs are routed: in turn, to the owner of the account's territory, or to whoever
@@ -135,5 +151,5 @@ class Router {
   std::uint64_t next_ = 0;
 };
 
-}  // namespace v3
+}  // namespace v4
 }  // namespace tandem

@@ -18,7 +18,7 @@
 #include <string_view>
 
 namespace tandem {
-inline namespace v3 {
+inline namespace v4 {
 
 class Money {
  public:
@@ -110,5 +110,5 @@ class Money {
   std::int64_t cents_ = 0;
 };
 
-}  // namespace v3
+}  // namespace v4
 }  // namespace tandem

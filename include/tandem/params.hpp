@@ -17,7 +17,7 @@
 #include <vector>
 
 namespace tandem {
-inline namespace v3 {
+inline namespace v4 {
 
 enum class ParamType { boolean, integer, real, money, text, number_list };
 
@@ -263,5 +263,5 @@ class Schema {
   std::vector<ParamSpec> specs_;
 };
 
-}  // namespace v3
+}  // namespace v4
 }  // namespace tandem

@@ -12,7 +12,7 @@
 #include <vector>
 
 namespace tandem {
-inline namespace v3 {
+inline namespace v4 {
 
 // A number for a reason line: at least one decimal, at most four, no trailing zeros
 // ("0.25", "8.0", "0.0769").
@@ -77,5 +77,5 @@ class TANDEM_VISIBLE PayPlan {
   virtual Statement pay(const Credits& credits, const PayPeriod& period) const = 0;
 };
 
-}  // namespace v3
+}  // namespace v4
 }  // namespace tandem

@@ -31,7 +31,7 @@
 #include <vector>
 
 namespace tandem {
-inline namespace v3 {
+inline namespace v4 {
 
 enum class PluginKind : std::uint32_t { pay_plan = 1, lead_policy = 2 };
 
@@ -110,7 +110,7 @@ constexpr ParamCheck check_of() {
 }
 }  // namespace detail
 
-}  // namespace v3
+}  // namespace v4
 }  // namespace tandem
 
 #define TANDEM_PLUGIN_ENTRY tandem_plugin_info

@@ -11,7 +11,7 @@
 #include <numbers>
 
 namespace tandem {
-inline namespace v3 {
+inline namespace v4 {
 
 class Stream {
  public:
@@ -119,5 +119,5 @@ class Stream {
   bool has_spare_ = false;
 };
 
-}  // namespace v3
+}  // namespace v4
 }  // namespace tandem

@@ -30,7 +30,7 @@
 #include <vector>
 
 namespace tandem {
-inline namespace v3 {
+inline namespace v4 {
 namespace testing {
 
 // --- Parameters ------------------------------------------------------------------------
@@ -190,5 +190,5 @@ inline std::vector<RepView> reps(int n, double hours_per_period = 30) {
 }
 
 }  // namespace testing
-}  // namespace v3
+}  // namespace v4
 }  // namespace tandem

@@ -9,4 +9,4 @@
 // The SDK's major version. Every type that crosses the plugin boundary (PluginInfo, Schema,
 // Params, the views, Statement, ParamProblem) is frozen within one SDK major version; the
 // loader refuses a plugin whose number differs, by name, before it touches anything else in it.
-#define TANDEM_SDK_ABI 3
+#define TANDEM_SDK_ABI 4

@@ -9,7 +9,7 @@
 #include <string_view>
 
 namespace tandem {
-inline namespace v3 {
+inline namespace v4 {
 
 enum class PeriodKind { month, quarter, year };
 
@@ -144,10 +144,19 @@ struct LeadView {
 
 // How sales must treat MQLs: time to first touch, when an untouched lead is recycled,
 // and how many contact attempts a lead gets.
+// What happens to an MQL not first touched within the service level's time (a breach).
+enum class BreachAction {
+  none,      // counted, nothing more: the lead waits its turn
+  reassign,  // handed to the worker with the most hours free
+  escalate,  // first touched at the next working hour, before anything else
+  recycle    // back to nurture
+};
+
 struct ServiceLevel {
   double first_touch_hours = 24;  // a lead should be first touched within this many hours
   int recycle_after_periods = 4;  // an MQL nobody touched by then goes back to nurture
   int max_touches = 3;            // contact attempts before an unreached lead is recycled
+  BreachAction on_breach = BreachAction::none;  // what a breach sets off
 };
 
 // One of the people MQLs are routed to (the reps, or the SDRs when there are any), as
@@ -164,5 +173,5 @@ struct RepView {
 // what became of it later (or that it was never reached: `recycled`).
 enum class Outcome { rejected, recycled, disqualified, won, lost, no_decision, accepted };
 
-}  // namespace v3
+}  // namespace v4
 }  // namespace tandem

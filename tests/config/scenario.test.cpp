@@ -146,7 +146,9 @@ TEST_CASE("defaults equal the scenario structs' own", "[config]") {
 
   const FunnelConfig f;
   CHECK(s.funnel.contact_rate == f.contact_rate);
-  CHECK(s.funnel.decay_per_day == f.decay_per_day);
+  CHECK(s.funnel.speed_to_lead.decay_hours == f.speed_to_lead.decay_hours);
+  CHECK(s.funnel.speed_to_lead.floor == f.speed_to_lead.floor);
+  CHECK(s.funnel.arrivals_in_working_hours == f.arrivals_in_working_hours);
   CHECK(s.funnel.qualify_sensitivity == f.qualify_sensitivity);
   CHECK(s.funnel.qualify_false_positive == f.qualify_false_positive);
   CHECK(s.funnel.sales_read_accuracy == f.sales_read_accuracy);

@@ -98,11 +98,12 @@ TEST_CASE("a threshold of 0 makes every inquiry an MQL and a higher one fewer", 
 TEST_CASE("speed to lead: waiting costs contact, which costs accepted leads",
           "[engine][statistical]") {
   EngineFixture f;
-  f.scenario.funnel.decay_per_day = 0.0;
+  f.scenario.funnel.speed_to_lead.floor = 1.0;  // waiting costs nothing
   const RunResult no_decay = f.run(2);
   for (const auto& rep : no_decay.replications)
     CHECK(headline(rep, "contact_chance_lost_to_waiting") == 0.0);
-  f.scenario.funnel.decay_per_day = 0.1;
+  f.scenario.funnel.speed_to_lead.floor = 0.3;
+  f.scenario.funnel.speed_to_lead.decay_hours = 12;
   const RunResult decay = f.run(2);
   const Stats d = paired(no_decay, decay, "sals");
   INFO("mean change in SALs " << d.mean << " (SE " << d.se << ")");

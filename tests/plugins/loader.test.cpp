@@ -178,7 +178,7 @@ TEST_CASE("a plugin built against another SDK is refused on the ABI number alone
   CHECK(e.plugin() == "wrong_abi");
   CHECK(e.path() == fixture("wrong_abi"));
   CHECK(std::string(e.what()) ==
-        "built against Tandem SDK 999, but this tandem uses SDK 3: rebuild the plugin against "
+        "built against Tandem SDK 999, but this tandem uses SDK 4: rebuild the plugin against "
         "this Tandem's SDK (find_package(Tandem 1))");
 }
 

@@ -62,4 +62,4 @@ class AccountBased final : public LeadPolicy {
 
 }  // namespace
 
-TANDEM_PLUGIN(AccountBased, "1.0.0")
+TANDEM_PLUGIN(AccountBased, "1.1.0")

@@ -114,4 +114,4 @@ class Bant final : public LeadPolicy {
 
 }  // namespace
 
-TANDEM_PLUGIN(Bant, "1.0.0")
+TANDEM_PLUGIN(Bant, "1.1.0")

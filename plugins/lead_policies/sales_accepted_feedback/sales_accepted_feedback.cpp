@@ -152,4 +152,4 @@ class SalesAcceptedFeedback final : public LeadPolicy {
 
 }  // namespace
 
-TANDEM_PLUGIN(SalesAcceptedFeedback, "1.0.0")
+TANDEM_PLUGIN(SalesAcceptedFeedback, "1.1.0")

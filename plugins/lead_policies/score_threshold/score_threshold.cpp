@@ -35,4 +35,4 @@ class ScoreThreshold final : public LeadPolicy {
 
 }  // namespace
 
-TANDEM_PLUGIN(ScoreThreshold, "1.0.0")
+TANDEM_PLUGIN(ScoreThreshold, "1.1.0")

@@ -37,4 +37,4 @@ class WarmBody final : public LeadPolicy {
 
 }  // namespace
 
-TANDEM_PLUGIN(WarmBody, "1.0.0")
+TANDEM_PLUGIN(WarmBody, "1.1.0")
