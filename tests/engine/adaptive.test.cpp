@@ -154,6 +154,8 @@ TEST_CASE("marketers paid on revenue produce more enablement content than those 
   // it adds what the deals it helps bring. Here content matters (a gain of 0.3 per buyer
   // when every marketer produces it) and takes 2 hours.
   AdaptiveFixture f;
+  // Deals are what content helps: speed to lead is held off so enough of them are decided.
+  f.scenario.funnel.speed_to_lead.floor = 1.0;
   f.scenario.marketing.enablement_convince_gain = 0.3;
   f.scenario.marketing.enablement_hours = 2;
   const RunResult per_mql = f.run(2);
@@ -171,6 +173,8 @@ TEST_CASE("a cap on pay lowers reps' effort and removing it raises it", "[engine
   // Each hour costs a rep effort_cost_per_hour; above the cap it pays nothing.
   AdaptiveFixture f;
   f.scenario.replications = 80;  // time on opportunities moves little: more replications
+  // Enough deals for a cap to bind: speed to lead is held off.
+  f.scenario.funnel.speed_to_lead.floor = 1.0;
   const RunResult uncapped = f.run(2);
   const double month = stats(uncapped, "revenue").mean / f.scenario.sales.people / 12.0;
   f.scenario.sales.pay.params.set("cap", Money::from_units(0.5 * 0.10 * month));

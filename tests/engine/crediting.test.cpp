@@ -129,6 +129,7 @@ TEST_CASE("with splits and team credit the reps are credited with every cent of 
   f.scenario.crediting.influenced_share = 0.5;
   f.scenario.funnel.nurture_return_rate = 0.2;  // more leads come back: some are won
   f.scenario.sales.hours_per_period = 40;       // and reps have hours to prospect
+  f.scenario.funnel.speed_to_lead.floor = 1.0;  // and enough are reached to win deals
   const RunResult r = f.run();
   Credited c = credited(r);
   const Money revenue = Money::from_units(headline(r.replications[0], "revenue"));

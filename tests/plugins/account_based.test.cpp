@@ -23,9 +23,9 @@ TEST_CASE("account_based declares its parameters and service level", "[plugin]")
   PluginRegistry registry({kShippedDir});
   const LoadedPlugin& p = registry.load("account_based");
   CHECK(p.kind() == PluginKind::lead_policy);
-  CHECK(p.version() == "1.0.0");
+  CHECK(p.version() == "1.1.0");
   CHECK_FALSE(p.schema().doc().empty());
-  REQUIRE(p.schema().params().size() == 6);
+  REQUIRE(p.schema().params().size() == 7);
 
   const ParamSpec& engaged = spec(p, "min_engaged");
   CHECK(engaged.type == ParamType::integer);

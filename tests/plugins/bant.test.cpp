@@ -31,8 +31,8 @@ TEST_CASE("bant declares its weights and threshold and the shared parameters", "
   PluginRegistry registry({kShippedDir});
   const LoadedPlugin& p = registry.load("bant");
   CHECK(p.kind() == PluginKind::lead_policy);
-  CHECK(p.version() == "1.0.0");
-  REQUIRE(p.schema().params().size() == 10);
+  CHECK(p.version() == "1.1.0");
+  REQUIRE(p.schema().params().size() == 11);
   for (const char* weight : {"budget_weight", "authority_weight", "need_weight", "timing_weight"}) {
     INFO(weight);
     CHECK(spec(p, weight).type == ParamType::real);

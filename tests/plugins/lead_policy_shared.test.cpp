@@ -24,13 +24,17 @@ TEST_CASE("every shipped lead policy routes and serves by the shared parameters"
   for (const std::string& name : policies) {
     INFO(name);
     const LoadedPlugin& p = registry.load(name);
-    for (const char* key : {"routing", "first_touch_hours", "recycle_after_periods", "max_touches"})
+    for (const char* key :
+         {"routing", "first_touch_hours", "recycle_after_periods", "max_touches", "on_breach"})
       CHECK(spec(p, key).doc.size() > 0);
 
     GuardedLeadPolicy defaults = make_policy(p);
     CHECK(defaults.service_level().first_touch_hours == 24.0);
     CHECK(defaults.service_level().recycle_after_periods == 4);
     CHECK(defaults.service_level().max_touches == 3);
+    CHECK(defaults.service_level().on_breach == BreachAction::none);
+    GuardedLeadPolicy escalating = make_policy(p, {{"on_breach", std::string("escalate")}});
+    CHECK(escalating.service_level().on_breach == BreachAction::escalate);
     GuardedLeadPolicy custom = make_policy(p, {{"first_touch_hours", 2.5},
                                                {"recycle_after_periods", std::int64_t{8}},
                                                {"max_touches", std::int64_t{6}}});

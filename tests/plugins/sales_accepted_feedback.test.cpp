@@ -37,9 +37,9 @@ TEST_CASE("sales_accepted_feedback declares its parameters and service level", "
   PluginRegistry registry({kShippedDir});
   const LoadedPlugin& p = registry.load("sales_accepted_feedback");
   CHECK(p.kind() == PluginKind::lead_policy);
-  CHECK(p.version() == "1.0.0");
+  CHECK(p.version() == "1.1.0");
   CHECK_FALSE(p.schema().doc().empty());
-  REQUIRE(p.schema().params().size() == 6);
+  REQUIRE(p.schema().params().size() == 7);
 
   const ParamSpec& share = spec(p, "mql_share");
   CHECK(share.type == ParamType::real);

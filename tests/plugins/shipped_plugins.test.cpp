@@ -185,8 +185,8 @@ TEST_CASE("score_threshold declares its parameters and service level", "[plugin]
   PluginRegistry registry({kShippedDir});
   const LoadedPlugin& p = registry.load("score_threshold");
   CHECK(p.kind() == PluginKind::lead_policy);
-  CHECK(p.version() == "1.0.0");
-  REQUIRE(p.schema().params().size() == 5);
+  CHECK(p.version() == "1.1.0");
+  REQUIRE(p.schema().params().size() == 6);
   CHECK(std::get<double>(*spec(p, "threshold").default_value) == 50.0);
   CHECK(spec(p, "threshold").allowed.max == 100.0);
   CHECK(std::get<std::string>(*spec(p, "routing").default_value) == "capacity");

@@ -15,9 +15,9 @@ TEST_CASE("warm_body declares only routing and the service level", "[plugin]") {
   PluginRegistry registry({kShippedDir});
   const LoadedPlugin& p = registry.load("warm_body");
   CHECK(p.kind() == PluginKind::lead_policy);
-  CHECK(p.version() == "1.0.0");
+  CHECK(p.version() == "1.1.0");
   // No threshold: nothing but contact details is asked for.
-  REQUIRE(p.schema().params().size() == 4);
+  REQUIRE(p.schema().params().size() == 5);
   CHECK(p.schema().find("threshold") == nullptr);
   CHECK(std::get<std::string>(*spec(p, "routing").default_value) == "capacity");
 
