@@ -369,11 +369,23 @@ Section build() {
                  "Chance a member without a real need is convinced.", probability())
           .field("win_rate_vs_competitor", &DealConfig::win_rate_vs_competitor,
                  "Chance of winning once the group has decided to buy.", probability())
-          .field("pull_discount", &DealConfig::pull_discount,
-                 "Discount a rep offers to close a deal due next pay period in this one.", share())
-          .field("pull_convince_gain", &DealConfig::pull_convince_gain,
-                 "Added chance that each buyer is convinced when offered that discount.",
-                 probability())
+          .field("discount_depths", &DealConfig::discount_depths,
+                 "Adaptive: the discounts a rep may offer a buying group to decide now rather "
+                 "than at its close date (pulling the deal in); the rep picks one or none.",
+                 in_range(0, 0.9).excluding_min().with_unit("share"))
+          .field("early_signing_discount", &DealConfig::early_signing_discount,
+                 "Buyer response to a pull: a group offered depth d to decide m months early "
+                 "agrees with chance 1 - exp(-d / (this x m)): this depth wins 63% of groups "
+                 "asked a month early over.",
+                 in_range(0, 1).excluding_min().with_unit("share"))
+          .field("pull_window_days", &DealConfig::pull_window_days,
+                 "Adaptive: a rep can ask a buying group to decide early only when its close "
+                 "date is at most this many days away.",
+                 in_range(0, 3650).with_unit("days"))
+          .field("reschedule_hours", &DealConfig::reschedule_hours,
+                 "Adaptive: rep hours it takes to ask a buying group to move its date, earlier "
+                 "(negotiation, approvals) or later, whether or not it agrees.",
+                 in_range(0, 1000).with_unit("hours"))
           .field("push_loss", &DealConfig::push_loss,
                  "Chance a buyer walks away (no decision) when a rep delays a close into the "
                  "next pay period.",
@@ -499,10 +511,23 @@ Section build() {
                  "Order in which reps work their routed leads.")
           .field("prospecting", &BehaviourConfig::prospecting,
                  "Whether reps spend hours left over on their own prospecting.")
-          .field("temperature", &BehaviourConfig::temperature,
-                 "Adaptive: noise of the logit choice; a value edge of this much makes the "
-                 "better choice e times as likely.",
-                 above_to(0, 1e9, "currency"))
+          .field("rationality", &BehaviourConfig::rationality,
+                 "Adaptive: how sharply agents choose. Choices are a logit whose noise is the "
+                 "agent's pay per pay period / this: an edge of that much makes an option e "
+                 "times as likely.",
+                 above_to(0, 1e9, "per pay period's pay"))
+          .field("status_quo_bias", &BehaviourConfig::status_quo_bias,
+                 "Adaptive: every menu has 'carry on as before'; indifferent, an agent keeps "
+                 "it with odds of e^this to 1 against each alternative.",
+                 in_range(0, 20).with_unit("logit units"))
+          .field("discount_per_year", &BehaviourConfig::discount_per_year,
+                 "Adaptive: time preference; pay a year away is worth this share of pay now "
+                 "(per period: this^(days per period / 365.25)).",
+                 in_range(0, 1).excluding_min().with_unit("share"))
+          .field("present_bias", &BehaviourConfig::present_bias,
+                 "Adaptive: beta of beta-delta time preference; pay in a later pay period than "
+                 "the current one is worth this share more less (1: no present bias).",
+                 in_range(0, 1).excluding_min().with_unit("share"))
           .field("risk_aversion", &BehaviourConfig::risk_aversion,
                  "Adaptive: a choice is valued at its expected pay less this times the "
                  "standard deviation of the pay at stake.",

@@ -16,11 +16,33 @@
 #include <memory>
 #include <optional>
 #include <sstream>
+#include <string_view>
 #include <unordered_set>
+#include <utility>
 
 namespace tandem::config {
 
 namespace {
+
+// Keys earlier versions read and this one does not, with what took their place: a scenario
+// written for them gets told what to write instead, not only that the key is unknown.
+const char* retired_key(std::string_view key) {
+  static const std::pair<std::string_view, const char*> retired[] = {
+      {"behaviour.temperature",
+       "'temperature' was replaced by 'rationality': choice noise is now relative to each "
+       "agent's pay per pay period (noise = pay / rationality); remove 'temperature' and, if "
+       "needed, set behaviour.rationality (default 2000)"},
+      {"deals.pull_discount",
+       "'pull_discount' was replaced by 'discount_depths': reps now choose how deep a discount "
+       "to offer from that list (default [0.05, 0.10, 0.15, 0.20, 0.30])"},
+      {"deals.pull_convince_gain",
+       "'pull_convince_gain' was replaced by 'early_signing_discount': a discount now buys an "
+       "early decision (the chance rises with its depth), not a likelier win"},
+  };
+  for (const auto& [name, message] : retired)
+    if (name == key) return message;
+  return nullptr;
+}
 
 constexpr const char* kOverrideFile = "--set";
 
@@ -427,6 +449,10 @@ Params check_params(const YAML::Node& map, const Schema& schema, const std::stri
       }
       if (std::find(sections.begin(), sections.end(), name) != sections.end()) continue;
       const ParamSpec* spec = schema.find(name);
+      if (!spec && retired_key(key)) {
+        report.add(k, key, std::string(retired_key(key)));
+        continue;
+      }
       if (!spec) {
         report.add(k, key,
                    "unknown key '" + name + "'" + did_you_mean(name, keys) +

@@ -17,13 +17,14 @@
 //   funnel.cpp           construction and the period loop
 //   funnel_leads.cpp     leads arrive, are scored, become MQLs or go to nurture
 //   funnel_work.cpp      reps and SDRs work their queues; the service level
-//   funnel_adaptive.cpp  adaptive choices: deal timing, effort, which leads, targeting,
-//                        channel mix
+//   funnel_adaptive.cpp  adaptive choices: deal timing, which leads, targeting, channel
+//                        mix, enablement
 //   funnel_deals.cpp     opportunities, crediting, decisions, cancellations
 //   funnel_record.cpp    metrics each period, headlines at the end
 #pragma once
 
 #include "engine/accounts.hpp"
+#include "engine/choice_rule.hpp"
 #include "engine/counters.hpp"
 #include "engine/crediting.hpp"
 #include "engine/deal_book.hpp"
@@ -78,8 +79,8 @@ class Funnel {
   void enforce_service_level(int t);
 
   // --- Adaptive choices (funnel_adaptive.cpp) -----------------------------------------
-  void pull_deals(int r, int t, double& hours, RepHours& used);
-  PayOutlook outlook(int r, int t);
+  void time_deals(int r, int t, double& hours, RepHours& used);
+  DealTiming::Worth worth(int r, int t);
   void learn(int t);
   void rank_by_yield(int r, std::vector<std::uint32_t>& queue);
   double choose_leads(int r, int t, double hours, const std::vector<std::uint32_t>& queue);
@@ -96,6 +97,7 @@ class Funnel {
   void open_opportunity(std::uint32_t id, int r, int t);
   DealParties parties(std::uint32_t o) const;
   void credit(std::uint32_t o, int t, int cancelled_period);
+  DealResult verdict(std::uint32_t o);
   void decide(std::uint32_t o, int t);
   void churn(int t);
 
@@ -107,6 +109,8 @@ class Funnel {
   std::uint64_t replication_;
   double days_;  // per period
   bool adaptive_;
+  ChoiceRule choice_;    // adaptive agents' choice rule
+  TimePreference time_;  // and how they weigh pay that comes later
   FunnelStreams& streams_;
   Market market_;
   Accounts accounts_;

@@ -38,6 +38,12 @@ void Funnel::record(int t) {
     recorder.emit(Metric::hours_on_opportunities, t, h.opportunities, agent);
     recorder.emit(Metric::hours_prospecting, t, h.prospecting, agent);
     recorder.emit(Metric::bookings, t, tally(t, agent).bookings.units(), agent);
+    recorder.emit(Metric::pulled_deals, t, static_cast<double>(h.pulled), agent);
+    recorder.emit(Metric::pushed_deals, t, static_cast<double>(h.pushed), agent);
+    recorder.emit(Metric::discount_depth, t,
+                  h.pulled > 0 ? h.depth_sum / static_cast<double>(h.pulled) : 0.0, agent);
+    recorder.emit(Metric::discount_given, t, h.discount.units(), agent);
+    recorder.emit(Metric::effort, t, h.effort, agent);
   }
   counts_.end_period();
 }

@@ -26,29 +26,36 @@ void Funnel::work(int r, int t) {
           c.deals_won = extra > Money{} ? 1 : 0;
           return payroll_.pay_now(agent, t, c);
         },
-        streams_.choices);
+        payroll_.stakes(agent), streams_.choices);
     period_hours *= floor_.effort.share(r);
   }
   double hours = period_hours;
   RepHours& used = floor_.hours[ri];
   used = {};
+  if (adaptive_ && !floor_.is_sdr(r)) used.effort = floor_.effort.share(r);
 
   std::size_t keep = 0;
   auto& opps = floor_.opportunities_of(r);
-  // Adaptive reps time deals at the end of their pay period.
-  const bool ends_pay_period =
-      adaptive_ && !floor_.is_sdr(r) && payroll_.ends_pay_period(agent_of_rep(r), t);
+  // Adaptive reps weigh the timing of deals whose pay period it could change.
+  const bool times_deals = adaptive_ && !floor_.is_sdr(r);
+  const bool next_pays_apart = times_deals && t + 1 < s_.horizon.periods &&
+                               !payroll_.same_pay_period(agent_of_rep(r), t, t + 1);
   for (std::size_t i = 0; i < opps.size(); ++i) {
     const std::uint32_t o = opps[i];
     if (hours + 1e-9 >= s_.funnel.hours_per_opportunity) {
       hours -= s_.funnel.hours_per_opportunity;
       used.opportunities += s_.funnel.hours_per_opportunity;
       if (book_.opps.close[o] <= t) {
-        if (ends_pay_period && !book_.opps.pushed[o] &&
-            floor_.timing.push(r, book_.size_of(o), outlook(r, t), streams_.choices)) {
+        if (next_pays_apart && !book_.opps.pushed[o] &&
+            hours + 1e-9 >= s_.deals.reschedule_hours &&
+            floor_.timing.push(r, book_.size_of(o), t, worth(r, t),
+                               payroll_.stakes(agent_of_rep(r)), streams_.choices)) {
+          hours -= s_.deals.reschedule_hours;
+          used.opportunities += s_.deals.reschedule_hours;
           book_.opps.pushed[o] = 1;
           book_.opps.close[o] = t + 1;  // decided in the first period of the next pay period
           ++counts_[Counter::deals_pushed];
+          ++used.pushed;
           opps[keep++] = o;
           continue;
         }
@@ -61,7 +68,7 @@ void Funnel::work(int r, int t) {
     opps[keep++] = o;
   }
   opps.resize(keep);
-  if (ends_pay_period) pull_deals(r, t, hours, used);
+  if (times_deals) time_deals(r, t, hours, used);
 
   auto& queue = floor_.queues[ri];
   // Adaptive reps work the leads they believe bring most first and value which to work
@@ -112,7 +119,7 @@ void Funnel::work(int r, int t) {
   }
   queue.resize(keep);
 
-  if (ends_pay_period) floor_.timing.end_pay_period(r);
+  if (times_deals) floor_.timing.end_period(r);
 
   if (!floor_.is_sdr(r) && floor_.behaviour->prospects(r) && hours > 0) {
     used.prospecting = hours;

@@ -120,6 +120,8 @@ struct OpportunityTable {
   std::vector<std::uint8_t> pulled;          // pulled into an earlier pay period with a discount
   std::vector<std::uint8_t> pushed;          // pushed into the next pay period
   std::vector<std::int64_t> discount_cents;  // given on a pulled deal that was won
+  std::vector<float> depth;                  // discount depth a pulled deal was agreed at
+  std::vector<DealResult> verdict;           // what its group will decide, once drawn (else open)
 
   std::uint32_t size() const { return static_cast<std::uint32_t>(lead.size()); }
 
@@ -138,6 +140,8 @@ struct OpportunityTable {
     pulled.push_back(0);
     pushed.push_back(0);
     discount_cents.push_back(0);
+    depth.push_back(0);
+    verdict.push_back(DealResult::open);
     return size() - 1;
   }
 };

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <span>
 
 namespace tandem {
 
@@ -53,6 +54,30 @@ Payroll::Payroll(const Scenario& s, const RunPlugins& plugins, Stream& stream)
     team(r, p.first_agent, p.people, *loaded.at(0), *p.pay);
     for (std::size_t c = 0; c < p.pay->components.size(); ++c)
       team(r, p.first_agent, p.people, *loaded.at(c + 1), p.pay->components[c]);
+  }
+  // Stakes before anything is paid: a pay period with one typical deal credited.
+  stakes_.assign(agents_, 1.0);
+  stake_periods_.assign(agents_, 0);
+  paid_to_.assign(agents_, Money{});
+  for (std::size_t a = 0; a < agents_; ++a) {
+    Money pay;
+    bool paid = false;
+    for (Team& team : teams_) {
+      if (!member(team, static_cast<int>(a)) || team.periods.empty()) continue;
+      const PayPeriod& period = team.periods.front();
+      CreditedDeal deal;
+      deal.value = deal.deal_value = s.deals.median_size;
+      Credits c;
+      c.salary = salaries_[a];
+      c.bookings = s.deals.median_size;
+      c.deals_won = 1;
+      c.deals = std::span<const CreditedDeal>(&deal, 1);
+      c.team.members = team.people;
+      c.team.bookings = c.bookings;
+      pay += team.plan.pay(c, period).total();
+      paid = true;
+    }
+    if (paid) stakes_[a] = std::max(1.0, pay.units());
   }
 }
 
@@ -140,6 +165,65 @@ Money Payroll::pay_next(int agent, int t, const Credits& expected) {
   return total;
 }
 
+double Payroll::worth_of_deal(int agent, int t, int at, Money value, Money expected,
+                              const TimePreference& time) {
+  if (without_.agent != agent || without_.t != t || without_.expected != expected) {
+    without_.agent = agent;
+    without_.t = t;
+    without_.expected = expected;
+    without_.pay.clear();
+  }
+  double worth = 0;
+  for (std::size_t k = 0; k < teams_.size(); ++k) {
+    Team& team = teams_[k];
+    if (!member(team, agent)) continue;
+    const int now = team.period_of[static_cast<std::size_t>(t)];
+    const int then = team.period_of[static_cast<std::size_t>(at)];
+    const PayPeriod& period = team.periods[static_cast<std::size_t>(then)];
+    // What the pay period is expected to credit without the deal: so far (if it has
+    // started) and `expected` for each period still to come.
+    const auto base = [&]() {
+      Credits c;
+      if (then == now) {
+        c = credits(agent, period);
+        c.team = team_view(team, period);
+      } else {
+        c.salary = salaries_[static_cast<std::size_t>(agent)];
+        c.team.members = team.people;
+        deals_in_period_.clear();
+      }
+      c.earlier = team.history[static_cast<std::size_t>(agent - team.first_agent)].earlier();
+      const int to_come = period.last_period - std::max(t, period.first_period - 1);
+      const Money more = expected.times(static_cast<double>(to_come));
+      c.bookings += more;
+      c.team.bookings += more;
+      return c;
+    };
+    const std::size_t key = k * 100000 + static_cast<std::size_t>(then);
+    const auto cached = std::find_if(without_.pay.begin(), without_.pay.end(),
+                                     [&](const auto& e) { return e.first == key; });
+    Money without;
+    if (cached != without_.pay.end()) {
+      without = cached->second;
+    } else {
+      without = team.plan.pay(base(), period).total();
+      without_.pay.emplace_back(key, without);
+    }
+    Credits c = base();
+    CreditedDeal deal;
+    deal.value = deal.deal_value = value;
+    deal.period = at;
+    deals_in_period_.push_back(deal);
+    c.deals = deals_in_period_;
+    c.bookings += value;
+    ++c.deals_won;
+    c.team.bookings += value;
+    const double gain = (team.plan.pay(c, period).total() - without).units();
+    worth += gain * time.weight(period.last_period - t, then != now);
+  }
+  return worth;
+}
+
 int Payroll::pay_period_end(int agent, int t) const {
   for (const Team& team : teams_)
     if (member(team, agent))
@@ -155,6 +239,14 @@ int Payroll::next_pay_period_end(int agent, int t) const {
       return team.periods[std::min(now + 1, team.periods.size() - 1)].last_period;
     }
   return t;
+}
+
+bool Payroll::same_pay_period(int agent, int t, int at) const {
+  for (const Team& team : teams_)
+    if (member(team, agent) && team.period_of[static_cast<std::size_t>(t)] !=
+                                   team.period_of[static_cast<std::size_t>(at)])
+      return false;
+  return true;
 }
 
 bool Payroll::ends_pay_period(int agent, int t) const {
@@ -188,6 +280,7 @@ void Payroll::end_of_period(int t, std::vector<LedgerRow>& ledger,
         paid_[static_cast<std::size_t>(team.role)] += line.amount;
       }
       history.record(c);
+      paid_to_[static_cast<std::size_t>(agent)] += statement.total();
       if (statements) {
         c.deals = {};
         c.cancellations = {};
@@ -198,6 +291,12 @@ void Payroll::end_of_period(int t, std::vector<LedgerRow>& ledger,
     }
     team.paid_through = period.last_period;
   }
+  // Stakes: the mean pay per main-plan pay period, once one has been paid.
+  for (std::size_t a = 0; a < agents_; ++a)
+    if (ends_pay_period(static_cast<int>(a), t)) {
+      const int n = ++stake_periods_[a];
+      stakes_[a] = std::max(1.0, paid_to_[a].units() / n);
+    }
   // A deal is done with once every plan paying its holder has paid the period holding it
   // (a quarterly component still needs the deals a monthly plan has already paid on).
   for (std::size_t a = 0; a < agents_; ++a) {

@@ -2,6 +2,7 @@
 // their pay plan computes at the end of each pay period, as ledger rows in exact cents.
 #pragma once
 
+#include "engine/choice_rule.hpp"
 #include "engine/pay_history.hpp"
 #include "engine/replication.hpp"
 #include "model/results.hpp"
@@ -36,10 +37,12 @@ class Payroll {
   // marketer), kept until the agent's pay period that holds it has been paid.
   void credit_deal(int agent, const CreditedDeal& deal) {
     deals_[static_cast<std::size_t>(agent)].push_back(deal);
+    without_.agent = -1;  // what worth_of_deal() kept no longer holds
   }
   // A credited deal whose customer cancelled in `deal.cancelled_period`.
   void credit_cancellation(int agent, const CreditedDeal& deal) {
     cancellations_[static_cast<std::size_t>(agent)].push_back(deal);
+    without_.agent = -1;
   }
 
   // Pays every pay period that ends with simulation period `t`, appending to `ledger`,
@@ -54,6 +57,8 @@ class Payroll {
   Money pay_now(int agent, int t, const Credits& extra);
   // What they would pay for the pay period after it, were the agent credited `expected`.
   Money pay_next(int agent, int t, const Credits& expected);
+  // Does every plan paying the agent hold periods t and `at` in one pay period?
+  bool same_pay_period(int agent, int t, int at) const;
   // Does the agent's main plan end a pay period with period t?
   bool ends_pay_period(int agent, int t) const;
   // The last simulation period of the agent's main plan's pay period holding t.
@@ -61,6 +66,20 @@ class Payroll {
   // The last simulation period of the agent's main plan's pay period after the one
   // holding t (the horizon's last period if there is none).
   int next_pay_period_end(int agent, int t) const;
+
+  // The agent's stakes, what their choices are weighed against (engine/choice_rule.hpp):
+  // their pay per pay period of their main plan, the mean of those paid so far; before the
+  // first, what their plans would pay for a pay period with one deal of the scenario's
+  // median size credited (or 1 currency unit if that is nothing).
+  double stakes(int agent) const { return stakes_[static_cast<std::size_t>(agent)]; }
+
+  // Deal timing: what a deal worth `value`, won in period `at` (>= t), is worth to `agent`
+  // at period t. For each plan paying the agent: its pay for its pay period holding `at`
+  // with the deal and without, on top of what is credited in that pay period so far and
+  // `expected` for each of its periods still to come, the difference weighted by `time`
+  // (periods until that pay period is paid; whether it is later than the one holding t).
+  double worth_of_deal(int agent, int t, int at, Money value, Money expected,
+                       const TimePreference& time);
 
   // Everything paid so far to a role: the sum of its ledger rows.
   Money paid(Role role) const { return paid_[static_cast<std::size_t>(role)]; }
@@ -95,6 +114,15 @@ class Payroll {
   std::vector<Credits> team_credits_;  // scratch: one team's credits for one pay period
   std::vector<Team> teams_;
   Money paid_[4];  // by Role
+  std::vector<double> stakes_;     // [agent]
+  std::vector<int> stake_periods_;  // [agent]: main-plan pay periods paid so far
+  std::vector<Money> paid_to_;      // [agent]: everything paid so far
+  // worth_of_deal's pay without the deal, per (team, pay period), for one (agent, t, expected)
+  struct WithoutCache {
+    int agent = -1, t = -1;
+    Money expected;
+    std::vector<std::pair<std::size_t, Money>> pay;  // (team * pay periods + index, pay)
+  } without_;
 };
 
 }  // namespace tandem

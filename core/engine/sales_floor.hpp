@@ -10,6 +10,7 @@
 #include "engine/wait_histogram.hpp"
 #include "model/scenario.hpp"
 
+#include <tandem/money.hpp>
 #include <tandem/random.hpp>
 #include <tandem/views.hpp>
 
@@ -25,6 +26,11 @@ namespace tandem {
 struct RepHours {
   double leads = 0, opportunities = 0, prospecting = 0;
   std::int64_t attempts = 0, ignored = 0;  // attempts made; leads left unworked by choice
+  // Adaptive deal timing: deals pulled in (the group agreed to decide early), the depth
+  // offered summed over them, deals pushed out; the share of selling hours put in.
+  std::int64_t pulled = 0, pushed = 0;
+  double depth_sum = 0, effort = 1;
+  Money discount;  // given on pulled deals won this period
 };
 
 struct SalesFloor {
@@ -40,7 +46,7 @@ struct SalesFloor {
         hours(static_cast<std::size_t>(s.sales.people + s.sdrs.people)),
         effort(s, s.sales.people),
         yield(s, s.sales.people, days_per_period),
-        timing(s, s.sales.people) {
+        timing(s, s.sales.people, days_per_period) {
     for (int r = 0; r < reps; ++r)
       skill.push_back(skill_stream.lognormal(1.0, s.sales.skill_spread));
   }

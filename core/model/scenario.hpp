@@ -110,8 +110,13 @@ struct DealConfig {
   double convince_rate = 0.6;            // P(member convinced | real need, rep skill 1)
   double convince_rate_no_need = 0.1;    // P(member convinced | no real need)
   double win_rate_vs_competitor = 0.55;  // P(win | group decided to buy)
-  double pull_discount = 0.10;           // discount a rep offers to pull a deal into the period
-  double pull_convince_gain = 0.15;      // added chance each buyer is convinced by that offer
+  // Pulling a deal: a rep asks the buying group to decide now, not at its close date,
+  // offering one of these discount depths; asked m months early, the group agrees with
+  // chance 1 - exp(-depth / (early_signing_discount x m)).
+  std::vector<double> discount_depths{0.05, 0.10, 0.15, 0.20, 0.30};
+  double early_signing_discount = 0.10;  // depth at which 63% agree to decide a month early
+  double pull_window_days = 45;          // a rep can ask only when the close is this near
+  double reschedule_hours = 3;           // rep hours asking a group to move its date takes
   double push_loss = 0.10;               // chance a buyer walks away when a close is delayed
   double churn_rate = 0.0;               // P(a new customer of fit 0.5 cancels) per period
   int churn_watch_periods = 52;          // periods after the win a cancellation is possible
@@ -173,7 +178,10 @@ struct BehaviourConfig {
   BehaviourMode mode = BehaviourMode::fixed;
   LeadOrder lead_order = LeadOrder::oldest_first;
   bool prospecting = true;      // reps spend hours left over on their own prospecting
-  double temperature = 200.0;   // logit choice: a value edge of this much is odds of e to 1
+  double rationality = 2000;    // logit noise: an edge of pay-per-pay-period / this is odds e:1
+  double status_quo_bias = 2.0; // logit units in favour of carrying on as before
+  double discount_per_year = 0.9;  // time preference: pay a year away is worth this much now
+  double present_bias = 1.0;       // beta: pay in a later pay period is worth this much more less
   double risk_aversion = 0.1;   // value less this x the standard deviation of the pay at stake
   double learning_rate = 0.1;   // how far a belief moves toward each new outcome
   double prior_win_rate = 0.3;  // the chance a rep believes an open deal is won, at first

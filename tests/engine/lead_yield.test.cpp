@@ -1,7 +1,6 @@
 // What reps believe a lead brings: discounted counts against a prior, by score band and
-// channel; and the one logit rule every adaptive choice draws from.
+// channel.
 #include "engine/lead_yield.hpp"
-#include "engine/logit.hpp"
 #include "engine/streams.hpp"
 
 #include <catch2/catch.hpp>
@@ -65,25 +64,4 @@ TEST_CASE("what an opportunity books and its cycle follow decided deals", "[engi
   y.decided(0, 15000, 10);  // halfway to each
   CHECK(y.per_opportunity(0) == Approx(10000));
   CHECK(y.cycle_periods(0) == Approx(8));
-}
-
-TEST_CASE("the logit choice picks each option with its softmax probability", "[engine]") {
-  // Seed 7, 200,000 draws; each frequency within 4 standard errors of e^(v/T) / sum.
-  Stream stream(7, 0, streams::choices);
-  const std::array<double, 3> value{0.0, 100.0, 200.0};
-  const double temperature = 100.0;
-  std::array<int, 3> chosen{};
-  const int n = 200000;
-  for (int i = 0; i < n; ++i) ++chosen[logit_choice(value, temperature, stream)];
-  const double total = 1.0 + std::exp(1.0) + std::exp(2.0);
-  for (std::size_t i = 0; i < 3; ++i) {
-    const double p = std::exp(static_cast<double>(i)) / total;
-    const double se = std::sqrt(p * (1 - p) / n);
-    CHECK(std::abs(chosen[i] / static_cast<double>(n) - p) < 4 * se);
-  }
-  // Equal values: a coin toss between them.
-  const std::array<double, 2> tie{5.0, 5.0};
-  int first = 0;
-  for (int i = 0; i < n; ++i) first += logit_choice(tie, temperature, stream) == 0 ? 1 : 0;
-  CHECK(std::abs(first / static_cast<double>(n) - 0.5) < 4 * std::sqrt(0.25 / n));
 }
