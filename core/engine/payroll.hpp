@@ -62,8 +62,13 @@ class Payroll {
   // holding t (the horizon's last period if there is none).
   int next_pay_period_end(int agent, int t) const;
 
-  // Everything paid so far to a role: the sum of its ledger rows.
+  // Everything paid to a role since the warm-up: the sum of its ledger rows of the pay
+  // periods that end in the measured periods.
   Money paid(Role role) const { return paid_[static_cast<std::size_t>(role)]; }
+  // The warm-up is over: pay counts from the next pay period paid on.
+  void start_measuring() {
+    for (Money& m : paid_) m = Money{};
+  }
 
  private:
   struct Team {
