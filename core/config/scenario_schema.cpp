@@ -84,6 +84,16 @@ class Fields {
     return *this;
   }
 
+  // A key whose default is not the struct's own: one worked out from other keys when the
+  // file leaves it out (config/scenario.cpp), shown here as its value for the defaults.
+  template <class T>
+  Fields& field_defaulted(const std::string& name, T Config::*member, T shown_default,
+                          std::string doc, Constraint allowed = {}) {
+    schema_.param<T>(name, shown_default, std::move(doc), std::move(allowed));
+    copies_.push_back(copy(name, member));
+    return *this;
+  }
+
   template <class T>
   Fields& required(const std::string& name, T Config::*member, std::string doc,
                    Constraint allowed = {}) {
@@ -219,6 +229,13 @@ Section build() {
           .field("periods", &HorizonConfig::periods, "Simulation periods to run.",
                  in_range(1, 5200).with_unit("periods"))
           .field("period", &HorizonConfig::period, "Length of one simulation period.")
+          .field_defaulted("warmup_periods", &HorizonConfig::warmup_periods,
+                           default_warmup_periods(HorizonConfig{}),
+                           "Periods at the start left out of every headline figure and chart "
+                           "(the funnel starts empty); metrics.csv and ledger.csv keep them. "
+                           "Default: one quarter (13 weeks or 3 months), at most a quarter of "
+                           "the periods. Must be below `periods`.",
+                           at_least(0).with_unit("periods"))
           .into(part(&Scenario::horizon)));
 
   root.sections.push_back(

@@ -33,6 +33,7 @@ Funnel::Funnel(const Scenario& s, const RunPlugins& plugins, FunnelStreams& stre
 
 ReplicationResult Funnel::run() {
   for (int t = 0; t < s_.horizon.periods; ++t) {
+    if (t == s_.horizon.warmup_periods && t > 0) start_measuring();
     counts_.start_period();
     market_.step(streams_.market);
     new_inquiries(t);

@@ -103,6 +103,7 @@ class Funnel {
 
   // --- Recording (funnel_record.cpp) --------------------------------------------------
   void record(int t);
+  void start_measuring();
   void headlines();
 
   const Scenario& s_;

@@ -159,7 +159,12 @@ void Funnel::consider(std::uint32_t id, int t) {
     return;
   }
   pool_.leads.stage[id] = Stage::mql;
-  if (!pool_.leads.was_mql[id]) ++pool_.mql_leads;
+  // Leads that were MQLs in the measured periods (2: only in the warm-up), and of them
+  // those worked (funnel_record.cpp: start_measuring).
+  if (pool_.leads.was_mql[id] != 1) {
+    ++pool_.mql_leads;
+    if (pool_.leads.touched[id]) ++pool_.touched_leads;
+  }
   pool_.leads.was_mql[id] = 1;
   pool_.leads.attempts[id] = 0;
   pool_.leads.breached[id] = 0;

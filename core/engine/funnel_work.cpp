@@ -146,7 +146,7 @@ bool Funnel::attempt(std::uint32_t id, int r, int t, double clock) {
   const double waited = std::max(0.0, (t + clock) * days_ - pool_.leads.arrived_day[id]);
   if (!pool_.leads.touched[id]) {
     pool_.leads.touched[id] = 1;
-    ++pool_.touched_leads;
+    if (pool_.leads.was_mql[id] == 1) ++pool_.touched_leads;  // not a warm-up MQL
     floor_.first_touch_wait.add(static_cast<int>(waited * 24.0));
     if (waited * 24.0 > pool_.service.first_touch_hours && !pool_.leads.breached[id]) {
       pool_.leads.breached[id] = 1;

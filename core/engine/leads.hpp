@@ -49,7 +49,7 @@ class LeadTable {
   std::vector<std::int16_t> owner;     // marketer credited (channel owner), or -1
   std::vector<std::int8_t> attempts;   // contact attempts at the current stage
   std::vector<std::int8_t> recycled;   // times it came back from nurture
-  std::vector<std::uint8_t> was_mql;   // ever an MQL
+  std::vector<std::uint8_t> was_mql;   // ever an MQL: 1, or 2 if only in the warm-up
   std::vector<std::uint8_t> touched;   // ever worked by a rep as an MQL
   std::vector<std::uint8_t> breached;  // missed the service level's first-touch time
   std::vector<std::uint8_t> ignored;   // a rep chose not to work it, since it was routed

@@ -81,8 +81,13 @@ class Payroll {
   double worth_of_deal(int agent, int t, int at, Money value, Money expected,
                        const TimePreference& time);
 
-  // Everything paid so far to a role: the sum of its ledger rows.
+  // Everything paid to a role since the warm-up: the sum of its ledger rows of the pay
+  // periods that end in the measured periods.
   Money paid(Role role) const { return paid_[static_cast<std::size_t>(role)]; }
+  // The warm-up is over: pay counts from the next pay period paid on.
+  void start_measuring() {
+    for (Money& m : paid_) m = Money{};
+  }
 
  private:
   struct Team {

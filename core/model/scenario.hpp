@@ -37,7 +37,18 @@ enum class SimPeriod { week, month };
 struct HorizonConfig {
   int periods = 104;
   SimPeriod period = SimPeriod::week;
+  // Periods at the start left out of every headline and chart (the funnel starts empty).
+  // 0 here, so a scenario built in code measures every period; a scenario read from YAML
+  // without the key gets default_warmup_periods() (config/scenario.cpp).
+  int warmup_periods = 0;
 };
+
+// The warm-up a scenario gets when it does not say: one calendar quarter (13 weeks or 3
+// months, about two median sales cycles), but never more than a quarter of the horizon.
+int default_warmup_periods(const HorizonConfig& horizon);
+
+// The periods the headlines measure, as a reader counts them (from 1): "weeks 14-104".
+std::string measured_periods_text(const HorizonConfig& horizon);
 
 struct MarketConfig {
   int accounts = 4000;            // companies in the addressable market
