@@ -1,6 +1,5 @@
 #include "engine/channel_mix.hpp"
 
-
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
@@ -74,8 +73,7 @@ void ChannelMix::choose(int m, int periods, const std::function<Money(const Cred
   // The status quo: the split in use (option 0 is the declared one).
   const int favoured = favoured_[static_cast<std::size_t>(m)];
   const auto at = std::find(mine.begin(), mine.end(), favoured);
-  const std::size_t now =
-      at == mine.end() ? 0 : static_cast<std::size_t>(at - mine.begin()) + 1;
+  const std::size_t now = at == mine.end() ? 0 : static_cast<std::size_t>(at - mine.begin()) + 1;
   const double status_quo = value[now];
   for (double& v : value) v -= status_quo;
   const std::size_t chosen = rule_.choose(value, now, stakes, stream);

@@ -4,9 +4,10 @@
 // values each split by calling their own pay plans on what it would bring over the rest
 // of the pay period: each channel's budget times what a unit of spend on it has brought
 // them per period (inquiries, MQLs, pipeline and sourced revenue credited to them),
-// learned from their own channels (behaviour.learning_rate). Chosen by the choice rule (engine/choice_rule.hpp); the split in use is the status quo.
-// Paid per MQL, budget drifts to channels with cheap MQLs; paid on sourced revenue, to
-// those whose leads become revenue: only through what the plans pay.
+// learned from their own channels (behaviour.learning_rate). Chosen by the choice rule
+// (engine/choice_rule.hpp); the split in use is the status quo. Paid per MQL, budget drifts to
+// channels with cheap MQLs; paid on sourced revenue, to those whose leads become revenue: only
+// through what the plans pay.
 #pragma once
 
 #include "engine/choice_rule.hpp"

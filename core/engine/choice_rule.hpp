@@ -61,8 +61,7 @@ class ChoiceRule {
 class TimePreference {
  public:
   TimePreference(const BehaviourConfig& b, double days_per_period)
-      : delta_(std::pow(b.discount_per_year, days_per_period / 365.25)),
-        beta_(b.present_bias) {}
+      : delta_(std::pow(b.discount_per_year, days_per_period / 365.25)), beta_(b.present_bias) {}
 
   double weight(int periods, bool later_pay_period) const {
     return (later_pay_period ? beta_ : 1.0) * std::pow(delta_, std::max(0, periods));

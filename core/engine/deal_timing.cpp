@@ -80,7 +80,9 @@ void DealTiming::learn(int rep, bool won) {
   belief += learning_rate_ * ((won ? 1.0 : 0.0) - belief);
 }
 
-void DealTiming::pool(double sharing) { share_beliefs(win_, sharing); }
+void DealTiming::pool(double sharing) {
+  share_beliefs(win_, sharing);
+}
 
 void DealTiming::end_period(int rep) {
   const auto r = static_cast<std::size_t>(rep);

@@ -14,8 +14,8 @@
 // The buyer response: offered depth d to decide m months (of 30 days) before its date, a
 // group agrees with chance 1 - exp(-d / (deals.early_signing_discount x m)): deeper
 // discounts win more groups over, and the earlier the ask, the deeper it must be. A group
-// that agrees decides now, as it would have at its date (funnel_deals.cpp). Reps know that response; what they learn is the
-// chance a deal is won and what a period brings them.
+// that agrees decides now, as it would have at its date (funnel_deals.cpp). Reps know that
+// response; what they learn is the chance a deal is won and what a period brings them.
 #pragma once
 
 #include "engine/choice_rule.hpp"

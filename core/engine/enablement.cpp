@@ -37,8 +37,7 @@ void Enablement::choose(int m, const std::function<Money(const Credits&)>& pay, 
   Credits extra;
   extra.sourced_revenue = Money::from_units(sourced_[mi] * lift);
   extra.company_bookings = Money::from_units(company_[mi] * lift);
-  std::array<double, 2> value{0.0,
-                              (pay(extra) - pay(Credits{})).units() - hourly_cost_ * hours_};
+  std::array<double, 2> value{0.0, (pay(extra) - pay(Credits{})).units() - hourly_cost_ * hours_};
   const std::size_t now = on_[mi];
   const double status_quo = value[now];
   for (double& v : value) v -= status_quo;

@@ -10,8 +10,9 @@
 // of behaviour.prior_win_rate, so it raises what deals bring by that ratio. They apply it
 // to what a period credits them in sourced revenue and in company bookings (learned,
 // behaviour.learning_rate), ask their plans what that would add, and weigh it against the
-// hours' cost by the choice rule (engine/choice_rule.hpp), carrying on as last period being the status quo. Paid per MQL, content adds nothing to their pay; paid on
-// revenue or on the company's bookings, it does: the plans alone make the difference.
+// hours' cost by the choice rule (engine/choice_rule.hpp), carrying on as last period being the
+// status quo. Paid per MQL, content adds nothing to their pay; paid on revenue or on the company's
+// bookings, it does: the plans alone make the difference.
 #pragma once
 
 #include "engine/choice_rule.hpp"

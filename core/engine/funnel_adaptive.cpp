@@ -139,8 +139,7 @@ double Funnel::choose_leads(int r, int t, double hours, const std::vector<std::u
     if (prospects) opportunities += left * floor_.yield.per_prospecting_hour(r);
     const double used = prospects ? hours : hours - left;
     const Money bookings = Money::from_units(opportunities * floor_.yield.per_opportunity(r));
-    value.push_back(weight * (pay(bookings) - without) -
-                    s_.behaviour.effort_cost_per_hour * used);
+    value.push_back(weight * (pay(bookings) - without) - s_.behaviour.effort_cost_per_hour * used);
   }
   // The status quo: work every lead, in the queue's order (the lowest threshold).
   const std::size_t every = thresholds.size() - 2;
@@ -148,7 +147,6 @@ double Funnel::choose_leads(int r, int t, double hours, const std::vector<std::u
   for (double& v : value) v -= status_quo;
   return thresholds[choice_.choose(value, every, payroll_.stakes(agent), streams_.choices)];
 }
-
 
 // Each marketer learns from what their channels brought this period and chooses their
 // targeting and channel mix for the next, each valued through their own pay plans over

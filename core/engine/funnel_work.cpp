@@ -46,8 +46,7 @@ void Funnel::work(int r, int t) {
       hours -= s_.funnel.hours_per_opportunity;
       used.opportunities += s_.funnel.hours_per_opportunity;
       if (book_.opps.close[o] <= t) {
-        if (next_pays_apart && !book_.opps.pushed[o] &&
-            hours + 1e-9 >= s_.deals.reschedule_hours &&
+        if (next_pays_apart && !book_.opps.pushed[o] && hours + 1e-9 >= s_.deals.reschedule_hours &&
             floor_.timing.push(r, book_.size_of(o), t, worth(r, t),
                                payroll_.stakes(agent_of_rep(r)), streams_.choices)) {
           hours -= s_.deals.reschedule_hours;

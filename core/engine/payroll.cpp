@@ -4,6 +4,8 @@
 #include "model/credit_fields.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 #include <limits>
 #include <span>
 
@@ -27,7 +29,8 @@ Payroll::Payroll(const Scenario& s, const RunPlugins& plugins, Stream& stream)
       company_bookings_(static_cast<std::size_t>(s.horizon.periods)),
       salaries_(agents_),
       deals_(agents_),
-      cancellations_(agents_) {
+      cancellations_(agents_),
+      typical_deal_(s.deals.median_size) {
   const auto team = [&](Role role, int first, int people, const LoadedPlugin& plugin,
                         const PayChoice& pay) {
     const auto n = static_cast<std::size_t>(people);
@@ -181,8 +184,18 @@ double Payroll::worth_of_deal(int agent, int t, int at, Money value, Money expec
     const int then = team.period_of[static_cast<std::size_t>(at)];
     const PayPeriod& period = team.periods[static_cast<std::size_t>(then)];
     // What the pay period is expected to credit without the deal: so far (if it has
-    // started) and `expected` for each period still to come.
-    const auto base = [&]() {
+    // started) and, for each period still to come, `expected` on average. What is to come
+    // is uncertain: a Poisson count of deals of the typical size, so its spread is
+    // sqrt(mean x typical deal). The plan is valued at the three points of a
+    // Gauss-Hermite rule for it (mean -+ sqrt(3) sd, weights 1/6, 2/3, 1/6), so a quota or
+    // a cap that the rest of the pay period may or may not reach counts as such.
+    const int to_come = period.last_period - std::max(t, period.first_period - 1);
+    const double mean = expected.units() * to_come;
+    const double sd = std::sqrt(mean * typical_deal_.units());
+    const std::array<double, 3> node{std::max(0.0, mean - std::sqrt(3.0) * sd), mean,
+                                     mean + std::sqrt(3.0) * sd};
+    constexpr std::array<double, 3> weight{1.0 / 6, 2.0 / 3, 1.0 / 6};
+    const auto base = [&](double more_units) {
       Credits c;
       if (then == now) {
         c = credits(agent, period);
@@ -193,32 +206,37 @@ double Payroll::worth_of_deal(int agent, int t, int at, Money value, Money expec
         deals_in_period_.clear();
       }
       c.earlier = team.history[static_cast<std::size_t>(agent - team.first_agent)].earlier();
-      const int to_come = period.last_period - std::max(t, period.first_period - 1);
-      const Money more = expected.times(static_cast<double>(to_come));
+      const Money more = Money::from_units(more_units);
       c.bookings += more;
       c.team.bookings += more;
       return c;
     };
-    const std::size_t key = k * 100000 + static_cast<std::size_t>(then);
-    const auto cached = std::find_if(without_.pay.begin(), without_.pay.end(),
-                                     [&](const auto& e) { return e.first == key; });
-    Money without;
-    if (cached != without_.pay.end()) {
-      without = cached->second;
-    } else {
-      without = team.plan.pay(base(), period).total();
-      without_.pay.emplace_back(key, without);
+    const std::size_t points = sd > 0 ? 3 : 1;
+    double gain = 0;
+    for (std::size_t i = 0; i < points; ++i) {
+      const double at_node = points == 3 ? node[i] : mean;
+      const double w = points == 3 ? weight[i] : 1.0;
+      const std::size_t key = (k * 100000 + static_cast<std::size_t>(then)) * 4 + i;
+      const auto cached = std::find_if(without_.pay.begin(), without_.pay.end(),
+                                       [&](const auto& e) { return e.first == key; });
+      Money without;
+      if (cached != without_.pay.end()) {
+        without = cached->second;
+      } else {
+        without = team.plan.pay(base(at_node), period).total();
+        without_.pay.emplace_back(key, without);
+      }
+      Credits c = base(at_node);
+      CreditedDeal deal;
+      deal.value = deal.deal_value = value;
+      deal.period = at;
+      deals_in_period_.push_back(deal);
+      c.deals = deals_in_period_;
+      c.bookings += value;
+      ++c.deals_won;
+      c.team.bookings += value;
+      gain += w * (team.plan.pay(c, period).total() - without).units();
     }
-    Credits c = base();
-    CreditedDeal deal;
-    deal.value = deal.deal_value = value;
-    deal.period = at;
-    deals_in_period_.push_back(deal);
-    c.deals = deals_in_period_;
-    c.bookings += value;
-    ++c.deals_won;
-    c.team.bookings += value;
-    const double gain = (team.plan.pay(c, period).total() - without).units();
     worth += gain * time.weight(period.last_period - t, then != now);
   }
   return worth;
@@ -243,8 +261,8 @@ int Payroll::next_pay_period_end(int agent, int t) const {
 
 bool Payroll::same_pay_period(int agent, int t, int at) const {
   for (const Team& team : teams_)
-    if (member(team, agent) && team.period_of[static_cast<std::size_t>(t)] !=
-                                   team.period_of[static_cast<std::size_t>(at)])
+    if (member(team, agent) &&
+        team.period_of[static_cast<std::size_t>(t)] != team.period_of[static_cast<std::size_t>(at)])
       return false;
   return true;
 }

@@ -76,7 +76,8 @@ class Payroll {
   // Deal timing: what a deal worth `value`, won in period `at` (>= t), is worth to `agent`
   // at period t. For each plan paying the agent: its pay for its pay period holding `at`
   // with the deal and without, on top of what is credited in that pay period so far and
-  // `expected` for each of its periods still to come, the difference weighted by `time`
+  // `expected` for each of its periods still to come (uncertain: see payroll.cpp), the
+  // difference weighted by `time`
   // (periods until that pay period is paid; whether it is later than the one holding t).
   double worth_of_deal(int agent, int t, int at, Money value, Money expected,
                        const TimePreference& time);
@@ -118,10 +119,11 @@ class Payroll {
   std::vector<CreditedDeal> deals_in_period_, cancellations_in_period_;  // scratch
   std::vector<Credits> team_credits_;  // scratch: one team's credits for one pay period
   std::vector<Team> teams_;
-  Money paid_[4];  // by Role
-  std::vector<double> stakes_;     // [agent]
+  Money paid_[4];                   // by Role
+  std::vector<double> stakes_;      // [agent]
   std::vector<int> stake_periods_;  // [agent]: main-plan pay periods paid so far
   std::vector<Money> paid_to_;      // [agent]: everything paid so far
+  Money typical_deal_;              // what reps take a deal to be worth, forecasting
   // worth_of_deal's pay without the deal, per (team, pay period), for one (agent, t, expected)
   struct WithoutCache {
     int agent = -1, t = -1;

@@ -3,8 +3,9 @@
 // tight, fewer from better-fitting ones (marketing.broad_* and tight_*). The marketer
 // values each level by calling their own pay plans on the results it would bring over
 // the rest of the pay period, forecast from what each level has brought them so far, and
-// chooses by the choice rule (engine/choice_rule.hpp), keeping its level as the status quo. Nothing here knows a plan: paid per MQL, a marketer drifts to
-// volume; paid on sourced revenue, to whatever their outcomes say brings revenue.
+// chooses by the choice rule (engine/choice_rule.hpp), keeping its level as the status quo. Nothing
+// here knows a plan: paid per MQL, a marketer drifts to volume; paid on sourced revenue, to
+// whatever their outcomes say brings revenue.
 #pragma once
 
 #include "engine/choice_rule.hpp"

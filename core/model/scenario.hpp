@@ -188,15 +188,15 @@ enum class BehaviourMode { fixed, adaptive };
 struct BehaviourConfig {
   BehaviourMode mode = BehaviourMode::fixed;
   LeadOrder lead_order = LeadOrder::oldest_first;
-  bool prospecting = true;      // reps spend hours left over on their own prospecting
-  double rationality = 2000;    // logit noise: an edge of pay-per-pay-period / this is odds e:1
-  double status_quo_bias = 2.0; // logit units in favour of carrying on as before
+  bool prospecting = true;         // reps spend hours left over on their own prospecting
+  double rationality = 2000;       // logit noise: an edge of pay-per-pay-period / this is odds e:1
+  double status_quo_bias = 2.0;    // logit units in favour of carrying on as before
   double discount_per_year = 0.9;  // time preference: pay a year away is worth this much now
   double present_bias = 1.0;       // beta: pay in a later pay period is worth this much more less
-  double risk_aversion = 0.1;   // value less this x the standard deviation of the pay at stake
-  double learning_rate = 0.1;   // how far a belief moves toward each new outcome
-  double prior_win_rate = 0.3;  // the chance a rep believes an open deal is won, at first
-  double belief_sharing = 0.0;  // each period, beliefs move this far to the team's mean
+  double risk_aversion = 0.1;      // value less this x the standard deviation of the pay at stake
+  double learning_rate = 0.1;      // how far a belief moves toward each new outcome
+  double prior_win_rate = 0.3;     // the chance a rep believes an open deal is won, at first
+  double belief_sharing = 0.0;     // each period, beliefs move this far to the team's mean
   double prior_opportunity_rate = 0.1;  // believed P(opportunity) per lead worked, at first
   double prior_weight = 20;             // outcomes the priors are worth against experience
   double effort_cost_per_hour = 10.0;   // what an hour of selling costs a rep, in pay terms

@@ -25,7 +25,7 @@ TEST_CASE("a rep's win belief learns from outcomes and a pooling team shares it"
   Scenario s;
   s.behaviour.prior_win_rate = 0.3;
   s.behaviour.learning_rate = 0.5;
-  DealTiming timing(s, 2);
+  DealTiming timing(s, 2, 7.0);
   timing.learn(0, true);  // 0.3 + 0.5 x (1 - 0.3) = 0.65
   CHECK(timing.win_belief(0) == Approx(0.65));
   CHECK(timing.win_belief(1) == Approx(0.3));  // rep 1 learned nothing

@@ -19,9 +19,10 @@ BehaviourConfig behaviour(double rationality, double bias) {
 }
 }  // namespace
 
-TEST_CASE("the choice rule picks each option with its logit probability, noise = stakes / "
-          "rationality",
-          "[engine]") {
+TEST_CASE(
+    "the choice rule picks each option with its logit probability, noise = stakes / "
+    "rationality",
+    "[engine]") {
   // Seed 7, 200,000 draws; each frequency within 4 standard errors of its probability.
   // Stakes 10,000 and rationality 100: T = 100, so values 0, 100, 200 have weights
   // 1, e, e^2, and the status quo (option 0) e^bias = e more.

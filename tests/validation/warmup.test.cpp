@@ -6,7 +6,7 @@
 // calendar alone gives when nobody times deals (5 of 13 weeks, 0.385). Source: the issue's
 // measurement (0.401 with the first quarter, 0.381 without).
 //
-// Run: tests/validation/scenarios/warmup_baseline.yaml (the shipped baseline: fixed
+// Run: scenarios/baseline.yaml (the shipped baseline: fixed
 // behaviour, 104 weeks), seed 20260101, 200 replications, warm-up 0 and 13 weeks. The
 // warm-up changes no draw, so the two runs are paired replication by replication.
 // Tolerance: 3 standard errors of the paired difference (and of the mean, for 5/13).
@@ -28,11 +28,10 @@ namespace {
 constexpr int kReplications = 200;
 
 std::vector<double> share_by_replication(int warmup, PluginRegistry& registry) {
-  const Scenario s = load_scenario(
-      std::string(TANDEM_PROJECT_DIR) + "/tests/validation/scenarios/warmup_baseline.yaml",
-      {"replications=" + std::to_string(kReplications),
-       "horizon.warmup_periods=" + std::to_string(warmup)},
-      registry);
+  const Scenario s = load_scenario(std::string(TANDEM_PROJECT_DIR) + "/scenarios/baseline.yaml",
+                                   {"replications=" + std::to_string(kReplications),
+                                    "horizon.warmup_periods=" + std::to_string(warmup)},
+                                   registry);
   study::Execution execution;
   execution.threads = 2;
   const RunResult r = study::run_in_memory(s, resolve_plugins(s, registry), execution);
