@@ -60,10 +60,14 @@ int main(int argc, char** argv) {
     double adaptive_inquiries = 0;
     const double adaptive_one =
         seconds_for(adaptive, resolve_plugins(adaptive, registry), 1, adaptive_inquiries);
-    const double ratio = adaptive_one / one;
-    fmt::print("adaptive, 1 thread: {:.3f} s  ({:.2f}x the fixed rules; target <= {:.2f}x: {})\n",
-               adaptive_one, ratio, bench::kAdaptiveRatioTarget,
-               ratio <= bench::kAdaptiveRatioTarget ? "PASS" : "MISS");
+    // Adaptive agents run a different company on the same market (marketers paid per MQL
+    // buy more inquiries): their cost is the time per inquiry against the fixed rules'.
+    const double ratio = (adaptive_one / adaptive_inquiries) / (one / inquiries);
+    fmt::print(
+        "adaptive, 1 thread: {:.3f} s on {:.0f} inquiries ({:.2f}x the time; {:.2f}x the "
+        "fixed rules' time per inquiry; target <= {:.2f}x: {})\n",
+        adaptive_one, adaptive_inquiries, adaptive_one / one, ratio, bench::kAdaptiveRatioTarget,
+        ratio <= bench::kAdaptiveRatioTarget ? "PASS" : "MISS");
   } catch (const std::exception& e) {
     fmt::print(stderr, "error: {}\n", e.what());
     return 1;

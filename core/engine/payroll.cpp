@@ -58,11 +58,12 @@ Payroll::Payroll(const Scenario& s, const RunPlugins& plugins, Stream& stream)
     for (std::size_t c = 0; c < p.pay->components.size(); ++c)
       team(r, p.first_agent, p.people, *loaded.at(c + 1), p.pay->components[c]);
   }
-  // Stakes before anything is paid: a pay period with one typical deal credited.
+  // Stakes before anything is paid: a pay period with one typical deal credited. Only
+  // adaptive agents weigh choices against them.
   stakes_.assign(agents_, 1.0);
   stake_periods_.assign(agents_, 0);
   paid_to_.assign(agents_, Money{});
-  for (std::size_t a = 0; a < agents_; ++a) {
+  for (std::size_t a = 0; a < agents_ && s.behaviour.mode == BehaviourMode::adaptive; ++a) {
     Money pay;
     bool paid = false;
     for (Team& team : teams_) {
@@ -174,7 +175,7 @@ double Payroll::worth_of_deal(int agent, int t, int at, Money value, Money expec
     without_.agent = agent;
     without_.t = t;
     without_.expected = expected;
-    without_.pay.clear();
+    without_.entries.clear();
   }
   double worth = 0;
   for (std::size_t k = 0; k < teams_.size(); ++k) {
@@ -188,54 +189,58 @@ double Payroll::worth_of_deal(int agent, int t, int at, Money value, Money expec
     // is uncertain: a Poisson count of deals of the typical size, so its spread is
     // sqrt(mean x typical deal). The plan is valued at the three points of a
     // Gauss-Hermite rule for it (mean -+ sqrt(3) sd, weights 1/6, 2/3, 1/6), so a quota or
-    // a cap that the rest of the pay period may or may not reach counts as such.
-    const int to_come = period.last_period - std::max(t, period.first_period - 1);
-    const double mean = expected.units() * to_come;
-    const double sd = std::sqrt(mean * typical_deal_.units());
-    const std::array<double, 3> node{std::max(0.0, mean - std::sqrt(3.0) * sd), mean,
-                                     mean + std::sqrt(3.0) * sd};
-    constexpr std::array<double, 3> weight{1.0 / 6, 2.0 / 3, 1.0 / 6};
-    const auto base = [&](double more_units) {
-      Credits c;
+    // a cap that the rest of the pay period may or may not reach counts as such. What is
+    // credited so far, and each point's pay without the deal, are worked out once per
+    // agent and period (until a credit changes them).
+    const std::size_t key = k * 100000 + static_cast<std::size_t>(then);
+    auto entry = std::find_if(without_.entries.begin(), without_.entries.end(),
+                              [&](const WorthBase& e) { return e.key == key; });
+    if (entry == without_.entries.end()) {
+      WorthBase e;
+      e.key = key;
       if (then == now) {
-        c = credits(agent, period);
-        c.team = team_view(team, period);
+        e.base = credits(agent, period);
+        e.base.team = team_view(team, period);
+        e.deals = deals_in_period_;
+        e.cancellations = cancellations_in_period_;
       } else {
-        c.salary = salaries_[static_cast<std::size_t>(agent)];
-        c.team.members = team.people;
-        deals_in_period_.clear();
+        e.base.salary = salaries_[static_cast<std::size_t>(agent)];
+        e.base.team.members = team.people;
       }
-      c.earlier = team.history[static_cast<std::size_t>(agent - team.first_agent)].earlier();
-      const Money more = Money::from_units(more_units);
-      c.bookings += more;
-      c.team.bookings += more;
-      return c;
-    };
-    const std::size_t points = sd > 0 ? 3 : 1;
+      e.base.earlier = team.history[static_cast<std::size_t>(agent - team.first_agent)].earlier();
+      const int to_come = period.last_period - std::max(t, period.first_period - 1);
+      const double mean = expected.units() * to_come;
+      const double sd = std::sqrt(mean * typical_deal_.units());
+      e.points = sd > 0 ? 3 : 1;
+      e.more = {std::max(0.0, mean - std::sqrt(3.0) * sd), mean, mean + std::sqrt(3.0) * sd};
+      e.weight = {1.0 / 6, 2.0 / 3, 1.0 / 6};
+      if (e.points == 1) {
+        e.more[0] = mean;
+        e.weight[0] = 1.0;
+      }
+      e.deals.push_back({});  // the slot of the deal valued
+      without_.entries.push_back(std::move(e));
+      entry = without_.entries.end() - 1;
+      WorthBase& b = *entry;
+      for (std::size_t i = 0; i < b.points; ++i) {
+        Credits c = b.at(i);
+        c.deals = std::span<const CreditedDeal>(b.deals.data(), b.deals.size() - 1);
+        b.without[i] = team.plan.pay(c, period).total();
+      }
+    }
+    WorthBase& b = *entry;
+    CreditedDeal& deal = b.deals.back();
+    deal = {};
+    deal.value = deal.deal_value = value;
+    deal.period = at;
     double gain = 0;
-    for (std::size_t i = 0; i < points; ++i) {
-      const double at_node = points == 3 ? node[i] : mean;
-      const double w = points == 3 ? weight[i] : 1.0;
-      const std::size_t key = (k * 100000 + static_cast<std::size_t>(then)) * 4 + i;
-      const auto cached = std::find_if(without_.pay.begin(), without_.pay.end(),
-                                       [&](const auto& e) { return e.first == key; });
-      Money without;
-      if (cached != without_.pay.end()) {
-        without = cached->second;
-      } else {
-        without = team.plan.pay(base(at_node), period).total();
-        without_.pay.emplace_back(key, without);
-      }
-      Credits c = base(at_node);
-      CreditedDeal deal;
-      deal.value = deal.deal_value = value;
-      deal.period = at;
-      deals_in_period_.push_back(deal);
-      c.deals = deals_in_period_;
+    for (std::size_t i = 0; i < b.points; ++i) {
+      Credits c = b.at(i);
+      c.deals = b.deals;
       c.bookings += value;
       ++c.deals_won;
       c.team.bookings += value;
-      gain += w * (team.plan.pay(c, period).total() - without).units();
+      gain += b.weight[i] * (team.plan.pay(c, period).total() - b.without[i]).units();
     }
     worth += gain * time.weight(period.last_period - t, then != now);
   }

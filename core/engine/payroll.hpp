@@ -13,6 +13,7 @@
 #include <tandem/random.hpp>
 #include <tandem/views.hpp>
 
+#include <array>
 #include <vector>
 
 namespace tandem {
@@ -125,10 +126,29 @@ class Payroll {
   std::vector<Money> paid_to_;      // [agent]: everything paid so far
   Money typical_deal_;              // what reps take a deal to be worth, forecasting
   // worth_of_deal's pay without the deal, per (team, pay period), for one (agent, t, expected)
+  // worth_of_deal's base for one plan's pay period: what is credited so far (owning its
+  // deal lists, the last deal a slot for the deal valued) and the pay at each point of
+  // what the rest of the pay period may bring, without the deal.
+  struct WorthBase {
+    std::size_t key = 0;  // team * 100000 + pay period index
+    Credits base;
+    std::vector<CreditedDeal> deals, cancellations;
+    std::size_t points = 1;
+    std::array<double, 3> more{}, weight{};
+    std::array<Money, 3> without{};
+    Credits at(std::size_t i) const {
+      Credits c = base;
+      c.cancellations = cancellations;
+      const Money extra = Money::from_units(more[i]);
+      c.bookings += extra;
+      c.team.bookings += extra;
+      return c;
+    }
+  };
   struct WithoutCache {
     int agent = -1, t = -1;
     Money expected;
-    std::vector<std::pair<std::size_t, Money>> pay;  // (team * pay periods + index, pay)
+    std::vector<WorthBase> entries;
   } without_;
 };
 
