@@ -22,7 +22,7 @@ const std::string kReplications = "replications=100";
 }  // namespace
 
 TEST_CASE(
-    "Oyer 1998: a quota with an accelerator bunches revenue at quarter end; linear pay "
+    "Oyer 1998: a quota with an accelerator bunches revenue at quarter end, linear pay "
     "and salary do not",
     "[validation][statistical]") {
   const RunResult quota = run(kScenario, {kReplications});
