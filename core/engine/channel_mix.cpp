@@ -74,8 +74,6 @@ void ChannelMix::choose(int m, int periods, const std::function<Money(const Cred
   const int favoured = favoured_[static_cast<std::size_t>(m)];
   const auto at = std::find(mine.begin(), mine.end(), favoured);
   const std::size_t now = at == mine.end() ? 0 : static_cast<std::size_t>(at - mine.begin()) + 1;
-  const double status_quo = value[now];
-  for (double& v : value) v -= status_quo;
   const std::size_t chosen = rule_.choose(value, now, stakes, stream);
   const int to = chosen == 0 ? -1 : mine[chosen - 1];
   favoured_[static_cast<std::size_t>(m)] = to;

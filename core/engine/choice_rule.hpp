@@ -32,8 +32,9 @@ class ChoiceRule {
   explicit ChoiceRule(const BehaviourConfig& b)
       : rationality_(b.rationality), bias_(b.status_quo_bias) {}
 
-  // The option chosen: `value[i]` is option i's worth over the status quo, in currency
-  // (value[status_quo] is normally 0); `stakes` the agent's pay per pay period.
+  // The option chosen: `value[i]` is option i's worth in currency, on any base common to
+  // all options (its worth over the status quo, or what the agent's plans would pay with
+  // it: the logit depends only on differences); `stakes` the agent's pay per pay period.
   std::size_t choose(std::span<const double> value, std::size_t status_quo, double stakes,
                      Stream& stream) const {
     const double temperature = std::max(stakes, 1.0) / rationality_;

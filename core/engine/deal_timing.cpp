@@ -19,6 +19,11 @@ Gamble gamble(double p, double a, double q = 0, double b = 0) {
   return {mean, p * a * a + q * b * b - mean * mean};
 }
 
+// What a gamble is worth to a rep of risk aversion `rho`.
+double ce(const Gamble& g, double rho) {
+  return certainty_equivalent(g.mean, g.variance, rho);
+}
+
 }  // namespace
 
 DealTiming::DealTiming(const Scenario& s, int reps, double days_per_period)
@@ -45,10 +50,7 @@ double DealTiming::pull(int rep, Money value, int t, int close, const Worth& wor
                         Stream& stream) const {
   const double w = win_[static_cast<std::size_t>(rep)];
   const double at_close = worth(close, value);
-  const auto ce = [this](Gamble g) {
-    return certainty_equivalent(g.mean, g.variance, risk_aversion_);
-  };
-  const double keep = ce(gamble(w, at_close));
+  const double keep = ce(gamble(w, at_close), risk_aversion_);
   // Option 0 lets the deal close at its date; option i asks at depth i - 1. Asked, the
   // group agrees (and decides now, at the discounted value) or it closes at its date.
   std::vector<double>& option = options_;
@@ -56,7 +58,8 @@ double DealTiming::pull(int rep, Money value, int t, int close, const Worth& wor
   for (const double d : depths_) {
     const double a = agrees(d, close - t);
     const double now = worth(t, value.times(1.0 - d));
-    option.push_back(ce(gamble(a * w, now, (1 - a) * w, at_close)) - keep - ask_cost_);
+    option.push_back(ce(gamble(a * w, now, (1 - a) * w, at_close), risk_aversion_) - keep -
+                     ask_cost_);
   }
   const std::size_t chosen = rule_.choose(option, 0, stakes, stream);
   return chosen == 0 ? 0.0 : depths_[chosen - 1];
@@ -65,12 +68,9 @@ double DealTiming::pull(int rep, Money value, int t, int close, const Worth& wor
 bool DealTiming::push(int rep, Money value, int t, const Worth& worth, double stakes,
                       Stream& stream) const {
   const double w = win_[static_cast<std::size_t>(rep)];
-  const auto ce = [this](Gamble g) {
-    return certainty_equivalent(g.mean, g.variance, risk_aversion_);
-  };
   // Delayed, the buyer may walk away: the chance of the win falls by push_loss.
-  const double gain = ce(gamble(w * (1 - push_loss_), worth(t + 1, value))) -
-                      ce(gamble(w, worth(t, value))) - ask_cost_;
+  const double gain = ce(gamble(w * (1 - push_loss_), worth(t + 1, value)), risk_aversion_) -
+                      ce(gamble(w, worth(t, value)), risk_aversion_) - ask_cost_;
   const std::array<double, 2> options{0.0, gain};
   return rule_.choose(options, 0, stakes, stream) == 1;
 }

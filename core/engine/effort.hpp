@@ -63,8 +63,6 @@ class Effort {
       value[lv] = pay(Money::from_units(h * per_hour_[ri])).units() - hourly_cost_ * h;
     }
     const auto now = static_cast<std::size_t>(level_[ri]);
-    const double status_quo = value[now];
-    for (double& v : value) v -= status_quo;
     level_[ri] = static_cast<int>(rule_.choose(value, now, stakes, stream));
   }
 

@@ -39,8 +39,6 @@ void Enablement::choose(int m, const std::function<Money(const Credits&)>& pay, 
   extra.company_bookings = Money::from_units(company_[mi] * lift);
   std::array<double, 2> value{0.0, (pay(extra) - pay(Credits{})).units() - hourly_cost_ * hours_};
   const std::size_t now = on_[mi];
-  const double status_quo = value[now];
-  for (double& v : value) v -= status_quo;
   on_[mi] = rule_.choose(value, now, stakes, stream) == 1 ? 1 : 0;
 }
 

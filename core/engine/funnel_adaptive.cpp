@@ -143,8 +143,6 @@ double Funnel::choose_leads(int r, int t, double hours, const std::vector<std::u
   }
   // The status quo: work every lead, in the queue's order (the lowest threshold).
   const std::size_t every = thresholds.size() - 2;
-  const double status_quo = value[every];
-  for (double& v : value) v -= status_quo;
   return thresholds[choice_.choose(value, every, payroll_.stakes(agent), streams_.choices)];
 }
 

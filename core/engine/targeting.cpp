@@ -75,8 +75,6 @@ void Targeting::choose(int m, int periods, const std::function<Money(const Credi
     value[static_cast<std::size_t>(lv)] = pay(extra).units();
   }
   const auto now = static_cast<std::size_t>(level_[mi]);
-  const double status_quo = value[now];
-  for (double& v : value) v -= status_quo;
   level_[mi] = static_cast<int>(rule_.choose(value, now, stakes, stream));
 }
 

@@ -33,9 +33,7 @@ TEST_CASE(
     for (int start = warmup; start + 13 <= weeks; start += 13)
       for (int rep = marketers; rep < marketers + reps; ++rep) {
         const auto at = [&](const std::vector<std::vector<double>>& m, int t) {
-          const auto& row = m[static_cast<std::size_t>(t)];
-          return static_cast<std::size_t>(rep) < row.size() ? row[static_cast<std::size_t>(rep)]
-                                                            : 0.0;
+          return value_at(m, t, rep);
         };
         double booked = 0;
         for (int t = start; t < start + 11; ++t) booked += at(bookings, t);

@@ -31,9 +31,7 @@ std::vector<double> effort_past(const RunResult& r, double level) {
         double booked = 0;
         for (int t = start; t < start + 13; ++t) {
           const auto at = [&](const std::vector<std::vector<double>>& m) {
-            const auto& row = m[static_cast<std::size_t>(t)];
-            return static_cast<std::size_t>(rep) < row.size() ? row[static_cast<std::size_t>(rep)]
-                                                              : 0.0;
+            return value_at(m, t, rep);
           };
           if (booked >= level) {
             sum += at(effort);

@@ -104,6 +104,13 @@ inline std::vector<std::vector<double>> per_agent(const RunResult& r, std::size_
   return v;
 }
 
+// One agent's value of a per_agent() table in one period (0 where not recorded).
+inline double value_at(const std::vector<std::vector<double>>& table, int period, int agent) {
+  if (static_cast<std::size_t>(period) >= table.size()) return 0.0;
+  const auto& row = table[static_cast<std::size_t>(period)];
+  return static_cast<std::size_t>(agent) < row.size() ? row[static_cast<std::size_t>(agent)] : 0.0;
+}
+
 // Pay in the ledger of every replication paid by plugin `plan`, per replication.
 inline std::vector<double> paid_by(const RunResult& r, const std::string& plan) {
   std::vector<double> v;

@@ -10,56 +10,35 @@
 // behaviour, 104 weeks), seed 20260101, 200 replications, warm-up 0 and 13 weeks. The
 // warm-up changes no draw, so the two runs are paired replication by replication.
 // Tolerance: 3 standard errors of the paired difference (and of the mean, for 5/13).
-#include "config/scenario.hpp"
-#include "study/run.hpp"
+#include "validation.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <cmath>
 #include <cstddef>
-#include <numeric>
 #include <string>
 #include <vector>
 
 using namespace tandem;
+using namespace tandem::validation;
 
 namespace {
 
 constexpr int kReplications = 200;
 
-std::vector<double> share_by_replication(int warmup, PluginRegistry& registry) {
-  const Scenario s = load_scenario(std::string(TANDEM_PROJECT_DIR) + "/scenarios/baseline.yaml",
-                                   {"replications=" + std::to_string(kReplications),
-                                    "horizon.warmup_periods=" + std::to_string(warmup)},
-                                   registry);
-  study::Execution execution;
-  execution.threads = 2;
-  const RunResult r = study::run_in_memory(s, resolve_plugins(s, registry), execution);
-  std::vector<double> shares;
-  for (const ReplicationResult& x : r.replications)
-    for (const Headline& h : x.headlines)
-      if (h.name == "quarter_end_month_revenue_share") shares.push_back(h.value);
-  return shares;
-}
-
-struct MeanSe {
-  double mean, se;
-};
-MeanSe mean_se(const std::vector<double>& v) {
-  const double n = static_cast<double>(v.size());
-  const double mean = std::accumulate(v.begin(), v.end(), 0.0) / n;
-  double ss = 0;
-  for (const double x : v) ss += (x - mean) * (x - mean);
-  return {mean, std::sqrt(ss / (n - 1) / n)};
+std::vector<double> share_by_replication(int warmup) {
+  return per_replication(
+      run("scenarios/baseline.yaml", {"replications=" + std::to_string(kReplications),
+                                      "horizon.warmup_periods=" + std::to_string(warmup)}),
+      "quarter_end_month_revenue_share");
 }
 
 }  // namespace
 
 TEST_CASE("the warm-up removes the empty start's pull on the quarter-end revenue share",
           "[validation][statistical]") {
-  PluginRegistry registry({TANDEM_PLUGIN_DIR});
-  const std::vector<double> with_start = share_by_replication(0, registry);
-  const std::vector<double> measured = share_by_replication(13, registry);
+  const std::vector<double> with_start = share_by_replication(0);
+  const std::vector<double> measured = share_by_replication(13);
   REQUIRE(with_start.size() == static_cast<std::size_t>(kReplications));
   REQUIRE(measured.size() == with_start.size());
   std::vector<double> difference(with_start.size());
