@@ -543,7 +543,8 @@ Section build() {
                  in_range(0, 1).excluding_min().with_unit("share"))
           .field("present_bias", &BehaviourConfig::present_bias,
                  "Adaptive: beta of beta-delta time preference; pay in a later pay period than "
-                 "the current one is worth this share more less (1: no present bias).",
+                 "the current one is worth this share of what time alone leaves of it (1: no "
+                 "present bias).",
                  in_range(0, 1).excluding_min().with_unit("share"))
           .field("risk_aversion", &BehaviourConfig::risk_aversion,
                  "Adaptive: a choice is valued at its expected pay less this times the "

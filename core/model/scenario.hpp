@@ -192,7 +192,7 @@ struct BehaviourConfig {
   double rationality = 2000;       // logit noise: an edge of pay-per-pay-period / this is odds e:1
   double status_quo_bias = 2.0;    // logit units in favour of carrying on as before
   double discount_per_year = 0.9;  // time preference: pay a year away is worth this much now
-  double present_bias = 1.0;       // beta: pay in a later pay period is worth this much more less
+  double present_bias = 1.0;       // beta: pay in a later pay period is worth this share again
   double risk_aversion = 0.1;      // value less this x the standard deviation of the pay at stake
   double learning_rate = 0.1;      // how far a belief moves toward each new outcome
   double prior_win_rate = 0.3;     // the chance a rep believes an open deal is won, at first
