@@ -75,7 +75,7 @@ class TreeChecker {
   void map(const YAML::Node& node, const Section& s, const std::string& path,
            const Location& missing_at, CheckedSection& out) {
     const Location at = node.IsMap() ? report_.locate(node, path) : missing_at;
-    out.params = check_params(node, s.schema, path, at, report_, s.section_keys(), s.replaced);
+    out.params = check_params(node, s.schema, path, at, report_, s.section_keys());
     if (node.IsDefined() && !node.IsNull() && !node.IsMap()) return;  // reported above
 
     for (const auto& sub : s.sections) {

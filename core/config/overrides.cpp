@@ -51,7 +51,7 @@ class Applier {
  public:
   Applier(const std::string& key, Report& report) : key_(key), report_(report) {}
 
-  // Follows `parts` from `root`, creating maps as needed, and sets the last one.
+  // Follows `parts` from `root`, creating maps and lists as needed, and sets the last one.
   void apply(YAML::Node root, const std::vector<std::string>& parts, const YAML::Node& value) {
     YAML::Node cur = root;
     std::string path;
@@ -76,7 +76,11 @@ class Applier {
           return;
         }
         const Entry entry = find_entry(cur, parts[i]);
-        if (!entry || entry.value.IsNull()) cur[parts[i]] = YAML::Node(YAML::NodeType::Map);
+        // A missing step is created: a list when an index follows it (`components.0.plugin`
+        // starts the list), a map otherwise.
+        if (!entry || entry.value.IsNull())
+          cur[parts[i]] =
+              YAML::Node(is_index(parts[i + 1]) ? YAML::NodeType::Sequence : YAML::NodeType::Map);
         next.reset(cur[parts[i]]);
       } else {
         fail("'" + path + "' is " + describe_node(cur) + ", not a map or a list, so it has no '" +

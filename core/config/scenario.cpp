@@ -75,6 +75,16 @@ void check_across(const YAML::Node& root, const Scenario& s, Report& report) {
                    " hours from " + std::to_string(s.sales.day_starts_at) +
                    " o'clock ends after midnight: start earlier or work fewer hours a day");
   }
+  // The warm-up leaves periods to measure.
+  if (s.horizon.warmup_periods >= s.horizon.periods) {
+    const YAML::Node horizon = root["horizon"];
+    const YAML::Node at =
+        horizon && horizon.IsMap() && horizon["warmup_periods"] ? horizon["warmup_periods"] : root;
+    report.add(at, "horizon.warmup_periods",
+               std::to_string(s.horizon.warmup_periods) + " warm-up periods leave none of the " +
+                   std::to_string(s.horizon.periods) +
+                   " periods to measure: give fewer than horizon.periods");
+  }
   if (s.sdrs.people > 0 && s.sdrs.pay.plugin.empty()) {
     const YAML::Node sdrs = root["sdrs"];
     report.add(sdrs && sdrs["people"] ? sdrs["people"] : root, "sdrs.pay",
@@ -127,6 +137,25 @@ void check_names(const YAML::Node& root, const Scenario& s, PluginRegistry& plug
   }
 }
 
+// A file without horizon.warmup_periods gets the default worked out from its horizon
+// (default_warmup_periods), written into the tree so it is checked, resolved and hashed as
+// if given. A horizon the schema will refuse is left alone: its own error comes first.
+void default_warmup(YAML::Node& root) {
+  if (!root.IsMap()) return;
+  YAML::Node horizon = root["horizon"];
+  if (horizon && !horizon.IsMap()) return;
+  if (horizon && horizon["warmup_periods"]) return;
+  HorizonConfig h;
+  try {
+    if (horizon && horizon["periods"]) h.periods = horizon["periods"].as<int>();
+    if (horizon && horizon["period"])
+      h.period = sim_period_from(horizon["period"].as<std::string>());
+  } catch (const std::exception&) {
+    return;
+  }
+  root["horizon"]["warmup_periods"] = default_warmup_periods(h);
+}
+
 }  // namespace
 
 Scenario load_scenario(const std::filesystem::path& file, const std::vector<std::string>& overrides,
@@ -143,6 +172,7 @@ Scenario parse_scenario(std::string_view text, const std::filesystem::path& file
 
   const Section& schema = config::scenario_schema();
   config::apply_overrides(root, overrides, report);
+  default_warmup(root);
   const CheckedSection checked = config::check_tree(root, schema, plugins, report);
   if (!report.ok()) throw ScenarioError(report.sorted());
 

@@ -84,6 +84,16 @@ class Fields {
     return *this;
   }
 
+  // A key whose default is not the struct's own: one worked out from other keys when the
+  // file leaves it out (config/scenario.cpp), shown here as its value for the defaults.
+  template <class T>
+  Fields& field_defaulted(const std::string& name, T Config::*member, T shown_default,
+                          std::string doc, Constraint allowed = {}) {
+    schema_.param<T>(name, shown_default, std::move(doc), std::move(allowed));
+    copies_.push_back(copy(name, member));
+    return *this;
+  }
+
   template <class T>
   Fields& required(const std::string& name, T Config::*member, std::string doc,
                    Constraint allowed = {}) {
@@ -219,6 +229,13 @@ Section build() {
           .field("periods", &HorizonConfig::periods, "Simulation periods to run.",
                  in_range(1, 5200).with_unit("periods"))
           .field("period", &HorizonConfig::period, "Length of one simulation period.")
+          .field_defaulted("warmup_periods", &HorizonConfig::warmup_periods,
+                           default_warmup_periods(HorizonConfig{}),
+                           "Periods at the start left out of every headline figure and chart "
+                           "(the funnel starts empty); metrics.csv and ledger.csv keep them. "
+                           "Default: one quarter (13 weeks or 3 months), at most a quarter of "
+                           "the periods. Must be below `periods`.",
+                           at_least(0).with_unit("periods"))
           .into(part(&Scenario::horizon)));
 
   root.sections.push_back(
@@ -365,10 +382,6 @@ Section build() {
                  "nothing).",
                  share())
           .into([](Scenario& s) -> SpeedToLeadConfig& { return s.funnel.speed_to_lead; }));
-  funnel.replaced["decay_per_day"] =
-      "replaced by funnel.speed_to_lead {decay_hours, floor}: the "
-      "chance of reaching a lead now falls with the hours it waited (see docs/model.md, speed "
-      "to lead); remove decay_per_day and set speed_to_lead if the defaults do not suit";
   root.sections.push_back(std::move(funnel));
 
   root.sections.push_back(
@@ -392,11 +405,23 @@ Section build() {
                  "Chance a member without a real need is convinced.", probability())
           .field("win_rate_vs_competitor", &DealConfig::win_rate_vs_competitor,
                  "Chance of winning once the group has decided to buy.", probability())
-          .field("pull_discount", &DealConfig::pull_discount,
-                 "Discount a rep offers to close a deal due next pay period in this one.", share())
-          .field("pull_convince_gain", &DealConfig::pull_convince_gain,
-                 "Added chance that each buyer is convinced when offered that discount.",
-                 probability())
+          .field("discount_depths", &DealConfig::discount_depths,
+                 "Adaptive: the discounts a rep may offer a buying group to decide now rather "
+                 "than at its close date (pulling the deal in); the rep picks one or none.",
+                 in_range(0, 0.9).excluding_min().with_unit("share"))
+          .field("early_signing_discount", &DealConfig::early_signing_discount,
+                 "Buyer response to a pull: a group offered depth d to decide m months early "
+                 "agrees with chance 1 - exp(-d / (this x m)): this depth wins 63% of groups "
+                 "asked a month early over.",
+                 in_range(0, 1).excluding_min().with_unit("share"))
+          .field("pull_window_days", &DealConfig::pull_window_days,
+                 "Adaptive: a rep can ask a buying group to decide early only when its close "
+                 "date is at most this many days away.",
+                 in_range(0, 3650).with_unit("days"))
+          .field("reschedule_hours", &DealConfig::reschedule_hours,
+                 "Adaptive: rep hours it takes to ask a buying group to move its date, earlier "
+                 "(negotiation, approvals) or later, whether or not it agrees.",
+                 in_range(0, 1000).with_unit("hours"))
           .field("push_loss", &DealConfig::push_loss,
                  "Chance a buyer walks away (no decision) when a rep delays a close into the "
                  "next pay period.",
@@ -533,10 +558,24 @@ Section build() {
                  "Order in which reps work their routed leads.")
           .field("prospecting", &BehaviourConfig::prospecting,
                  "Whether reps spend hours left over on their own prospecting.")
-          .field("temperature", &BehaviourConfig::temperature,
-                 "Adaptive: noise of the logit choice; a value edge of this much makes the "
-                 "better choice e times as likely.",
-                 above_to(0, 1e9, "currency"))
+          .field("rationality", &BehaviourConfig::rationality,
+                 "Adaptive: how sharply agents choose. Choices are a logit whose noise is the "
+                 "agent's pay per pay period / this: an edge of that much makes an option e "
+                 "times as likely.",
+                 above_to(0, 1e9, "per pay period's pay"))
+          .field("status_quo_bias", &BehaviourConfig::status_quo_bias,
+                 "Adaptive: every menu has 'carry on as before'; indifferent, an agent keeps "
+                 "it with odds of e^this to 1 against each alternative.",
+                 in_range(0, 20).with_unit("logit units"))
+          .field("discount_per_year", &BehaviourConfig::discount_per_year,
+                 "Adaptive: time preference; pay a year away is worth this share of pay now "
+                 "(per period: this^(days per period / 365.25)).",
+                 in_range(0, 1).excluding_min().with_unit("share"))
+          .field("present_bias", &BehaviourConfig::present_bias,
+                 "Adaptive: beta of beta-delta time preference; pay in a later pay period than "
+                 "the current one is worth this share of what time alone leaves of it (1: no "
+                 "present bias).",
+                 in_range(0, 1).excluding_min().with_unit("share"))
           .field("risk_aversion", &BehaviourConfig::risk_aversion,
                  "Adaptive: a choice is valued at its expected pay less this times the "
                  "standard deviation of the pay at stake.",

@@ -9,7 +9,6 @@
 #include "model/scenario.hpp"
 
 #include <functional>
-#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,9 +26,6 @@ struct Section {
   bool required = false;             // must the file give it?
   bool list = false;                 // a list of such maps, at least one (channels)
   std::optional<PluginKind> plugin;  // a plugin slot: `params` follow the plugin's schema
-  // Keys a former format had, each with what replaced it: given, they are an error that
-  // says so (not "unknown key").
-  std::map<std::string, std::string> replaced;
   // Copies the checked section (for a list: one item) into the scenario.
   std::function<void(const CheckedSection&, Scenario&)> fill;
 

@@ -16,11 +16,37 @@
 #include <memory>
 #include <optional>
 #include <sstream>
+#include <string_view>
 #include <unordered_set>
+#include <utility>
 
 namespace tandem::config {
 
 namespace {
+
+// Keys earlier versions read and this one does not, with what took their place: a scenario
+// written for them gets told what to write instead, not only that the key is unknown.
+const char* retired_key(std::string_view key) {
+  static const std::pair<std::string_view, const char*> retired[] = {
+      {"behaviour.temperature",
+       "'temperature' was replaced by 'rationality': choice noise is now relative to each "
+       "agent's pay per pay period (noise = pay / rationality); remove 'temperature' and, if "
+       "needed, set behaviour.rationality (default 2000)"},
+      {"deals.pull_discount",
+       "'pull_discount' was replaced by 'discount_depths': reps now choose how deep a discount "
+       "to offer from that list (default [0.05, 0.10, 0.15, 0.20, 0.30])"},
+      {"deals.pull_convince_gain",
+       "'pull_convince_gain' was replaced by 'early_signing_discount': a discount now buys an "
+       "early decision (the chance rises with its depth), not a likelier win"},
+      {"funnel.decay_per_day",
+       "'decay_per_day' was replaced by 'speed_to_lead' {decay_hours, floor}: the chance of "
+       "reaching a lead now falls with the hours it waited (docs/model.md, speed to lead); "
+       "remove decay_per_day and set funnel.speed_to_lead if the defaults do not suit"},
+  };
+  for (const auto& [name, message] : retired)
+    if (name == key) return message;
+  return nullptr;
+}
 
 constexpr const char* kOverrideFile = "--set";
 
@@ -398,8 +424,7 @@ Entry find_entry(const YAML::Node& map, const std::string& key) {
 
 Params check_params(const YAML::Node& map, const Schema& schema, const std::string& path,
                     const Location& missing_at, Report& report,
-                    const std::vector<std::string>& sections,
-                    const std::map<std::string, std::string>& replaced) {
+                    const std::vector<std::string>& sections) {
   Params params;
   const auto keys = allowed_keys(schema, sections);
   if (map.IsDefined() && !map.IsNull() && !map.IsMap()) {
@@ -428,8 +453,8 @@ Params check_params(const YAML::Node& map, const Schema& schema, const std::stri
       }
       if (std::find(sections.begin(), sections.end(), name) != sections.end()) continue;
       const ParamSpec* spec = schema.find(name);
-      if (const auto gone = replaced.find(name); !spec && gone != replaced.end()) {
-        report.add(k, key, gone->second);
+      if (!spec && retired_key(key)) {
+        report.add(k, key, std::string(retired_key(key)));
         continue;
       }
       if (!spec) {

@@ -9,7 +9,6 @@
 #include <yaml-cpp/yaml.h>
 
 #include <filesystem>
-#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -77,11 +76,8 @@ Entry find_entry(const YAML::Node& map, const std::string& key);
 // values of the wrong type or out of range (located at the value), missing required keys,
 // and a scalar or list where the map should be. An absent or empty (null) map is taken as
 // a map with no keys.
-// `replaced` maps keys of a former format to what replaced them: such a key is reported
-// with that text instead of as unknown.
 Params check_params(const YAML::Node& map, const Schema& schema, const std::string& path,
                     const Location& missing_at, Report& report,
-                    const std::vector<std::string>& sections = {},
-                    const std::map<std::string, std::string>& replaced = {});
+                    const std::vector<std::string>& sections = {});
 
 }  // namespace tandem::config

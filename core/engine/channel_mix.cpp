@@ -1,7 +1,5 @@
 #include "engine/channel_mix.hpp"
 
-#include "engine/logit.hpp"
-
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
@@ -11,7 +9,7 @@ namespace tandem {
 ChannelMix::ChannelMix(const Scenario& s, int marketers)
     : marketers_(std::max(1, marketers)),
       shift_(s.marketing.mix_shift),
-      temperature_(s.behaviour.temperature),
+      rule_(s.behaviour),
       learning_rate_(s.behaviour.learning_rate),
       factor_(s.channels.size(), 1.0),
       favoured_(static_cast<std::size_t>(marketers_), -1),
@@ -48,7 +46,7 @@ void ChannelMix::observe(int c, double spend, double inquiries, double mqls, dou
 }
 
 void ChannelMix::choose(int m, int periods, const std::function<Money(const Credits&)>& pay,
-                        Stream& stream) {
+                        double stakes, Stream& stream) {
   const std::vector<int>& mine = runs_[static_cast<std::size_t>(m)];
   if (mine.size() < 2) return;  // one channel: nothing to split
   for (const int c : mine)
@@ -72,7 +70,11 @@ void ChannelMix::choose(int m, int periods, const std::function<Money(const Cred
     extra.sourced_revenue = Money::from_units(revenue);
     value.push_back(pay(extra).units());
   }
-  const std::size_t chosen = logit_choice(value, temperature_, stream);
+  // The status quo: the split in use (option 0 is the declared one).
+  const int favoured = favoured_[static_cast<std::size_t>(m)];
+  const auto at = std::find(mine.begin(), mine.end(), favoured);
+  const std::size_t now = at == mine.end() ? 0 : static_cast<std::size_t>(at - mine.begin()) + 1;
+  const std::size_t chosen = rule_.choose(value, now, stakes, stream);
   const int to = chosen == 0 ? -1 : mine[chosen - 1];
   favoured_[static_cast<std::size_t>(m)] = to;
   for (const int c : mine) factor_[static_cast<std::size_t>(c)] = factor_if(m, c, to);

@@ -4,11 +4,13 @@
 // values each split by calling their own pay plans on what it would bring over the rest
 // of the pay period: each channel's budget times what a unit of spend on it has brought
 // them per period (inquiries, MQLs, pipeline and sourced revenue credited to them),
-// learned from their own channels (behaviour.learning_rate). Chosen by the logit rule.
-// Paid per MQL, budget drifts to channels with cheap MQLs; paid on sourced revenue, to
-// those whose leads become revenue: only through what the plans pay.
+// learned from their own channels (behaviour.learning_rate). Chosen by the choice rule
+// (engine/choice_rule.hpp); the split in use is the status quo. Paid per MQL, budget drifts to
+// channels with cheap MQLs; paid on sourced revenue, to those whose leads become revenue: only
+// through what the plans pay.
 #pragma once
 
+#include "engine/choice_rule.hpp"
 #include "model/scenario.hpp"
 
 #include <tandem/money.hpp>
@@ -36,7 +38,8 @@ class ChannelMix {
 
   // Chooses marketer m's split for the next period. `pay(extra)` is what their plans
   // would pay were they credited `extra` over the `periods` the choice is valued over.
-  void choose(int m, int periods, const std::function<Money(const Credits&)>& pay, Stream& stream);
+  void choose(int m, int periods, const std::function<Money(const Credits&)>& pay, double stakes,
+              Stream& stream);
 
  private:
   struct PerSpend {  // per unit of spend on the channel; `seen` once observed
@@ -47,7 +50,9 @@ class ChannelMix {
   double factor_if(int m, int c, int to) const;
 
   int marketers_;
-  double shift_, temperature_, learning_rate_;
+  double shift_;
+  ChoiceRule rule_;
+  double learning_rate_;
   std::vector<double> budget_;          // declared, per channel
   std::vector<double> factor_;          // in use, per channel
   std::vector<int> favoured_;           // per marketer

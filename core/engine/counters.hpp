@@ -30,6 +30,8 @@ class Counters {
   std::int64_t total(Counter c) const { return totals_[at(c)]; }
 
   void start_period() { period_.fill(0); }
+  // The warm-up is over: the run's totals count from the next period on.
+  void start_measuring() { totals_.fill(0); }
   // Adds this period's counts to the run's totals.
   void end_period() {
     for (std::size_t i = 0; i < kCounters; ++i)

@@ -1,12 +1,24 @@
-// Adaptive deal timing: at the end of a pay period a rep may pull a deal due in the next
-// one into this one, offering a discount, or push a deal due now into the next. The rep
-// values each choice by calling their own pay plans on the results it would produce
-// (Payroll::pay_now, pay_next), less a risk term, and chooses by a logit rule. Nothing here
-// knows any plan: quotas, accelerators and caps move the choice only through what the plans
-// pay. Beliefs (the chance a deal is won, as is and when pulled, and what a pay period
-// brings) start from the scenario's priors and follow the rep's own outcomes.
+// Adaptive deal timing. Every period, for each open deal near its decision, a rep chooses
+// between letting it close at its date (the status quo), asking the buying group to
+// decide now at one of the discount depths on offer (a pull), or, for a deal due now,
+// asking for a delay into the next period (a push). Each option is valued by what the
+// rep's own plans would pay for it, every plan and every pay period the deal could land
+// in (Payroll::worth_of_deal), weighted by the rep's time preference and risk attitude,
+// less the hours the ask takes; the choice rule (engine/choice_rule.hpp) decides.
+//
+// Nothing here knows any plan or calendar: under a linear commission a pull only trades
+// a discount for earlier pay, so it is almost never worth its hours; where a quota, an
+// accelerator, a bonus or a cap makes pay jump at a pay period's end, pulls and pushes
+// gather there, and deeper discounts where the jump is larger.
+//
+// The buyer response: offered depth d to decide m months (of 30 days) before its date, a
+// group agrees with chance 1 - exp(-d / (deals.early_signing_discount x m)): deeper
+// discounts win more groups over, and the earlier the ask, the deeper it must be. A group
+// that agrees decides now, as it would have at its date (funnel_deals.cpp). Reps know that
+// response; what they learn is the chance a deal is won and what a period brings them.
 #pragma once
 
+#include "engine/choice_rule.hpp"
 #include "model/scenario.hpp"
 
 #include <tandem/money.hpp>
@@ -17,48 +29,49 @@
 
 namespace tandem {
 
-// What a rep's plans would pay: now(extra) for this pay period with `extra` more booked,
-// next(base, extra) for the following one.
-struct PayOutlook {
-  std::function<Money(Money)> now;
-  std::function<Money(Money, Money)> next;
-};
-
 class DealTiming {
  public:
-  DealTiming(const Scenario& s, int reps);
+  DealTiming(const Scenario& s, int reps, double days_per_period);
 
-  // Pull deal worth `value` (before the discount) into this pay period?
-  bool pull(int rep, Money value, const PayOutlook& pay, Stream& stream);
-  // Push deal worth `value`, due now, into the next pay period?
-  bool push(int rep, Money value, const PayOutlook& pay, Stream& stream);
+  // worth(at, value): what a deal worth `value` won in period `at` is worth to the rep.
+  using Worth = std::function<double(int at, Money value)>;
 
-  // A deal of the rep's was decided (pulled or not): the win beliefs learn from it.
-  void learn(int rep, bool pulled, bool won);
-  // A deal of the rep's was won: what this pay period brings so far.
+  // A deal worth `value` due at `close` (after t): the discount depth the rep offers to
+  // have it decided now, or 0 to let it close at its date.
+  double pull(int rep, Money value, int t, int close, const Worth& worth, double stakes,
+              Stream& stream) const;
+  // A deal worth `value` due now: ask for a delay into period t + 1?
+  bool push(int rep, Money value, int t, const Worth& worth, double stakes, Stream& stream) const;
+
+  // The chance a buying group offered `depth` agrees to decide now, `periods_early`
+  // periods before its date.
+  double agrees(double depth, int periods_early) const;
+
+  // A deal of the rep's was decided: the win belief learns from it.
+  void learn(int rep, bool won);
+  // A deal of the rep's was won: what this period brings so far.
   void booked(int rep, Money value) { booked_[static_cast<std::size_t>(rep)] += value; }
-  // The rep's pay period ended: what a pay period brings, learned from it.
-  void end_pay_period(int rep);
+  // The period ended: what a period brings, learned from it.
+  void end_period(int rep);
 
   // The chance rep r believes an open deal is won.
   double win_belief(int rep) const { return win_[static_cast<std::size_t>(rep)]; }
   // The team pools what it learned: win beliefs move `sharing` of the way to the mean.
   void pool(double sharing);
-
-  // What the rep expects a pay period to bring (the base next() is valued on).
-  Money expected_bookings(int rep) const {
+  // What the rep expects a period to bring in bookings.
+  Money expected_per_period(int rep) const {
     return Money::from_units(per_period_[static_cast<std::size_t>(rep)]);
   }
 
  private:
-  // The logit (quantal response) choice between acting and not, by expected value less
-  // a risk term: risk_aversion x the standard deviation of the pay at stake.
-  bool choose(double p_act, double gain_act, double p_stay, double gain_stay, Stream& stream) const;
-
-  double discount_, push_loss_, temperature_, risk_aversion_, learning_rate_;
-  std::vector<double> win_, pulled_win_, per_period_;  // beliefs, per rep
-  std::vector<Money> booked_;                          // this pay period, per rep
+  double days_;  // per period
+  std::vector<double> depths_;
+  double signing_scale_, push_loss_, ask_cost_, risk_aversion_, learning_rate_;
+  ChoiceRule rule_;
+  std::vector<double> win_, per_period_;  // beliefs, per rep
+  std::vector<Money> booked_;             // this period, per rep
   std::vector<int> periods_seen_;
+  mutable std::vector<double> options_;  // pull()'s menu, kept so it does not allocate
 };
 
 }  // namespace tandem

@@ -1,13 +1,15 @@
 // Adaptive effort: each period a rep chooses how many hours to put in: fewer than their
-// selling hours (`behaviour.low_effort`), all of them, or more (`high_effort`). Each hour
-// costs them `behaviour.effort_cost_per_hour`. The rep values each choice by calling their
-// own pay plans on the bookings those hours would bring (hours x what an hour has brought
-// them so far) on top of what is credited in the pay period, less the cost. Above a cap,
-// an hour pays nothing and costs the same: effort falls, with no code about caps.
+// selling hours (`behaviour.low_effort`), all of them, or more (`high_effort`); carrying on
+// at last period's level is the status quo. Each hour costs them
+// `behaviour.effort_cost_per_hour`. The rep values each level by calling their own pay
+// plans on the bookings those hours would bring (hours x what an hour has brought them so
+// far) on top of what is credited in the pay period, less the cost, against the status
+// quo's, by the choice rule (engine/choice_rule.hpp). Above a cap, an hour pays nothing
+// and costs the same: effort falls, with no code about caps.
 #pragma once
 
 #include "engine/beliefs.hpp"
-#include "engine/logit.hpp"
+#include "engine/choice_rule.hpp"
 #include "model/scenario.hpp"
 
 #include <tandem/money.hpp>
@@ -24,7 +26,7 @@ class Effort {
   Effort(const Scenario& s, int reps)
       : share_{s.behaviour.low_effort, 1.0, s.behaviour.high_effort},
         hourly_cost_(s.behaviour.effort_cost_per_hour),
-        temperature_(s.behaviour.temperature),
+        rule_(s.behaviour),
         learning_rate_(s.behaviour.learning_rate),
         per_hour_(static_cast<std::size_t>(reps), -1.0),
         level_(static_cast<std::size_t>(reps), 1) {}
@@ -49,8 +51,10 @@ class Effort {
   }
 
   // Chooses rep r's effort for the period, with `hours` their selling hours and
-  // `pay(extra)` what their plans would pay with `extra` more booked this pay period.
-  void choose(int r, double hours, const std::function<Money(Money)>& pay, Stream& stream) {
+  // `pay(extra)` what their plans would pay with `extra` more booked this pay period and
+  // `stakes` their pay per pay period.
+  void choose(int r, double hours, const std::function<Money(Money)>& pay, double stakes,
+              Stream& stream) {
     const auto ri = static_cast<std::size_t>(r);
     if (per_hour_[ri] < 0) return;  // nothing learned yet: the usual hours
     std::array<double, 3> value{};
@@ -58,13 +62,15 @@ class Effort {
       const double h = hours * share_[lv];
       value[lv] = pay(Money::from_units(h * per_hour_[ri])).units() - hourly_cost_ * h;
     }
-    const auto chosen = static_cast<int>(logit_choice(value, temperature_, stream));
-    level_[ri] = chosen;
+    const auto now = static_cast<std::size_t>(level_[ri]);
+    level_[ri] = static_cast<int>(rule_.choose(value, now, stakes, stream));
   }
 
  private:
   std::array<double, 3> share_;
-  double hourly_cost_, temperature_, learning_rate_;
+  double hourly_cost_;
+  ChoiceRule rule_;
+  double learning_rate_;
   std::vector<double> per_hour_;  // bookings an hour brings, per rep (-1: not yet known)
   std::vector<int> level_;
 };

@@ -1,6 +1,6 @@
 #include "engine/enablement.hpp"
 
-#include "engine/logit.hpp"
+#include <cstddef>
 
 #include <algorithm>
 #include <array>
@@ -12,7 +12,7 @@ Enablement::Enablement(const Scenario& s, int marketers)
       gain_(s.marketing.enablement_convince_gain),
       hours_(s.marketing.enablement_hours),
       hourly_cost_(s.behaviour.effort_cost_per_hour),
-      temperature_(s.behaviour.temperature),
+      rule_(s.behaviour),
       prior_win_(s.behaviour.prior_win_rate),
       learning_rate_(s.behaviour.learning_rate),
       sourced_(static_cast<std::size_t>(marketers_), -1.0),
@@ -28,7 +28,8 @@ void Enablement::observe(int m, double sourced_revenue, double company_bookings)
   learn(company_[mi], company_bookings);
 }
 
-void Enablement::choose(int m, const std::function<Money(const Credits&)>& pay, Stream& stream) {
+void Enablement::choose(int m, const std::function<Money(const Credits&)>& pay, double stakes,
+                        Stream& stream) {
   const auto mi = static_cast<std::size_t>(m);
   if (sourced_[mi] < 0 || prior_win_ <= 0) return;
   // What one marketer's content adds to what deals bring, relative to the win chance.
@@ -36,9 +37,9 @@ void Enablement::choose(int m, const std::function<Money(const Credits&)>& pay, 
   Credits extra;
   extra.sourced_revenue = Money::from_units(sourced_[mi] * lift);
   extra.company_bookings = Money::from_units(company_[mi] * lift);
-  const std::array<double, 2> value{0.0,
-                                    (pay(extra) - pay(Credits{})).units() - hourly_cost_ * hours_};
-  on_[mi] = logit_choice(value, temperature_, stream) == 1 ? 1 : 0;
+  std::array<double, 2> value{0.0, (pay(extra) - pay(Credits{})).units() - hourly_cost_ * hours_};
+  const std::size_t now = on_[mi];
+  on_[mi] = rule_.choose(value, now, stakes, stream) == 1 ? 1 : 0;
 }
 
 void Enablement::settle() {

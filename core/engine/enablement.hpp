@@ -10,10 +10,12 @@
 // of behaviour.prior_win_rate, so it raises what deals bring by that ratio. They apply it
 // to what a period credits them in sourced revenue and in company bookings (learned,
 // behaviour.learning_rate), ask their plans what that would add, and weigh it against the
-// hours' cost by the logit rule. Paid per MQL, content adds nothing to their pay; paid on
-// revenue or on the company's bookings, it does: the plans alone make the difference.
+// hours' cost by the choice rule (engine/choice_rule.hpp), carrying on as last period being the
+// status quo. Paid per MQL, content adds nothing to their pay; paid on revenue or on the company's
+// bookings, it does: the plans alone make the difference.
 #pragma once
 
+#include "engine/choice_rule.hpp"
 #include "model/scenario.hpp"
 
 #include <tandem/money.hpp>
@@ -39,13 +41,16 @@ class Enablement {
   // What marketer m was credited this period, in sourced revenue and company bookings.
   void observe(int m, double sourced_revenue, double company_bookings);
   // Chooses marketer m's enablement for the next period; `pay(extra)` as for targeting.
-  void choose(int m, const std::function<Money(const Credits&)>& pay, Stream& stream);
+  void choose(int m, const std::function<Money(const Credits&)>& pay, double stakes,
+              Stream& stream);
   // Every marketer has chosen: the share that holds next period.
   void settle();
 
  private:
   int marketers_;
-  double gain_, hours_, hourly_cost_, temperature_, prior_win_, learning_rate_, share_ = 0;
+  double gain_, hours_, hourly_cost_;
+  ChoiceRule rule_;
+  double prior_win_, learning_rate_, share_ = 0;
   std::vector<double> sourced_, company_;  // beliefs per period, per marketer (-1: none yet)
   std::vector<std::uint8_t> on_;
 };

@@ -16,6 +16,8 @@ Funnel::Funnel(const Scenario& s, const RunPlugins& plugins, FunnelStreams& stre
       days_(days_per_period(s.horizon.period)),
       week_(s),
       adaptive_(s.behaviour.mode == BehaviourMode::adaptive),
+      choice_(s.behaviour),
+      time_(s.behaviour, days_per_period(s.horizon.period)),
       streams_(streams),
       market_(s.market, streams.market),
       accounts_(s, streams.segments),
@@ -26,12 +28,13 @@ Funnel::Funnel(const Scenario& s, const RunPlugins& plugins, FunnelStreams& stre
       payroll_(s, plugins, streams.pay_plans) {
   // Every row the run will record, reserved so recording does not allocate.
   result_.metrics.reserve(static_cast<std::size_t>(s.horizon.periods) *
-                          (kCatalogue.size() + static_cast<std::size_t>(floor_.workers()) * 6 +
+                          (kCatalogue.size() + static_cast<std::size_t>(floor_.workers()) * 11 +
                            static_cast<std::size_t>(marketing_.marketers) * 4));
 }
 
 ReplicationResult Funnel::run() {
   for (int t = 0; t < s_.horizon.periods; ++t) {
+    if (t == s_.horizon.warmup_periods && t > 0) start_measuring();
     counts_.start_period();
     market_.step(streams_.market);
     new_inquiries(t);

@@ -17,13 +17,14 @@
 //   funnel.cpp           construction and the period loop
 //   funnel_leads.cpp     leads arrive, are scored, become MQLs or go to nurture
 //   funnel_work.cpp      reps and SDRs work their queues; the service level
-//   funnel_adaptive.cpp  adaptive choices: deal timing, effort, which leads, targeting,
-//                        channel mix
+//   funnel_adaptive.cpp  adaptive choices: deal timing, which leads, targeting, channel
+//                        mix, enablement
 //   funnel_deals.cpp     opportunities, crediting, decisions, cancellations
 //   funnel_record.cpp    metrics each period, headlines at the end
 #pragma once
 
 #include "engine/accounts.hpp"
+#include "engine/choice_rule.hpp"
 #include "engine/counters.hpp"
 #include "engine/crediting.hpp"
 #include "engine/deal_book.hpp"
@@ -72,10 +73,8 @@ class Funnel {
   void nurture_step(int t);
 
   // --- Reps work (funnel_work.cpp) ----------------------------------------------------
-  // What became of a lead a worker came to in their queue.
-  enum class Turn { done, stays, not_arrived };
   void work(int r, int t);
-  Turn work_lead(std::uint32_t id, int r, int t, RepHours& used, double step);
+  bool work_lead(std::uint32_t id, int r, int t, RepHours& used, double step);
   bool attempt(std::uint32_t id, int r, int t, double hour);
   bool breach(std::uint32_t id, int r, int t);
   void hand_over(int t);
@@ -86,18 +85,22 @@ class Funnel {
   void enforce_service_level(int t);
   // Where lead `id` is on period t's working clock: when it arrived, 0 if before the period.
   double ready_clock(std::uint32_t id, int t) const {
-    return week_.clock_at(static_cast<double>(pool_.leads.arrived_hour[id] - week_.start(t)));
+    return week_.clock_at(pool_.leads.arrived_hour[id] - static_cast<double>(week_.start(t)));
   }
 
   // --- Adaptive choices (funnel_adaptive.cpp) -----------------------------------------
-  void pull_deals(int r, int t, double& hours, RepHours& used);
-  PayOutlook outlook(int r, int t);
+  void time_deals(int r, int t, double& hours, RepHours& used);
+  DealTiming::Worth worth(int r, int t);
   void learn(int t);
-  void rank_by_yield(int r, std::vector<std::uint32_t>& queue);
+  void rank_by_yield(int r, int t, std::vector<std::uint32_t>& queue);
   double choose_leads(int r, int t, double hours, const std::vector<std::uint32_t>& queue);
-  double believed_yield(int r, std::uint32_t id) const {
+  // What rep r believes an attempt on lead `id` brings, judged at the start of period t:
+  // by the hours it has waited by then (a lead yet to come in this period: none).
+  double believed_yield(int r, std::uint32_t id, int t) const {
+    const double waited =
+        std::max(0.0, static_cast<double>(week_.start(t)) - pool_.leads.arrived_hour[id]);
     return floor_.yield.per_attempt(
-        r, floor_.yield.cell(pool_.leads.score[id], pool_.leads.channel[id]));
+        r, floor_.yield.cell(waited, pool_.leads.score[id], pool_.leads.channel[id]));
   }
   void choose_marketing(int t);
   // Adds a credited piece of lead `id`'s deal to its channel's tally, if it is the
@@ -108,11 +111,13 @@ class Funnel {
   void open_opportunity(std::uint32_t id, int r, int t);
   DealParties parties(std::uint32_t o) const;
   void credit(std::uint32_t o, int t, int cancelled_period);
+  DealResult verdict(std::uint32_t o);
   void decide(std::uint32_t o, int t);
   void churn(int t);
 
   // --- Recording (funnel_record.cpp) --------------------------------------------------
   void record(int t);
+  void start_measuring();
   void headlines();
   // Whole days from lead `id`'s first inquiry to the decision on its deal `o` in period t
   // (made at a working hour of the period).
@@ -123,6 +128,8 @@ class Funnel {
   double days_;  // per period
   WorkWeek week_;
   bool adaptive_;
+  ChoiceRule choice_;    // adaptive agents' choice rule
+  TimePreference time_;  // and how they weigh pay that comes later
   FunnelStreams& streams_;
   Market market_;
   Accounts accounts_;

@@ -1,54 +1,66 @@
-// Adaptive choices (behaviour mode "adaptive"): reps pull deals in at the end of a pay
-// period, value their effort and which leads to work, marketers choose their targeting,
-// each through their own pay plans.
+// Adaptive choices (behaviour mode "adaptive"): reps time their deals, value their effort
+// and which leads to work, marketers choose their targeting, channel mix and enablement,
+// each through their own pay plans and by one choice rule (engine/choice_rule.hpp).
 #include "engine/funnel.hpp"
 
-#include "engine/logit.hpp"
-
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <functional>
 #include <limits>
 
 namespace tandem {
 
-// At the end of a pay period, the rep considers each open deal due in the next one: pulled
-// in with a discount, it is decided now (the same hours as any deal's decision).
-void Funnel::pull_deals(int r, int t, double& hours, RepHours& used) {
-  const int horizon = payroll_.next_pay_period_end(agent_of_rep(r), t);
+// Each period, the rep weighs the timing of each open deal whose close date is near
+// (deals.pull_window_days) and falls in a later pay period of one of their plans than now
+// (a deal paid in the same pay periods either way has no timing to weigh): let it close at
+// its date, or ask the buying group to decide now at a discount depth (the ask takes
+// deals.reschedule_hours). A group that will buy agrees with the chance the depth buys
+// (DealTiming::agrees) and signs now; one that will not buy declines (its verdict, drawn
+// at the ask, stands at its date); a group that declines may be asked again later.
+void Funnel::time_deals(int r, int t, double& hours, RepHours& used) {
+  const int agent = agent_of_rep(r);
+  const int window = t + static_cast<int>(std::floor(s_.deals.pull_window_days / days_ + 1e-9));
+  const DealTiming::Worth value = worth(r, t);
   auto& opps = floor_.rep_opps[static_cast<std::size_t>(r)];
   std::size_t keep = 0;
   for (std::size_t i = 0; i < opps.size(); ++i) {
     const std::uint32_t o = opps[i];
-    if (book_.opps.close[o] > t && book_.opps.close[o] <= horizon &&
-        hours + 1e-9 >= s_.funnel.hours_per_opportunity &&
-        floor_.timing.pull(r, book_.size_of(o), outlook(r, t), streams_.choices)) {
-      hours -= s_.funnel.hours_per_opportunity;
-      used.opportunities += s_.funnel.hours_per_opportunity;
-      book_.opps.pulled[o] = 1;
-      ++counts_[Counter::deals_pulled];
-      decide(o, t);
-      continue;
+    const int close = book_.opps.close[o];
+    if (close > t && close <= window && close < s_.horizon.periods &&
+        hours + 1e-9 >= s_.deals.reschedule_hours && !payroll_.same_pay_period(agent, t, close)) {
+      const double depth = floor_.timing.pull(r, book_.size_of(o), t, close, value,
+                                              payroll_.stakes(agent), streams_.choices);
+      if (depth > 0) {
+        hours -= s_.deals.reschedule_hours;
+        used.opportunities += s_.deals.reschedule_hours;
+        // A group that will not buy is not ready to decide early either; one that will
+        // agrees with the chance the depth buys.
+        if (verdict(o) == DealResult::won &&
+            streams_.choices.bernoulli(floor_.timing.agrees(depth, close - t))) {
+          book_.opps.pulled[o] = 1;
+          book_.opps.depth[o] = static_cast<float>(depth);
+          ++counts_[Counter::deals_pulled];
+          ++used.pulled;
+          used.depth_sum += depth;
+          decide(o, t);
+          continue;
+        }
+      }
     }
     opps[keep++] = o;
   }
   opps.resize(keep);
 }
 
-// What rep r's own plans would pay, now and next pay period: the rep's valuation.
-PayOutlook Funnel::outlook(int r, int t) {
+// What a deal won in period `at` would be worth to rep r at period t: through every plan
+// paying them, weighted by their time preference (Payroll::worth_of_deal).
+DealTiming::Worth Funnel::worth(int r, int t) {
   const int agent = agent_of_rep(r);
-  const auto booked = [](Money value) {
-    Credits c;
-    c.bookings = value;
-    c.deals_won = value > Money{} ? 1 : 0;
-    return c;
+  const Money expected = floor_.timing.expected_per_period(r);
+  return [this, agent, t, expected](int at, Money value) {
+    return payroll_.worth_of_deal(agent, t, at, value, expected, time_);
   };
-  return {
-      [this, agent, t, booked](Money extra) { return payroll_.pay_now(agent, t, booked(extra)); },
-      [this, agent, t, booked](Money base, Money extra) {
-        return payroll_.pay_next(agent, t, booked(base + extra));
-      }};
 }
 
 // What each rep's hours brought this period: the beliefs effort and lead choices are
@@ -67,9 +79,9 @@ void Funnel::learn(int t) {
 
 // The rep's queue, best first by what the rep believes an attempt brings (ties in the
 // order the leads were routed).
-void Funnel::rank_by_yield(int r, std::vector<std::uint32_t>& queue) {
+void Funnel::rank_by_yield(int r, int t, std::vector<std::uint32_t>& queue) {
   floor_.ranked.clear();
-  for (const std::uint32_t id : queue) floor_.ranked.emplace_back(believed_yield(r, id), id);
+  for (const std::uint32_t id : queue) floor_.ranked.emplace_back(believed_yield(r, id, t), id);
   std::stable_sort(floor_.ranked.begin(), floor_.ranked.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });
   for (std::size_t i = 0; i < queue.size(); ++i) queue[i] = floor_.ranked[i].second;
@@ -85,7 +97,7 @@ void Funnel::rank_by_yield(int r, std::vector<std::uint32_t>& queue) {
 double Funnel::choose_leads(int r, int t, double hours, const std::vector<std::uint32_t>& queue) {
   if (queue.empty()) return 0.0;
   floor_.worth.clear();
-  for (const std::uint32_t id : queue) floor_.worth.push_back(believed_yield(r, id));
+  for (const std::uint32_t id : queue) floor_.worth.push_back(believed_yield(r, id, t));
   std::vector<double>& thresholds = floor_.thresholds;
   thresholds.assign(floor_.worth.begin(), floor_.worth.end());
   std::sort(thresholds.begin(), thresholds.end(), std::greater<>());
@@ -93,11 +105,26 @@ double Funnel::choose_leads(int r, int t, double hours, const std::vector<std::u
   thresholds.push_back(std::numeric_limits<double>::infinity());
 
   const int agent = agent_of_rep(r);
-  const PayOutlook pay = outlook(r, t);
-  const bool closes_in_period =
-      t + floor_.yield.cycle_periods(r) <= payroll_.pay_period_end(agent, t) + 1e-9;
-  const Money base = floor_.timing.expected_bookings(r);
-  const double without = (closes_in_period ? pay.now(Money{}) : pay.next(base, Money{})).units();
+  const int end = payroll_.pay_period_end(agent, t);
+  const int next_end = payroll_.next_pay_period_end(agent, t);
+  const bool closes_in_period = t + floor_.yield.cycle_periods(r) <= end + 1e-9;
+  // Bookings in this pay period, or in the next (on what a pay period is expected to
+  // bring), paid then and weighted by the rep's time preference.
+  const Money base =
+      floor_.timing.expected_per_period(r).times(static_cast<double>(next_end - end));
+  const auto booked = [](Money value) {
+    Credits c;
+    c.bookings = value;
+    c.deals_won = value > Money{} ? 1 : 0;
+    return c;
+  };
+  const auto pay = [&](Money extra) {
+    return (closes_in_period ? payroll_.pay_now(agent, t, booked(extra))
+                             : payroll_.pay_next(agent, t, booked(base + extra)))
+        .units();
+  };
+  const double weight = closes_in_period ? 1.0 : time_.weight(next_end - t, true);
+  const double without = pay(Money{});
   const double per_attempt_hours = s_.funnel.hours_per_attempt;
   const bool prospects = floor_.behaviour->prospects(r);
   std::vector<double>& value = floor_.option_values;
@@ -111,11 +138,12 @@ double Funnel::choose_leads(int r, int t, double hours, const std::vector<std::u
     }
     if (prospects) opportunities += left * floor_.yield.per_prospecting_hour(r);
     const double used = prospects ? hours : hours - left;
-    const Money booked = Money::from_units(opportunities * floor_.yield.per_opportunity(r));
-    const double with = (closes_in_period ? pay.now(booked) : pay.next(base, booked)).units();
-    value.push_back(with - without - s_.behaviour.effort_cost_per_hour * used);
+    const Money bookings = Money::from_units(opportunities * floor_.yield.per_opportunity(r));
+    value.push_back(weight * (pay(bookings) - without) - s_.behaviour.effort_cost_per_hour * used);
   }
-  return thresholds[logit_choice(value, s_.behaviour.temperature, streams_.choices)];
+  // The status quo: work every lead, in the queue's order (the lowest threshold).
+  const std::size_t every = thresholds.size() - 2;
+  return thresholds[choice_.choose(value, every, payroll_.stakes(agent), streams_.choices)];
 }
 
 // Each marketer learns from what their channels brought this period and chooses their
@@ -146,9 +174,10 @@ void Funnel::choose_marketing(int t) {
       return left > 0 ? payroll_.pay_now(m, t, extra) : payroll_.pay_next(m, t, extra);
     };
     const int periods = left > 0 ? left : std::max(1, next);
-    marketing_.targeting.choose(m, periods, pay, streams_.choices);
-    marketing_.mix.choose(m, periods, pay, streams_.choices);
-    marketing_.enablement.choose(m, pay, streams_.choices);
+    const double stakes = payroll_.stakes(m);
+    marketing_.targeting.choose(m, periods, pay, stakes, streams_.choices);
+    marketing_.mix.choose(m, periods, pay, stakes, streams_.choices);
+    marketing_.enablement.choose(m, pay, stakes, streams_.choices);
   }
   marketing_.enablement.settle();
 }

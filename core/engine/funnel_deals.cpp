@@ -94,19 +94,19 @@ void Funnel::credit(std::uint32_t o, int t, int cancelled_period) {
   }
 }
 
-// The buying group decides: each member is convinced with a chance set by the need and
-// the rep's skill; short of the consensus share it ends in no decision; otherwise the
-// deal is won against the competitor or lost.
-void Funnel::decide(std::uint32_t o, int t) {
+// What the buying group of deal o decides, drawn once: when a rep asks it to decide early,
+// or at its date. Each member is convinced with a chance set by the need and the rep's
+// skill; short of the consensus share it ends in no decision; otherwise the deal is won
+// against the competitor or lost.
+DealResult Funnel::verdict(std::uint32_t o) {
+  if (book_.opps.verdict[o] != DealResult::open) return book_.opps.verdict[o];
   const std::uint32_t id = book_.opps.lead[o];
-  const std::uint32_t a = pool_.leads.account[id];
-  const int group = market_.buying_group(a);
+  const int group = market_.buying_group(pool_.leads.account[id]);
   const double base =
       pool_.leads.real_need[id] ? s_.deals.convince_rate : s_.deals.convince_rate_no_need;
-  // A pulled deal comes with a discount, which convinces each buyer more easily.
-  // Marketing's enablement content (adaptive marketers) helps every deal.
-  const double gain = (book_.opps.pulled[o] ? s_.deals.pull_convince_gain : 0.0) +
-                      marketing_.enablement.convince_gain();
+  // Marketing's enablement content (adaptive marketers) helps every deal. A pulled deal
+  // is decided as it would have been at its date: its discount bought the early decision.
+  const double gain = marketing_.enablement.convince_gain();
   const double p =
       std::min(1.0, base * floor_.skill[static_cast<std::size_t>(book_.opps.rep[o])] + gain);
   // A lead who can sign is one of the group, and convinced already (the draw is made
@@ -117,20 +117,33 @@ void Funnel::decide(std::uint32_t o, int t) {
     convinced += (yes || (i == 0 && pool_.leads.authority[id])) ? 1 : 0;
   }
   const int needed = static_cast<int>(std::ceil(s_.deals.consensus_share * group - 1e-9));
-  // A buyer whose close was delayed may walk away instead (drawn from the choices' own
-  // stream, so the buying group's draws are as they would be).
+  book_.opps.verdict[o] = convinced < needed ? DealResult::no_decision
+                          : streams_.deals.bernoulli(s_.deals.win_rate_vs_competitor)
+                              ? DealResult::won
+                              : DealResult::lost;
+  return book_.opps.verdict[o];
+}
+
+// The deal is decided, by its group's verdict; a buyer whose close was delayed may walk
+// away instead (drawn from the choices' own stream, so the buying group's draws are as
+// they would be).
+void Funnel::decide(std::uint32_t o, int t) {
+  const std::uint32_t id = book_.opps.lead[o];
+  const std::uint32_t a = pool_.leads.account[id];
+  const DealResult group_verdict = verdict(o);
   const bool walked = book_.opps.pushed[o] && streams_.choices.bernoulli(s_.deals.push_loss);
   Outcome outcome;
-  if (walked || convinced < needed) {
+  if (walked || group_verdict == DealResult::no_decision) {
     book_.opps.result[o] = DealResult::no_decision;
     ++counts_[Counter::no_decision_deals];
     outcome = Outcome::no_decision;
-  } else if (streams_.deals.bernoulli(s_.deals.win_rate_vs_competitor)) {
+  } else if (group_verdict == DealResult::won) {
     book_.opps.result[o] = DealResult::won;
     book_.opps.decided[o] = t;
     if (book_.opps.pulled[o]) {
-      const Money full = book_.size_of(o), discounted = full.times(1.0 - s_.deals.pull_discount);
+      const Money full = book_.size_of(o), discounted = full.times(1.0 - book_.opps.depth[o]);
       counts_.add(Counter::discounts_given, full - discounted);
+      floor_.hours[static_cast<std::size_t>(book_.opps.rep[o])].discount += full - discounted;
       book_.opps.size_cents[o] = discounted.cents();
       book_.opps.discount_cents[o] = (full - discounted).cents();
     }
@@ -151,7 +164,7 @@ void Funnel::decide(std::uint32_t o, int t) {
     outcome = Outcome::lost;
   }
   if (adaptive_) {
-    floor_.timing.learn(book_.opps.rep[o], book_.opps.pulled[o] != 0, outcome == Outcome::won);
+    floor_.timing.learn(book_.opps.rep[o], outcome == Outcome::won);
     floor_.yield.decided(book_.opps.rep[o],
                          outcome == Outcome::won ? book_.size_of(o).units() : 0.0,
                          t - book_.opps.opened[o]);

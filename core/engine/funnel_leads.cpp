@@ -136,13 +136,13 @@ LeadView Funnel::view(std::uint32_t id, int t) const {
 // The lead policy decides: MQL (routed by the policy) or nurture. Every decision is
 // scored against the lead's latent need, to measure how well the policy separates.
 void Funnel::consider(std::uint32_t id, int t) {
-  // When in the period it arrives, to the hour (work_week.hpp: the arrival pattern). A new
-  // inquiry's arrival is its creation.
+  // When in the period it arrives (work_week.hpp: the arrival pattern). A new inquiry's
+  // arrival is its creation (kept to the hour: days to close are counted in whole days).
   pool_.leads.arrived[id] = t;
   pool_.leads.arrived_hour[id] =
-      static_cast<std::int32_t>(week_.start(t) + week_.arrival_hour(streams_.signals.uniform()));
+      static_cast<double>(week_.start(t)) + week_.arrival_hour(streams_.signals.uniform());
   if (pool_.leads.recycled[id] == 0 && !pool_.leads.was_mql[id])
-    pool_.leads.created_hour[id] = pool_.leads.arrived_hour[id];
+    pool_.leads.created_hour[id] = static_cast<std::int32_t>(pool_.leads.arrived_hour[id]);
   const LeadView v = view(id, t);
   const bool mql = pool_.policy.is_mql(v);
   pool_.separation.add(pool_.policy.score(v), pool_.leads.real_need[id] != 0, mql);
@@ -164,7 +164,12 @@ void Funnel::consider(std::uint32_t id, int t) {
     return;
   }
   pool_.leads.stage[id] = Stage::mql;
-  if (!pool_.leads.was_mql[id]) ++pool_.mql_leads;
+  // Leads that were MQLs in the measured periods (2: only in the warm-up), and of them
+  // those worked (funnel_record.cpp: start_measuring).
+  if (pool_.leads.was_mql[id] != 1) {
+    ++pool_.mql_leads;
+    if (pool_.leads.touched[id]) ++pool_.touched_leads;
+  }
   pool_.leads.was_mql[id] = 1;
   pool_.leads.attempts[id] = 0;
   pool_.leads.breached[id] = 0;

@@ -39,8 +39,43 @@ void Funnel::record(int t) {
     recorder.emit(Metric::hours_on_opportunities, t, h.opportunities, agent);
     recorder.emit(Metric::hours_prospecting, t, h.prospecting, agent);
     recorder.emit(Metric::bookings, t, tally(t, agent).bookings.units(), agent);
+    recorder.emit(Metric::pulled_deals, t, static_cast<double>(h.pulled), agent);
+    recorder.emit(Metric::pushed_deals, t, static_cast<double>(h.pushed), agent);
+    recorder.emit(Metric::discount_depth, t,
+                  h.pulled > 0 ? h.depth_sum / static_cast<double>(h.pulled) : 0.0, agent);
+    recorder.emit(Metric::discount_given, t, h.discount.units(), agent);
+    recorder.emit(Metric::effort, t, h.effort, agent);
   }
   counts_.end_period();
+}
+
+// The warm-up is over (start of period horizon.warmup_periods): everything a headline
+// reads starts again from zero, so the headlines count only events of the measured
+// periods. What agents believe and the state of the funnel carry on; metrics.csv and the
+// ledger keep every period. A headline that reads a new accumulator must reset it here.
+void Funnel::start_measuring() {
+  counts_.start_measuring();
+  payroll_.start_measuring();
+  // Leads already MQLs are marked so (2): they count again only if they qualify again.
+  for (std::uint8_t& was : pool_.leads.was_mql)
+    if (was == 1) was = 2;
+  std::fill(pool_.ever_mql_account.begin(), pool_.ever_mql_account.end(), std::uint8_t{0});
+  pool_.mql_accounts = 0;
+  pool_.separation = Separation{};
+  pool_.mql_quality_sum = 0;
+  pool_.mql_leads = 0;
+  pool_.touched_leads = 0;
+  floor_.attempts_total = 0;
+  floor_.mqls_ignored = 0;
+  floor_.hours_on_leads = floor_.hours_on_opportunities = 0;
+  floor_.hours_available = floor_.hours_worked = 0;
+  floor_.value_lost_sum = 0;
+  floor_.first_touch_wait = WaitHistogram{};
+  book_.mql_won = 0;
+  book_.close_wait = WaitHistogram{};
+  std::fill(marketing_.channel_spend.begin(), marketing_.channel_spend.end(), 0.0);
+  marketing_.targeting_periods = {};
+  marketing_.enablement_periods = 0;
 }
 
 void Funnel::headlines() {
@@ -76,8 +111,9 @@ void Funnel::headlines() {
       share(count(marketing_.targeting_periods[0]), targeting_periods));
   set(Figure::tight_targeting_share,
       share(count(marketing_.targeting_periods[2]), targeting_periods));
-  set(Figure::enablement_share, share(count(marketing_.enablement_periods),
-                                      count(marketing_.marketers) * s_.horizon.periods));
+  set(Figure::enablement_share,
+      share(count(marketing_.enablement_periods),
+            count(marketing_.marketers) * (s_.horizon.periods - s_.horizon.warmup_periods)));
   set(Figure::quarter_end_month_revenue_share,
       share(counts_.total_money(Counter::quarter_end_revenue).units(), revenue.units()));
   set(Figure::rep_time_on_leads_share, share(floor_.hours_on_leads, floor_.hours_available));

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <functional>
 
 namespace tandem {
 
@@ -28,29 +29,35 @@ void Funnel::work(int r, int t) {
           c.deals_won = extra > Money{} ? 1 : 0;
           return payroll_.pay_now(agent, t, c);
         },
-        streams_.choices);
+        payroll_.stakes(agent), streams_.choices);
     period_hours *= floor_.effort.share(r);
   }
   double hours = period_hours;
   RepHours& used = floor_.hours[ri];
   used = {};
+  if (adaptive_ && !floor_.is_sdr(r)) used.effort = floor_.effort.share(r);
 
   std::size_t keep = 0;
   auto& opps = floor_.opportunities_of(r);
-  // Adaptive reps time deals at the end of their pay period.
-  const bool ends_pay_period =
-      adaptive_ && !floor_.is_sdr(r) && payroll_.ends_pay_period(agent_of_rep(r), t);
+  // Adaptive reps weigh the timing of deals whose pay period it could change.
+  const bool times_deals = adaptive_ && !floor_.is_sdr(r);
+  const bool next_pays_apart = times_deals && t + 1 < s_.horizon.periods &&
+                               !payroll_.same_pay_period(agent_of_rep(r), t, t + 1);
   for (std::size_t i = 0; i < opps.size(); ++i) {
     const std::uint32_t o = opps[i];
     if (hours + 1e-9 >= s_.funnel.hours_per_opportunity) {
       hours -= s_.funnel.hours_per_opportunity;
       used.opportunities += s_.funnel.hours_per_opportunity;
       if (book_.opps.close[o] <= t) {
-        if (ends_pay_period && !book_.opps.pushed[o] &&
-            floor_.timing.push(r, book_.size_of(o), outlook(r, t), streams_.choices)) {
+        if (next_pays_apart && !book_.opps.pushed[o] && hours + 1e-9 >= s_.deals.reschedule_hours &&
+            floor_.timing.push(r, book_.size_of(o), t, worth(r, t),
+                               payroll_.stakes(agent_of_rep(r)), streams_.choices)) {
+          hours -= s_.deals.reschedule_hours;
+          used.opportunities += s_.deals.reschedule_hours;
           book_.opps.pushed[o] = 1;
           book_.opps.close[o] = t + 1;  // decided in the first period of the next pay period
           ++counts_[Counter::deals_pushed];
+          ++used.pushed;
           opps[keep++] = o;
           continue;
         }
@@ -63,18 +70,20 @@ void Funnel::work(int r, int t) {
     opps[keep++] = o;
   }
   opps.resize(keep);
-  if (ends_pay_period) pull_deals(r, t, hours, used);
+  if (times_deals) time_deals(r, t, hours, used);
 
   auto& queue = floor_.queues[ri];
   // Adaptive reps work the leads they believe bring most first and value which to work
   // at all; everyone else follows the scenario's order.
   const bool chooses = adaptive_ && !floor_.is_sdr(r);
   if (chooses)
-    rank_by_yield(r, queue);
+    rank_by_yield(r, t, queue);
   else
     floor_.behaviour->order_queue(r, queue, pool_.leads);
-  // The service level: leads whose first-touch deadline falls by the end of this period
-  // come first, in the rep's own order among themselves, and escalated leads before them.
+  // The service level: leads whose first-touch deadline falls within this period come
+  // first, in the rep's own order among themselves, and escalated leads before them. A
+  // lead whose deadline passed in an earlier period has breached already: the service
+  // level no longer speaks for it (what it does about a breach is its on_breach).
   // (Stable partitions through a scratch list kept between periods: no allocation.)
   const auto to_front = [&](std::size_t from, auto&& first) {
     floor_.scratch.clear();
@@ -89,8 +98,10 @@ void Funnel::work(int r, int t) {
     std::copy(floor_.scratch.begin(), floor_.scratch.end(),
               queue.begin() + static_cast<std::ptrdiff_t>(front));
   };
-  const std::int64_t period_end = week_.start(t + 1);
-  to_front(0, [&](std::uint32_t id) { return pool_.past_deadline(id, period_end); });
+  const std::int64_t period_start = week_.start(t), period_end = week_.start(t + 1);
+  to_front(0, [&](std::uint32_t id) {
+    return pool_.past_deadline(id, period_end) && !pool_.past_deadline(id, period_start);
+  });
   if (pool_.service.on_breach == BreachAction::escalate)
     to_front(0, [&](std::uint32_t id) { return pool_.leads.escalated[id] != 0; });
   // The least an attempt must be believed to bring for the rep to make it.
@@ -101,67 +112,58 @@ void Funnel::work(int r, int t) {
   chooses_ = chooses;
   // Lead work runs on the working clock (work_week.hpp): the worker spreads their selling
   // hours over the period's working hours, so an attempt moves the clock on by its hours
-  // times (working hours / selling hours). The worker goes down the queue in order; a lead
-  // that has not arrived yet when they come to it is taken up on a later pass, once the
-  // clock has reached it.
+  // times (working hours / selling hours). Whenever they take up a lead, they take the
+  // first in their order of those that have arrived by then; when none has, they wait for
+  // the next to arrive. So a lead that arrives later but comes first in the order is
+  // worked as soon as it is there, ahead of older ones still waiting.
   const double step =
       period_hours > 0 ? s_.funnel.hours_per_attempt * week_.working_hours() / period_hours : 0.0;
-  auto& deferred = floor_.deferred;
-  deferred.clear();
-  keep = 0;
-  for (std::size_t i = 0; i < queue.size(); ++i) {
-    const std::uint32_t id = queue[i];
-    switch (work_lead(id, r, t, used, step)) {
-      case Turn::done:
-        break;
-      case Turn::stays:
-        queue[keep++] = id;
-        break;
-      case Turn::not_arrived:
-        deferred.push_back(id);
-        break;
+  // Positions in the queue: `ready` a min-heap of those arrived, `coming` the rest, the
+  // next to arrive last. Both lists are kept between periods: no allocation.
+  auto& ready = floor_.scratch;
+  auto& coming = floor_.deferred;
+  ready.clear();
+  coming.clear();
+  const auto arrival = [&](std::uint32_t i) { return ready_clock(queue[i], t); };
+  for (std::uint32_t i = 0; i < queue.size(); ++i) {
+    if (chooses && believed_yield(r, queue[i], t) < worth_) {  // left alone by choice
+      pool_.leads.ignored[queue[i]] = 1;
+      ++used.ignored;
+      continue;
     }
+    (arrival(i) <= 0.0 ? ready : coming).push_back(i);
   }
-  queue.resize(keep);
-  while (!deferred.empty()) {
-    double next = week_.working_hours();
-    for (const std::uint32_t id : deferred) next = std::min(next, ready_clock(id, t));
-    used.clock = std::max(used.clock, next);
-    if (used.clock >= week_.working_hours() || used.left + 1e-9 < s_.funnel.hours_per_attempt)
-      break;
-    std::size_t left = 0;
-    for (std::size_t i = 0; i < deferred.size(); ++i) {
-      const std::uint32_t id = deferred[i];
-      switch (work_lead(id, r, t, used, step)) {
-        case Turn::done:
-          break;
-        case Turn::stays:
-          queue.push_back(id);  // within the capacity it had: no allocation
-          break;
-        case Turn::not_arrived:
-          deferred[left++] = id;
-          break;
-      }
+  std::sort(coming.begin(), coming.end(), [&](std::uint32_t a, std::uint32_t b) {
+    const double ta = arrival(a), tb = arrival(b);
+    return ta != tb ? ta > tb : a > b;
+  });
+  const auto first_in_order = std::greater<std::uint32_t>();
+  std::make_heap(ready.begin(), ready.end(), first_in_order);
+  constexpr std::uint32_t kGone = ~std::uint32_t{0};
+  while (used.left + 1e-9 >= s_.funnel.hours_per_attempt && used.clock < week_.working_hours()) {
+    while (!coming.empty() && arrival(coming.back()) <= used.clock) {
+      ready.push_back(coming.back());
+      std::push_heap(ready.begin(), ready.end(), first_in_order);
+      coming.pop_back();
     }
-    deferred.resize(left);
+    if (ready.empty()) {
+      if (coming.empty()) break;
+      used.clock = arrival(coming.back());  // idle until the next lead arrives
+      continue;
+    }
+    std::pop_heap(ready.begin(), ready.end(), first_in_order);
+    const std::uint32_t i = ready.back();
+    ready.pop_back();
+    if (!work_lead(queue[i], r, t, used, step)) queue[i] = kGone;
   }
-  queue.insert(queue.end(), deferred.begin(), deferred.end());
+  queue.erase(std::remove(queue.begin(), queue.end(), kGone), queue.end());
 
-  if (ends_pay_period) floor_.timing.end_pay_period(r);
+  if (times_deals) floor_.timing.end_period(r);
 }
 
-// Worker r comes to lead `id` at their working clock.
-Funnel::Turn Funnel::work_lead(std::uint32_t id, int r, int t, RepHours& used, double step) {
-  if (chooses_ && believed_yield(r, id) < worth_) {
-    pool_.leads.ignored[id] = 1;
-    ++used.ignored;
-    return Turn::stays;
-  }
-  if (used.left + 1e-9 < s_.funnel.hours_per_attempt || used.clock >= week_.working_hours())
-    return Turn::stays;
-  // A lead cannot be touched before it arrives.
-  const double ready = ready_clock(id, t);
-  if (ready > used.clock) return Turn::not_arrived;
+// Worker r takes up lead `id` (arrived) at their working clock. Returns true if the lead
+// stays in their queue.
+bool Funnel::work_lead(std::uint32_t id, int r, int t, RepHours& used, double step) {
   double at = used.clock;
   // Reached after its first-touch deadline: a breach, and what the service level does
   // about it.
@@ -169,20 +171,24 @@ Funnel::Turn Funnel::work_lead(std::uint32_t id, int r, int t, RepHours& used, d
     const double deadline =
         week_.clock_at(pool_.deadline(id) - static_cast<double>(week_.start(t)));
     if (at > deadline) {
-      if (!breach(id, r, t)) return Turn::done;  // handed over or recycled
+      if (!breach(id, r, t)) return false;  // handed over or recycled
       // Escalated: first touched at the next working hour after the deadline.
-      if (pool_.service.on_breach == BreachAction::escalate) at = std::max(ready, deadline);
+      if (pool_.service.on_breach == BreachAction::escalate)
+        at = std::max(ready_clock(id, t), deadline);
     }
   }
   used.clock += step;
   used.left -= s_.funnel.hours_per_attempt;
   used.leads += s_.funnel.hours_per_attempt;
   ++used.attempts;
-  const int cell = chooses_ ? floor_.yield.cell(pool_.leads.score[id], pool_.leads.channel[id]) : 0;
+  const double hour = static_cast<double>(week_.start(t)) + week_.hour_at(at);
+  const int cell = chooses_ ? floor_.yield.cell(hour - pool_.leads.arrived_hour[id],
+                                                pool_.leads.score[id], pool_.leads.channel[id])
+                            : 0;
   const std::int64_t opened = counts_[Counter::opportunities];
-  const bool stays = attempt(id, r, t, static_cast<double>(week_.start(t)) + week_.hour_at(at));
+  const bool stays = attempt(id, r, t, hour);
   if (chooses_) floor_.yield.attempted(r, cell, counts_[Counter::opportunities] > opened);
-  return stays ? Turn::stays : Turn::done;
+  return stays;
 }
 
 // Lead `id` (in worker r's queue, not yet touched) missed its first-touch deadline: the
@@ -288,7 +294,7 @@ bool Funnel::attempt(std::uint32_t id, int r, int t, double hour) {
   }
   if (!pool_.leads.touched[id]) {
     pool_.leads.touched[id] = 1;
-    ++pool_.touched_leads;
+    if (pool_.leads.was_mql[id] == 1) ++pool_.touched_leads;  // not a warm-up MQL
     floor_.first_touch_wait.add(static_cast<int>(waited));
     if (waited > pool_.service.first_touch_hours && !pool_.leads.breached[id]) {
       pool_.leads.breached[id] = 1;
@@ -354,8 +360,9 @@ void Funnel::prospect(int r, int t) {
   const std::uint32_t a = market_.pick(in_market, s_.sales.prospect_fit_tilt, streams_.prospecting);
   const std::uint32_t id = new_lead(a, kProspected, 0.0, t);
   pool_.leads.rep[id] = r;
-  pool_.leads.created_hour[id] = pool_.leads.arrived_hour[id] =
+  pool_.leads.created_hour[id] =
       static_cast<std::int32_t>(week_.start(t) + week_.spread_hour(pool_.leads.serial[id]));
+  pool_.leads.arrived_hour[id] = pool_.leads.created_hour[id];
   qualify(id, r, t);
 }
 

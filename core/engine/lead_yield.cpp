@@ -9,7 +9,7 @@ namespace tandem {
 LeadYield::LeadYield(const Scenario& s, int reps, double days_per_period)
     : reps_(reps),
       channels_(static_cast<int>(s.channels.size())),
-      cells_per_rep_(kBands * std::max(1, channels_)),
+      cells_per_rep_(kWaitBands * kBands * std::max(1, channels_)),
       prior_(s.behaviour.prior_opportunity_rate),
       weight_(s.behaviour.prior_weight),
       learning_rate_(s.behaviour.learning_rate),
@@ -20,9 +20,10 @@ LeadYield::LeadYield(const Scenario& s, int reps, double days_per_period)
               s.deals.median_size.units() * s.behaviour.prior_win_rate),
       cycle_(static_cast<std::size_t>(reps), s.deals.median_cycle_days / days_per_period) {}
 
-int LeadYield::cell(double score, std::int16_t channel) const {
+int LeadYield::cell(double hours_waited, double score, std::int16_t channel) const {
   const int band = std::clamp(static_cast<int>(score / (100.0 / kBands)), 0, kBands - 1);
-  return band * std::max(1, channels_) + std::max<int>(0, channel);
+  return (wait_band(hours_waited) * kBands + band) * std::max(1, channels_) +
+         std::max<int>(0, channel);
 }
 
 void LeadYield::attempted(int r, int cell, bool opened) {

@@ -1,6 +1,7 @@
 // What a rep believes each kind of work brings, for choosing which leads to work:
-//   - the chance that an attempt on a routed lead opens an opportunity, by the lead's
-//     score band (five bands of 20 points of the lead score the CRM shows) and channel;
+//   - the chance that an attempt on a routed lead opens an opportunity, by the hours the
+//     lead has waited (work_week.hpp's bands: a rep sees when it came in), its score band
+//     (five bands of 20 points of the lead score the CRM shows) and its channel;
 //   - the opportunities an hour of their own prospecting opens;
 //   - what an opportunity books when decided (won or not), and how many periods it takes
 //     from opening to the decision.
@@ -13,6 +14,7 @@
 // deals.median_cycle_days.
 #pragma once
 
+#include "engine/work_week.hpp"
 #include "model/scenario.hpp"
 
 #include <cstddef>
@@ -27,8 +29,9 @@ class LeadYield {
 
   LeadYield(const Scenario& s, int reps, double days_per_period);
 
-  // The belief cell of a lead: its score band and channel (kProspected is not a cell).
-  int cell(double score, std::int16_t channel) const;
+  // The belief cell of a lead that has waited `hours_waited`: its wait band, score band
+  // and channel (kProspected is not a cell).
+  int cell(double hours_waited, double score, std::int16_t channel) const;
 
   // The chance rep r believes an attempt on a lead of `cell` opens an opportunity.
   double per_attempt(int r, int cell) const { return at(r, cell).rate(prior_, weight_); }
@@ -68,7 +71,7 @@ class LeadYield {
 
   int reps_, channels_, cells_per_rep_;
   double prior_, weight_, learning_rate_, prospect_hours_;
-  std::vector<Counts> cells_;        // [rep][band x channel]
+  std::vector<Counts> cells_;        // [rep][wait band x score band x channel]
   std::vector<Counts> prospecting_;  // per rep: leads sourced, opportunities opened
   std::vector<double> booked_, cycle_;
 };

@@ -45,12 +45,12 @@ class LeadTable {
   std::vector<std::int32_t> created;       // period of the first inquiry
   std::vector<std::int32_t> created_hour;  // hour of the first inquiry, from the run's start
   std::vector<std::int32_t> arrived;       // period it last entered its current stage
-  std::vector<std::int32_t> arrived_hour;  // when, in hours from the run's start
+  std::vector<double> arrived_hour;        // when, in hours from the run's start
   std::vector<std::int32_t> rep;           // rep it is routed to, or -1
   std::vector<std::int16_t> owner;         // marketer credited (channel owner), or -1
   std::vector<std::int8_t> attempts;       // contact attempts at the current stage
   std::vector<std::int8_t> recycled;       // times it came back from nurture
-  std::vector<std::uint8_t> was_mql;       // ever an MQL
+  std::vector<std::uint8_t> was_mql;       // ever an MQL: 1, or 2 if only in the warm-up
   std::vector<std::uint8_t> touched;       // ever worked by a rep as an MQL
   std::vector<std::uint8_t> breached;      // missed the service level's first-touch time
   std::vector<std::uint8_t> ignored;       // a rep chose not to work it, since it was routed
@@ -124,6 +124,8 @@ struct OpportunityTable {
   std::vector<std::uint8_t> pulled;          // pulled into an earlier pay period with a discount
   std::vector<std::uint8_t> pushed;          // pushed into the next pay period
   std::vector<std::int64_t> discount_cents;  // given on a pulled deal that was won
+  std::vector<float> depth;                  // discount depth a pulled deal was agreed at
+  std::vector<DealResult> verdict;           // what its group will decide, once drawn (else open)
 
   std::uint32_t size() const { return static_cast<std::uint32_t>(lead.size()); }
 
@@ -142,6 +144,8 @@ struct OpportunityTable {
     pulled.push_back(0);
     pushed.push_back(0);
     discount_cents.push_back(0);
+    depth.push_back(0);
+    verdict.push_back(DealResult::open);
     return size() - 1;
   }
 };

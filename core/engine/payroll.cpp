@@ -4,7 +4,10 @@
 #include "model/credit_fields.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 #include <limits>
+#include <span>
 
 namespace tandem {
 
@@ -26,7 +29,8 @@ Payroll::Payroll(const Scenario& s, const RunPlugins& plugins, Stream& stream)
       company_bookings_(static_cast<std::size_t>(s.horizon.periods)),
       salaries_(agents_),
       deals_(agents_),
-      cancellations_(agents_) {
+      cancellations_(agents_),
+      typical_deal_(s.deals.median_size) {
   const auto team = [&](Role role, int first, int people, const LoadedPlugin& plugin,
                         const PayChoice& pay) {
     const auto n = static_cast<std::size_t>(people);
@@ -53,6 +57,31 @@ Payroll::Payroll(const Scenario& s, const RunPlugins& plugins, Stream& stream)
     team(r, p.first_agent, p.people, *loaded.at(0), *p.pay);
     for (std::size_t c = 0; c < p.pay->components.size(); ++c)
       team(r, p.first_agent, p.people, *loaded.at(c + 1), p.pay->components[c]);
+  }
+  // Stakes before anything is paid: a pay period with one typical deal credited. Only
+  // adaptive agents weigh choices against them.
+  stakes_.assign(agents_, 1.0);
+  stake_periods_.assign(agents_, 0);
+  paid_to_.assign(agents_, Money{});
+  for (std::size_t a = 0; a < agents_ && s.behaviour.mode == BehaviourMode::adaptive; ++a) {
+    Money pay;
+    bool paid = false;
+    for (Team& team : teams_) {
+      if (!member(team, static_cast<int>(a)) || team.periods.empty()) continue;
+      const PayPeriod& period = team.periods.front();
+      CreditedDeal deal;
+      deal.value = deal.deal_value = s.deals.median_size;
+      Credits c;
+      c.salary = salaries_[a];
+      c.bookings = s.deals.median_size;
+      c.deals_won = 1;
+      c.deals = std::span<const CreditedDeal>(&deal, 1);
+      c.team.members = team.people;
+      c.team.bookings = c.bookings;
+      pay += team.plan.pay(c, period).total();
+      paid = true;
+    }
+    if (paid) stakes_[a] = std::max(1.0, pay.units());
   }
 }
 
@@ -140,6 +169,84 @@ Money Payroll::pay_next(int agent, int t, const Credits& expected) {
   return total;
 }
 
+double Payroll::worth_of_deal(int agent, int t, int at, Money value, Money expected,
+                              const TimePreference& time) {
+  if (without_.agent != agent || without_.t != t || without_.expected != expected) {
+    without_.agent = agent;
+    without_.t = t;
+    without_.expected = expected;
+    without_.entries.clear();
+  }
+  double worth = 0;
+  for (std::size_t k = 0; k < teams_.size(); ++k) {
+    Team& team = teams_[k];
+    if (!member(team, agent)) continue;
+    const int now = team.period_of[static_cast<std::size_t>(t)];
+    const int then = team.period_of[static_cast<std::size_t>(at)];
+    const PayPeriod& period = team.periods[static_cast<std::size_t>(then)];
+    // What the pay period is expected to credit without the deal: so far (if it has
+    // started) and, for each period still to come, `expected` on average. What is to come
+    // is uncertain: a Poisson count of deals of the typical size, so its spread is
+    // sqrt(mean x typical deal). The plan is valued at the three points of a
+    // Gauss-Hermite rule for it (mean -+ sqrt(3) sd, weights 1/6, 2/3, 1/6), so a quota or
+    // a cap that the rest of the pay period may or may not reach counts as such. What is
+    // credited so far, and each point's pay without the deal, are worked out once per
+    // agent and period (until a credit changes them).
+    const std::size_t key = k * 100000 + static_cast<std::size_t>(then);
+    auto entry = std::find_if(without_.entries.begin(), without_.entries.end(),
+                              [&](const WorthBase& e) { return e.key == key; });
+    if (entry == without_.entries.end()) {
+      WorthBase e;
+      e.key = key;
+      if (then == now) {
+        e.base = credits(agent, period);
+        e.base.team = team_view(team, period);
+        e.deals = deals_in_period_;
+        e.cancellations = cancellations_in_period_;
+      } else {
+        e.base.salary = salaries_[static_cast<std::size_t>(agent)];
+        e.base.team.members = team.people;
+      }
+      e.base.earlier = team.history[static_cast<std::size_t>(agent - team.first_agent)].earlier();
+      const int to_come = period.last_period - std::max(t, period.first_period - 1);
+      const double mean = expected.units() * to_come;
+      const double sd = std::sqrt(mean * typical_deal_.units());
+      e.points = sd > 0 ? 3 : 1;
+      e.more = {std::max(0.0, mean - std::sqrt(3.0) * sd), mean, mean + std::sqrt(3.0) * sd};
+      e.weight = {1.0 / 6, 2.0 / 3, 1.0 / 6};
+      if (e.points == 1) {
+        e.more[0] = mean;
+        e.weight[0] = 1.0;
+      }
+      e.deals.push_back({});  // the slot of the deal valued
+      without_.entries.push_back(std::move(e));
+      entry = without_.entries.end() - 1;
+      WorthBase& b = *entry;
+      for (std::size_t i = 0; i < b.points; ++i) {
+        Credits c = b.at(i);
+        c.deals = std::span<const CreditedDeal>(b.deals.data(), b.deals.size() - 1);
+        b.without[i] = team.plan.pay(c, period).total();
+      }
+    }
+    WorthBase& b = *entry;
+    CreditedDeal& deal = b.deals.back();
+    deal = {};
+    deal.value = deal.deal_value = value;
+    deal.period = at;
+    double gain = 0;
+    for (std::size_t i = 0; i < b.points; ++i) {
+      Credits c = b.at(i);
+      c.deals = b.deals;
+      c.bookings += value;
+      ++c.deals_won;
+      c.team.bookings += value;
+      gain += b.weight[i] * (team.plan.pay(c, period).total() - b.without[i]).units();
+    }
+    worth += gain * time.weight(period.last_period - t, then != now);
+  }
+  return worth;
+}
+
 int Payroll::pay_period_end(int agent, int t) const {
   for (const Team& team : teams_)
     if (member(team, agent))
@@ -155,6 +262,14 @@ int Payroll::next_pay_period_end(int agent, int t) const {
       return team.periods[std::min(now + 1, team.periods.size() - 1)].last_period;
     }
   return t;
+}
+
+bool Payroll::same_pay_period(int agent, int t, int at) const {
+  for (const Team& team : teams_)
+    if (member(team, agent) &&
+        team.period_of[static_cast<std::size_t>(t)] != team.period_of[static_cast<std::size_t>(at)])
+      return false;
+  return true;
 }
 
 bool Payroll::ends_pay_period(int agent, int t) const {
@@ -188,6 +303,7 @@ void Payroll::end_of_period(int t, std::vector<LedgerRow>& ledger,
         paid_[static_cast<std::size_t>(team.role)] += line.amount;
       }
       history.record(c);
+      paid_to_[static_cast<std::size_t>(agent)] += statement.total();
       if (statements) {
         c.deals = {};
         c.cancellations = {};
@@ -198,6 +314,12 @@ void Payroll::end_of_period(int t, std::vector<LedgerRow>& ledger,
     }
     team.paid_through = period.last_period;
   }
+  // Stakes: the mean pay per main-plan pay period, once one has been paid.
+  for (std::size_t a = 0; a < agents_; ++a)
+    if (ends_pay_period(static_cast<int>(a), t)) {
+      const int n = ++stake_periods_[a];
+      stakes_[a] = std::max(1.0, paid_to_[a].units() / n);
+    }
   // A deal is done with once every plan paying its holder has paid the period holding it
   // (a quarterly component still needs the deals a monthly plan has already paid on).
   for (std::size_t a = 0; a < agents_; ++a) {

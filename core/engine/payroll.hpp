@@ -2,6 +2,7 @@
 // their pay plan computes at the end of each pay period, as ledger rows in exact cents.
 #pragma once
 
+#include "engine/choice_rule.hpp"
 #include "engine/pay_history.hpp"
 #include "engine/replication.hpp"
 #include "model/results.hpp"
@@ -12,6 +13,7 @@
 #include <tandem/random.hpp>
 #include <tandem/views.hpp>
 
+#include <array>
 #include <vector>
 
 namespace tandem {
@@ -36,10 +38,12 @@ class Payroll {
   // marketer), kept until the agent's pay period that holds it has been paid.
   void credit_deal(int agent, const CreditedDeal& deal) {
     deals_[static_cast<std::size_t>(agent)].push_back(deal);
+    without_.agent = -1;  // what worth_of_deal() kept no longer holds
   }
   // A credited deal whose customer cancelled in `deal.cancelled_period`.
   void credit_cancellation(int agent, const CreditedDeal& deal) {
     cancellations_[static_cast<std::size_t>(agent)].push_back(deal);
+    without_.agent = -1;
   }
 
   // Pays every pay period that ends with simulation period `t`, appending to `ledger`,
@@ -54,6 +58,8 @@ class Payroll {
   Money pay_now(int agent, int t, const Credits& extra);
   // What they would pay for the pay period after it, were the agent credited `expected`.
   Money pay_next(int agent, int t, const Credits& expected);
+  // Does every plan paying the agent hold periods t and `at` in one pay period?
+  bool same_pay_period(int agent, int t, int at) const;
   // Does the agent's main plan end a pay period with period t?
   bool ends_pay_period(int agent, int t) const;
   // The last simulation period of the agent's main plan's pay period holding t.
@@ -62,8 +68,28 @@ class Payroll {
   // holding t (the horizon's last period if there is none).
   int next_pay_period_end(int agent, int t) const;
 
-  // Everything paid so far to a role: the sum of its ledger rows.
+  // The agent's stakes, what their choices are weighed against (engine/choice_rule.hpp):
+  // their pay per pay period of their main plan, the mean of those paid so far; before the
+  // first, what their plans would pay for a pay period with one deal of the scenario's
+  // median size credited (or 1 currency unit if that is nothing).
+  double stakes(int agent) const { return stakes_[static_cast<std::size_t>(agent)]; }
+
+  // Deal timing: what a deal worth `value`, won in period `at` (>= t), is worth to `agent`
+  // at period t. For each plan paying the agent: its pay for its pay period holding `at`
+  // with the deal and without, on top of what is credited in that pay period so far and
+  // `expected` for each of its periods still to come (uncertain: see payroll.cpp), the
+  // difference weighted by `time`
+  // (periods until that pay period is paid; whether it is later than the one holding t).
+  double worth_of_deal(int agent, int t, int at, Money value, Money expected,
+                       const TimePreference& time);
+
+  // Everything paid to a role since the warm-up: the sum of its ledger rows of the pay
+  // periods that end in the measured periods.
   Money paid(Role role) const { return paid_[static_cast<std::size_t>(role)]; }
+  // The warm-up is over: pay counts from the next pay period paid on.
+  void start_measuring() {
+    for (Money& m : paid_) m = Money{};
+  }
 
  private:
   struct Team {
@@ -94,7 +120,36 @@ class Payroll {
   std::vector<CreditedDeal> deals_in_period_, cancellations_in_period_;  // scratch
   std::vector<Credits> team_credits_;  // scratch: one team's credits for one pay period
   std::vector<Team> teams_;
-  Money paid_[4];  // by Role
+  Money paid_[4];                   // by Role
+  std::vector<double> stakes_;      // [agent]
+  std::vector<int> stake_periods_;  // [agent]: main-plan pay periods paid so far
+  std::vector<Money> paid_to_;      // [agent]: everything paid so far
+  Money typical_deal_;              // what reps take a deal to be worth, forecasting
+  // worth_of_deal's pay without the deal, per (team, pay period), for one (agent, t, expected)
+  // worth_of_deal's base for one plan's pay period: what is credited so far (owning its
+  // deal lists, the last deal a slot for the deal valued) and the pay at each point of
+  // what the rest of the pay period may bring, without the deal.
+  struct WorthBase {
+    std::size_t key = 0;  // team * 100000 + pay period index
+    Credits base;
+    std::vector<CreditedDeal> deals, cancellations;
+    std::size_t points = 1;
+    std::array<double, 3> more{}, weight{};
+    std::array<Money, 3> without{};
+    Credits at(std::size_t i) const {
+      Credits c = base;
+      c.cancellations = cancellations;
+      const Money extra = Money::from_units(more[i]);
+      c.bookings += extra;
+      c.team.bookings += extra;
+      return c;
+    }
+  };
+  struct WithoutCache {
+    int agent = -1, t = -1;
+    Money expected;
+    std::vector<WorthBase> entries;
+  } without_;
 };
 
 }  // namespace tandem

@@ -10,6 +10,7 @@
 #include "engine/wait_histogram.hpp"
 #include "model/scenario.hpp"
 
+#include <tandem/money.hpp>
 #include <tandem/random.hpp>
 #include <tandem/views.hpp>
 
@@ -29,13 +30,12 @@ struct RepHours {
   double available = 0;                    // selling hours this period (after the effort chosen)
   double left = 0;   // not yet spent: what prospecting, or a lead handed over, can use
   double clock = 0;  // the working clock (work_week.hpp) where their lead work got to
+  // Adaptive deal timing: deals pulled in (the group agreed to decide early), the depth
+  // offered summed over them, deals pushed out; the share of selling hours put in.
+  std::int64_t pulled = 0, pushed = 0;
+  double depth_sum = 0, effort = 1;
+  Money discount;  // given on pulled deals won this period
 };
-
-// Bands of the hours from MQL to its first touch: under 1, 1 to 2, 2 to 24, 24 or more.
-inline constexpr int kWaitBands = 4;
-inline int wait_band(double hours) {
-  return hours < 1.0 ? 0 : hours < 2.0 ? 1 : hours < 24.0 ? 2 : 3;
-}
 
 struct SalesFloor {
   SalesFloor(const Scenario& s, double days_per_period, Stream& skill_stream)
@@ -50,7 +50,7 @@ struct SalesFloor {
         hours(static_cast<std::size_t>(s.sales.people + s.sdrs.people)),
         effort(s, s.sales.people),
         yield(s, s.sales.people, days_per_period),
-        timing(s, s.sales.people) {
+        timing(s, s.sales.people, days_per_period) {
     for (int r = 0; r < reps; ++r)
       skill.push_back(skill_stream.lognormal(1.0, s.sales.skill_spread));
   }

@@ -28,7 +28,7 @@ RunResult run_simulation(const Scenario& scenario, const RunPlugins& plugins,
 
   const ReplicationTask task = [&](int i) {
     ReplicationResult r = run_replication(scenario, plugins, static_cast<std::uint64_t>(i));
-    digest_rows(r, result.agents.size(), result.metric_specs.size(), scenario.horizon.periods);
+    digest_rows(r, result.agents.size(), result.metric_specs.size(), scenario.horizon);
     return r;
   };
   const ReplicationDelivery deliver = [&](int i, ReplicationResult& r) {

@@ -1,7 +1,6 @@
 #include "engine/targeting.hpp"
 
 #include "engine/beliefs.hpp"
-#include "engine/logit.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -11,7 +10,7 @@ namespace tandem {
 Targeting::Targeting(const Scenario& s, int marketers)
     : volume_{s.marketing.broad_volume, 1.0, s.marketing.tight_volume},
       tilt_{s.marketing.broad_fit_tilt, 0.0, s.marketing.tight_fit_tilt},
-      temperature_(s.behaviour.temperature),
+      rule_(s.behaviour),
       learning_rate_(s.behaviour.learning_rate),
       level_(static_cast<std::size_t>(marketers), kStandard),
       beliefs_(static_cast<std::size_t>(marketers)),
@@ -61,7 +60,7 @@ void Targeting::pool(double sharing) {
 }
 
 void Targeting::choose(int m, int periods, const std::function<Money(const Credits&)>& pay,
-                       Stream& stream) {
+                       double stakes, Stream& stream) {
   const auto mi = static_cast<std::size_t>(m);
   if (inquiries_[mi] < 0) return;  // nothing observed yet: keep the standard level
   std::array<double, 3> value{};
@@ -75,8 +74,8 @@ void Targeting::choose(int m, int periods, const std::function<Money(const Credi
     extra.sourced_revenue = Money::from_units(inquiries * b.revenue);
     value[static_cast<std::size_t>(lv)] = pay(extra).units();
   }
-  const auto chosen = static_cast<int>(logit_choice(value, temperature_, stream));
-  level_[mi] = chosen;
+  const auto now = static_cast<std::size_t>(level_[mi]);
+  level_[mi] = static_cast<int>(rule_.choose(value, now, stakes, stream));
 }
 
 }  // namespace tandem

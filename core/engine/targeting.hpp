@@ -3,10 +3,12 @@
 // tight, fewer from better-fitting ones (marketing.broad_* and tight_*). The marketer
 // values each level by calling their own pay plans on the results it would bring over
 // the rest of the pay period, forecast from what each level has brought them so far, and
-// chooses by a logit rule. Nothing here knows a plan: paid per MQL, a marketer drifts to
-// volume; paid on sourced revenue, to whatever their outcomes say brings revenue.
+// chooses by the choice rule (engine/choice_rule.hpp), keeping its level as the status quo. Nothing
+// here knows a plan: paid per MQL, a marketer drifts to volume; paid on sourced revenue, to
+// whatever their outcomes say brings revenue.
 #pragma once
 
+#include "engine/choice_rule.hpp"
 #include "model/scenario.hpp"
 
 #include <tandem/money.hpp>
@@ -35,7 +37,8 @@ class Targeting {
   // Chooses marketer m's level for the next period. `pay(extra)` is what their plans
   // would pay were they credited `extra` over the pay period; `periods` is how many
   // periods the choice is valued over.
-  void choose(int m, int periods, const std::function<Money(const Credits&)>& pay, Stream& stream);
+  void choose(int m, int periods, const std::function<Money(const Credits&)>& pay, double stakes,
+              Stream& stream);
 
   // The team pools what it learned: each level's beliefs, among the marketers who tried
   // it, move `sharing` of the way to their mean (see beliefs.hpp).
@@ -49,7 +52,8 @@ class Targeting {
   const Beliefs& belief(int m, int level) const;
 
   std::array<double, 3> volume_, tilt_;
-  double temperature_, learning_rate_;
+  ChoiceRule rule_;
+  double learning_rate_;
   std::vector<int> level_;
   std::vector<std::array<Beliefs, 3>> beliefs_;  // [marketer][level]
   std::vector<double> inquiries_;                // per period at the standard level

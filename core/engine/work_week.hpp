@@ -9,11 +9,20 @@
 
 #include "model/scenario.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <vector>
 
 namespace tandem {
+
+// Bands of the hours a lead waited for a contact attempt: under 1, 1 to 2, 2 to 24, 24
+// or more (the bands of Oldroyd et al. 2011). Headlines count first touches by them, and
+// adaptive reps learn what an attempt brings in each.
+inline constexpr int kWaitBands = 4;
+inline int wait_band(double hours) {
+  return hours < 1.0 ? 0 : hours < 2.0 ? 1 : hours < 24.0 ? 2 : 3;
+}
 
 class WorkWeek {
  public:
@@ -41,10 +50,10 @@ class WorkWeek {
   // The hour since the run's start at which period t starts.
   std::int64_t start(int t) const { return static_cast<std::int64_t>(t) * hours_; }
 
-  // The hour of the period (0 .. period_hours - 1) a lead arrives at, from one uniform
-  // draw u in [0, 1): with the scenario's share in working hours, else at night or at the
-  // weekend, every hour within each as likely.
-  int arrival_hour(double u) const {
+  // When in the period (hours from its start, in [0, period_hours)) a lead arrives, from
+  // one uniform draw u in [0, 1): with the scenario's share in working hours, else at night
+  // or at the weekend, every moment within each as likely.
+  double arrival_hour(double u) const {
     const double share = off_hours_.empty() ? 1.0 : work_hours_.empty() ? 0.0 : arrivals_at_work_;
     if (u < share) return pick(work_hours_, u / share);
     return pick(off_hours_, (u - share) / (1.0 - share));
@@ -80,10 +89,12 @@ class WorkWeek {
   }
 
  private:
-  static int pick(const std::vector<int>& hours, double u) {
+  // The moment at share u of the hours listed (each a whole hour long).
+  static double pick(const std::vector<int>& hours, double u) {
     const auto n = static_cast<std::size_t>(hours.size());
-    const auto i = static_cast<std::size_t>(u * static_cast<double>(n));
-    return hours[i < n ? i : n - 1];
+    const double at = u * static_cast<double>(n);
+    const auto i = std::min(static_cast<std::size_t>(at), n - 1);
+    return hours[i] + std::min(at - static_cast<double>(i), 1.0 - 1e-9);
   }
 
   int hours_;

@@ -119,7 +119,6 @@ Estimator::Estimator(const Scenario& s, const RunPlugins& plugins, const Estimat
   const ServiceLevel level = model_.policy().service_level();
   rates_.days = days_per_period(s.horizon.period);
   rates_.touches = std::clamp(level.max_touches, 1, 20);
-  first_touch_hours_ = level.first_touch_hours;
   constexpr int kMostNurtureAges = 156;
   rates_.nurture_ages = std::clamp(s.funnel.nurture_periods, 1, kMostNurtureAges);
   rates_.nurture_return = s.funnel.nurture_return_rate;
@@ -185,45 +184,21 @@ Estimator::Estimator(const Scenario& s, const RunPlugins& plugins, const Estimat
   }
 }
 
-// How far into their period a worker's hours are used when they attempt a lead
-// (funnel_work.cpp): open opportunities first (hours_per_opportunity each, reps only),
-// then the queue, leads due under the service level first, each group in the lead order.
-// From the chain's own expected load (none on the first round), spread evenly.
+// A worker's lead work on the working clock (funnel_work.cpp), from the chain's own
+// expected load (none on the first round), spread evenly over the workers.
 void Estimator::clocks(const Flows* flows) {
-  const double due = std::clamp(1.0 - first_touch_hours_ / 24.0 / rates_.days, 0.0, 1.0);
-  double opp_hours = 0, retries = 0, fresh = 0;
+  double retries = 0, fresh = 0;
   if (flows) {
     const double n = static_cast<double>(flows->open.size());
-    if (s_.sdrs.people == 0)
-      opp_hours = s_.funnel.hours_per_opportunity * sum(flows->open) / n / s_.sales.people;
     retries = sum(flows->retries) / n / workers();
     fresh = sum(flows->first_attempts) / n / workers();
   }
-  double before_due = 0, before_retry = 0;
-  switch (s_.behaviour.lead_order) {
-    case LeadOrder::oldest_first:  // retries (older) first
-      before_retry = retries / 2;
-      before_due = retries + fresh * due / 2;
-      break;
-    case LeadOrder::newest_first:  // this period's leads first
-      before_due = fresh * due / 2;
-      before_retry = fresh * due + retries / 2;
-      break;
-    case LeadOrder::highest_score:  // mixed
-      before_due = before_retry = (retries + fresh * due) / 2;
-      break;
-  }
-  const double before_later = retries + fresh * due + fresh * (1.0 - due) / 2;
-  const double hour = s_.funnel.hours_per_attempt, hours = std::max(worker_hours(), 1e-9);
-  const auto clock = [&](double ahead) {
-    return std::clamp((opp_hours + hour * ahead) / hours, 0.0, 1.0);
-  };
-  clock_due_ = clock(before_due);
-  clock_later_ = clock(before_later);
-  clock_retry_ = clock(before_retry);
-  // The backlog a worker starts a period with: the retries, on the working clock.
-  const double pace = WorkWeek(s_).working_hours() / hours;
-  reach_hazards(s_, rates_.touches, retries * hour * pace, rates_);
+  const double hours = std::max(worker_hours(), 1e-9);
+  const double pace = WorkWeek(s_).working_hours() / hours;  // clock hours per selling hour
+  queue_.step = s_.funnel.hours_per_attempt * pace;
+  queue_.first_attempts = fresh;
+  queue_.backlog = retries * queue_.step;
+  reach_hazards(s_, rates_.touches, queue_, rates_);
 }
 
 // Each source's pass-by-pass rates from its drawn leads. A lead's weight is how often a
@@ -653,10 +628,10 @@ FunnelEstimate Estimator::run() {
     flows = forward();
     prospect_rate_ = sum(flows.prospected) / s_.horizon.periods;
     const std::vector<double> before = left_;
-    const double clocks_before = clock_due_ + clock_later_ + clock_retry_;
+    const double backlog_before = queue_.backlog;
     clocks(&flows);
     deplete(flows);
-    double change = std::fabs(clock_due_ + clock_later_ + clock_retry_ - clocks_before);
+    double change = std::fabs(queue_.backlog - backlog_before) / WorkWeek(s_).working_hours();
     for (std::size_t i = 0; i < left_.size(); ++i)
       change = std::max(change, std::fabs(left_[i] - before[i]));
     if (change < 5e-4) break;

@@ -198,11 +198,15 @@ class LeadModel {
   std::vector<Matrix3> powers_;
 };
 
-// The chance of reaching a lead with contact details at each attempt, as hazards, for the
-// clocks of its workers (funnel_chain_rates.cpp).
-// `backlog`: the working hours of attempts a worker makes at the start of a period before
-// the period's new leads (retries).
-void reach_hazards(const Scenario& s, int touches, double backlog, Rates& rates);
+// A worker's lead work on the working clock (work_week.hpp), per period: the clock
+// hours one attempt takes (`step`), the first attempts they make, and the clock hours of
+// retries they start a period with (`backlog`).
+struct WorkerQueue {
+  double step = 0, first_attempts = 0, backlog = 0;
+};
+// The chance of reaching a lead with contact details at each attempt, as hazards, for
+// the workers' queue (funnel_chain_rates.cpp).
+void reach_hazards(const Scenario& s, int touches, const WorkerQueue& queue, Rates& rates);
 // The buying group's decision, over group sizes and rep skills.
 void consensus(const Scenario& s, Rates& rates);
 // The deal cycle as a decision hazard per age of an open opportunity.
@@ -291,7 +295,6 @@ class Estimator {
   const RunPlugins& plugins_;
   EstimateOptions options_;
   LeadModel model_;
-  double first_touch_hours_ = 24;
   Rates rates_;
   std::vector<Source> sources_;
   std::vector<SourceDraws> draws_;
@@ -309,7 +312,7 @@ class Estimator {
   std::vector<std::uint8_t> timed_;
   std::vector<int> row_, to_, arow_, ato_;  // compressed rows of Q and R
   std::vector<double> p_, ap_;
-  double clock_due_ = 0, clock_later_ = 0, clock_retry_ = 0;
+  WorkerQueue queue_;
 };
 
 }  // namespace tandem::funnel_chain_detail

@@ -162,32 +162,93 @@ SourceDraws LeadModel::draw(const Source& source, int index, int samples,
 
 // The chance of reaching a lead that has contact details, attempt by attempt, as hazards
 // (P(reached at j | not before)). funnel_work.cpp: the chance is contact_rate x (floor +
-// (1 - floor) x e^(-hours waited / decay_hours)); a lead arrives at an hour of its period
-// (work_week.hpp: the arrival pattern) and is first attempted at the first working moment
-// after it, or after the worker's backlog of retries if that is later; attempt j (j >= 2)
-// comes j - 1 periods later, after the backlog. Summed over the arrival hours.
-void reach_hazards(const Scenario& s, int touches, double backlog, Rates& rates) {
+// (1 - floor) x e^(-hours waited / decay_hours)); a lead arrives at a moment of its period
+// (work_week.hpp: the arrival pattern). The service level puts leads due this period
+// ahead of retries, oldest first, and a worker takes the first arrived lead in that order.
+// So, on the working clock:
+//   - leads that came in at night or at the weekend wait for the next working hour, and
+//     there each waits for those that came in before it (a batch, worked in turn);
+//   - a lead that comes in at work waits for what is left of such a batch, else for the
+//     attempt under way: while the worker clears the period's retries (they fill the time
+//     no due lead is there, so first thing in the period), or, later, as a lead in a
+//     queue with one server and a fixed attempt length (M/D/1: busy with the share of
+//     time the leads arriving at work take; a wait of step / (2 (1 - busy)) on average);
+//   - attempt j (j >= 2) comes j - 1 periods later, after the batch and the retries.
+// Batches and retries are worked off as a fluid; summed over arrival moments and waits.
+void reach_hazards(const Scenario& s, int touches, const WorkerQueue& q, Rates& rates) {
   const WorkWeek week(s);
   const SpeedToLeadConfig& speed = s.funnel.speed_to_lead;
   const int T = week.period_hours(), W = week.working_hours();
-  const double at_work = W == 0 ? 0.0 : W == T ? 1.0 : s.funnel.arrivals_in_working_hours;
-  const double retry_hour = T + week.hour_at(std::min<double>(backlog, W));
+  if (W == 0) return;
+  const double at_work = W == T ? 1.0 : s.funnel.arrivals_in_working_hours;
+  const double off_rate = T > W ? q.first_attempts * (1.0 - at_work) / (T - W) : 0.0;
+  const double busy = std::min(0.95, q.first_attempts * at_work / W * q.step);
+  const auto working_hour = [&](int h) {
+    const double c = week.clock_at(h);
+    return c < W && week.hour_at(c) == h;
+  };
+  // Per working slot: the batch of leads from the off hours just before it (clock hours
+  // of attempts), and the fluid work left at its start: due leads, then retries.
+  std::vector<double> batch(static_cast<std::size_t>(W), 0.0), due(batch), retry(batch);
+  for (int h = 0; h < T; ++h)
+    if (!working_hour(h)) {
+      const double c = week.clock_at(h);  // the slot it waits for (W: the next period)
+      batch[static_cast<std::size_t>(c < W ? static_cast<int>(c) : 0)] += off_rate * q.step;
+    }
+  double d = 0, r = q.backlog;
+  for (int c = 0; c < W; ++c) {
+    d += batch[static_cast<std::size_t>(c)];
+    due[static_cast<std::size_t>(c)] = d;
+    retry[static_cast<std::size_t>(c)] = r;
+    const double on_due = std::min(d, 1.0);
+    d -= on_due;
+    r = std::max(0.0, r - (1.0 - on_due));
+  }
+  const double retry_hour = T + week.hour_at(std::min<double>(q.backlog + batch[0], W - 1e-9));
+  constexpr int kGrid = 8;
   std::array<double, 20> first{};  // P(first reached at attempt j)
-  for (int h = 0; h < T; ++h) {
-    const double clock = week.clock_at(h);
-    const bool working = clock < W && week.hour_at(clock) == h;
-    const double weight = working ? at_work / std::max(W, 1) : (1.0 - at_work) / std::max(T - W, 1);
-    if (weight <= 0) continue;
-    const double reached = std::max(clock, std::min<double>(backlog, W));
+  const auto add = [&](double arrives, double reached, double weight) {
     const double first_hour = reached < W ? week.hour_at(reached) : retry_hour;
     double left = 1.0;
     for (int j = 0; j < touches; ++j) {
-      const double waited =
-          j == 0 ? first_hour - h : retry_hour + (j - (reached < W ? 1 : 0)) * T - h;
+      const double waited = std::max(
+          0.0, j == 0 ? first_hour - arrives : retry_hour + (j - (reached < W ? 1 : 0)) * T - arrives);
       const double p = s.funnel.contact_rate *
                        (speed.floor + (1.0 - speed.floor) * std::exp(-waited / speed.decay_hours));
       first[at(j)] += weight * left * p;
       left *= 1.0 - p;
+    }
+  };
+  for (int h = 0; h < T; ++h) {
+    const bool working = working_hour(h);
+    const double weight =
+        (working ? at_work / W : (1.0 - at_work) / std::max(T - W, 1)) / (kGrid * kGrid);
+    if (weight <= 0) continue;
+    const double slot_clock = week.clock_at(h);
+    const auto slot = static_cast<std::size_t>(slot_clock < W ? static_cast<int>(slot_clock) : 0);
+    for (int i = 0; i < kGrid; ++i) {
+      const double f = (i + 0.5) / kGrid;  // when within hour h it arrives
+      for (int k = 0; k < kGrid; ++k) {
+        const double u = (k + 0.5) / kGrid;  // how far into its wait
+        if (!working) {
+          // In its batch, behind the share u of it; next period's first slot if none is left.
+          const double start = slot_clock < W ? slot_clock : T + 0.0;
+          const double ahead = due[slot] - batch[slot] + u * batch[slot];
+          add(h + f, slot_clock < W ? start + ahead : W + 0.0, weight);
+          continue;
+        }
+        const double c = slot_clock + f;
+        const double due_left = std::max(0.0, due[slot] - f);
+        const double retries_left = std::max(0.0, retry[slot] - std::max(0.0, f - due[slot]));
+        if (due_left > 0)
+          add(h + f, c + due_left + u * q.step, weight);
+        else if (retries_left > 0)
+          add(h + f, c + u * q.step, weight);
+        else {
+          add(h + f, c + u * q.step / (1.0 - busy), weight * busy);
+          add(h + f, c, weight * (1.0 - busy));
+        }
+      }
     }
   }
   double before = 0;

@@ -30,8 +30,7 @@ constexpr std::size_t metric_rows_before_last_agent_row() {
   }
   return at_last_agent;
 }
-static_assert(metric_rows_before_last_agent_row() ==
-                  static_cast<std::size_t>(Metric::favoured_channel),
+static_assert(metric_rows_before_last_agent_row() == static_cast<std::size_t>(Metric::effort),
               "Metric ids and the catalogue's metric rows are out of step");
 
 }  // namespace

@@ -149,6 +149,11 @@ enum class Metric : std::uint32_t {
   targeting,
   enablement,
   favoured_channel,
+  pulled_deals,
+  pushed_deals,
+  discount_depth,
+  discount_given,
+  effort,
 };
 
 // Where a row shows: as a metric recorded each period, as a headline, both, or nowhere (a
@@ -353,6 +358,17 @@ inline constexpr auto kCatalogue = [] {
       agent_row("favoured_channel", Unit::index, neither,
                 "The channel (0-based, as declared) a marketer moved budget to; -1: none "
                 "(adaptive)"),
+      agent_row("pulled_deals", count, neither,
+                "Deals a rep had decided early, at a discount, this period (adaptive)"),
+      agent_row("pushed_deals", count, neither,
+                "Deals due this period a rep had delayed into the next (adaptive)"),
+      agent_row("discount_depth", share, neither,
+                "Mean discount depth of the deals a rep pulled this period; 0: none (adaptive)"),
+      agent_row("discount_given", money, less,
+                "Discounts on pulled deals a rep won this period (adaptive)"),
+      agent_row("effort", share, neither,
+                "Share of their selling hours a rep chose to put in this period (adaptive; "
+                "1 in fixed mode)"),
   };
 }();
 

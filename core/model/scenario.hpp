@@ -37,7 +37,18 @@ enum class SimPeriod { week, month };
 struct HorizonConfig {
   int periods = 104;
   SimPeriod period = SimPeriod::week;
+  // Periods at the start left out of every headline and chart (the funnel starts empty).
+  // 0 here, so a scenario built in code measures every period; a scenario read from YAML
+  // without the key gets default_warmup_periods() (config/scenario.cpp).
+  int warmup_periods = 0;
 };
+
+// The warm-up a scenario gets when it does not say: one calendar quarter (13 weeks or 3
+// months, about two median sales cycles), but never more than a quarter of the horizon.
+int default_warmup_periods(const HorizonConfig& horizon);
+
+// The periods the headlines measure, as a reader counts them (from 1): "weeks 14-104".
+std::string measured_periods_text(const HorizonConfig& horizon);
 
 struct MarketConfig {
   int accounts = 4000;            // companies in the addressable market
@@ -92,7 +103,7 @@ struct ScoringConfig {
 // attempt, to contact_rate x (floor + (1 - floor) x e^(-hours / decay_hours)). The defaults
 // follow Oldroyd, McElheran & Elkington (2011): docs/model.md derives them.
 struct SpeedToLeadConfig {
-  double decay_hours = 0.487;  // hours for the fresh part of the chance to fall to 1/e
+  double decay_hours = 0.702;  // hours for the fresh part of the chance to fall to 1/e
   double floor = 0.0167;       // share of the chance left however long the lead waited
 };
 
@@ -119,8 +130,13 @@ struct DealConfig {
   double convince_rate = 0.6;            // P(member convinced | real need, rep skill 1)
   double convince_rate_no_need = 0.1;    // P(member convinced | no real need)
   double win_rate_vs_competitor = 0.55;  // P(win | group decided to buy)
-  double pull_discount = 0.10;           // discount a rep offers to pull a deal into the period
-  double pull_convince_gain = 0.15;      // added chance each buyer is convinced by that offer
+  // Pulling a deal: a rep asks the buying group to decide now, not at its close date,
+  // offering one of these discount depths; asked m months early, the group agrees with
+  // chance 1 - exp(-depth / (early_signing_discount x m)).
+  std::vector<double> discount_depths{0.05, 0.10, 0.15, 0.20, 0.30};
+  double early_signing_discount = 0.10;  // depth at which 63% agree to decide a month early
+  double pull_window_days = 45;          // a rep can ask only when the close is this near
+  double reschedule_hours = 3;           // rep hours asking a group to move its date takes
   double push_loss = 0.10;               // chance a buyer walks away when a close is delayed
   double churn_rate = 0.0;               // P(a new customer of fit 0.5 cancels) per period
   int churn_watch_periods = 52;          // periods after the win a cancellation is possible
@@ -186,12 +202,15 @@ enum class BehaviourMode { fixed, adaptive };
 struct BehaviourConfig {
   BehaviourMode mode = BehaviourMode::fixed;
   LeadOrder lead_order = LeadOrder::oldest_first;
-  bool prospecting = true;      // reps spend hours left over on their own prospecting
-  double temperature = 200.0;   // logit choice: a value edge of this much is odds of e to 1
-  double risk_aversion = 0.1;   // value less this x the standard deviation of the pay at stake
-  double learning_rate = 0.1;   // how far a belief moves toward each new outcome
-  double prior_win_rate = 0.3;  // the chance a rep believes an open deal is won, at first
-  double belief_sharing = 0.0;  // each period, beliefs move this far to the team's mean
+  bool prospecting = true;         // reps spend hours left over on their own prospecting
+  double rationality = 2000;       // logit noise: an edge of pay-per-pay-period / this is odds e:1
+  double status_quo_bias = 2.0;    // logit units in favour of carrying on as before
+  double discount_per_year = 0.9;  // time preference: pay a year away is worth this much now
+  double present_bias = 1.0;       // beta: pay in a later pay period is worth this share again
+  double risk_aversion = 0.1;      // value less this x the standard deviation of the pay at stake
+  double learning_rate = 0.1;      // how far a belief moves toward each new outcome
+  double prior_win_rate = 0.3;     // the chance a rep believes an open deal is won, at first
+  double belief_sharing = 0.0;     // each period, beliefs move this far to the team's mean
   double prior_opportunity_rate = 0.1;  // believed P(opportunity) per lead worked, at first
   double prior_weight = 20;             // outcomes the priors are worth against experience
   double effort_cost_per_hour = 10.0;   // what an hour of selling costs a rep, in pay terms

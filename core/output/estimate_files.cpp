@@ -90,8 +90,15 @@ std::string estimate_table(const Scenario& s, const FunnelEstimate& e, double ms
   for (const Row& r : rows(e))
     table.push_back({r.name, figure(r.value, r.unit),
                      r.unit == "share" || r.unit == "days" ? "" : figure(r.per_inquiry, r.unit)});
-  fmt::format_to(out, "{}: the analytic estimate over {} periods (absorbing Markov chain)\n\n",
+  fmt::format_to(out, "{}: the analytic estimate over {} periods (absorbing Markov chain)\n",
                  s.name, s.horizon.periods);
+  // The chain counts from an empty funnel over the whole horizon, as metrics.csv does.
+  if (s.horizon.warmup_periods > 0)
+    fmt::format_to(out,
+                   "expected: every period, the {} warm-up periods included (a run's headlines "
+                   "count {} only)\n",
+                   s.horizon.warmup_periods, measured_periods_text(s.horizon));
+  fmt::format_to(out, "\n");
   fmt::format_to(out, "{}", table_text(table));
   const CapacityCheck& c = e.capacity;
   fmt::format_to(
@@ -117,6 +124,7 @@ std::string estimate_json(const Scenario& s, const FunnelEstimate& e, double ms,
                    {"tandem_version", TANDEM_VERSION_STRING},
                    {"method", "absorbing Markov chain, behaviour fixed"},
                    {"periods", s.horizon.periods},
+                   {"warmup_periods_included", s.horizon.warmup_periods},
                    {"states", e.states},
                    {"lead_samples", options.lead_samples},
                    {"seed", s.seed},

@@ -23,8 +23,7 @@ std::optional<double> mean_of(const std::vector<HeadlineStats>& headlines, const
 std::vector<std::string> sanity_warnings(const Scenario& scenario,
                                          const std::vector<HeadlineStats>& headlines) {
   std::vector<std::string> warnings;
-  const std::string horizon = fmt::format("over the {} {}s of the run", scenario.horizon.periods,
-                                          to_text(scenario.horizon.period));
+  const std::string horizon = "over " + measured_periods_text(scenario.horizon) + " of the run";
   if (const auto share = mean_of(headlines, "cost_of_sales_share"); share && *share > 1.0)
     warnings.push_back(fmt::format(
         "pay to marketing, sales and SDRs is {:.0f}% of revenue {} (mean of the replications): "

@@ -110,6 +110,13 @@ SummaryJson run_block(const Scenario& scenario, const RunManifest& manifest) {
   run["scenario_hash"] = scenario.hash;
   run["seed"] = manifest.seed;
   run["replications"] = manifest.replications;
+  // The periods every headline counts: the warm-up at the start is left out.
+  run["measured"] = {
+      {"periods", measured_periods_text(scenario.horizon)},
+      {"warmup_periods", scenario.horizon.warmup_periods},
+      {"note",
+       "headline figures count events in these periods only; metrics.csv and ledger.csv "
+       "keep every period"}};
   run["tandem_version"] = TANDEM_VERSION_STRING;
   run["sdk_abi"] = TANDEM_SDK_ABI;
   SummaryJson plugins = SummaryJson::array();
@@ -205,7 +212,10 @@ SummaryJson make_summary(const Scenario& scenario, const RunResult& result,
   summary["precision"] = precision_block(stats);
 
   const PayTotals totals = pay_totals(result);
-  SummaryJson pay = pay_group(totals.all);
+  SummaryJson pay;
+  pay["covers"] =
+      "ledger rows of the pay periods that end in " + measured_periods_text(scenario.horizon);
+  pay.update(pay_group(totals.all));
   SummaryJson by_role = SummaryJson::object();
   for (const auto& [role, group] : totals.by_role) {
     SummaryJson j = pay_group(group);

@@ -48,8 +48,6 @@ ReportData compare_report_data(const ComparedRuns& runs, const std::vector<Paire
                                         {"alt hash", runs.alt.hash},
                                         {"seed (both)", runs.base.seed},
                                         {"replications (paired)", runs.base.replications}});
-  ReportData periods = ReportData::array();
-  for (int t = 0; t < runs.base.horizon.periods; ++t) periods.push_back(t);
   return {{"kind", "compare"},
           {"title", "Tandem comparison: " + runs.base.name + " vs " + runs.alt.name},
           {"subtitle",
@@ -61,7 +59,8 @@ ReportData compare_report_data(const ComparedRuns& runs, const std::vector<Paire
           {"not_compared", not_compared},
           {"over_time",
            {{"period_unit", runs.base.horizon.period == SimPeriod::week ? "week" : "month"},
-            {"periods", std::move(periods)},
+            {"periods", measured_periods_axis(runs.base.horizon)},
+            {"measured", measured_periods_text(runs.base.horizon)},
             {"series", side_by_side(runs)}}}};
 }
 

@@ -48,6 +48,24 @@ PeriodValues pay_by_period(const RunResult& result, const HorizonConfig& horizon
   return values;
 }
 
+PeriodValues measured_only(const PeriodValues& values, const HorizonConfig& horizon) {
+  const auto skip = static_cast<std::ptrdiff_t>(std::max(0, horizon.warmup_periods));
+  PeriodValues out;
+  out.reserve(values.size());
+  for (const auto& replication : values)
+    out.emplace_back(
+        replication.begin() +
+            std::min<std::ptrdiff_t>(skip, static_cast<std::ptrdiff_t>(replication.size())),
+        replication.end());
+  return out;
+}
+
+ReportData measured_periods_axis(const HorizonConfig& horizon) {
+  ReportData periods = ReportData::array();
+  for (int t = std::max(0, horizon.warmup_periods); t < horizon.periods; ++t) periods.push_back(t);
+  return periods;
+}
+
 PeriodValues operator+(const PeriodValues& a, const PeriodValues& b) {
   if (a.size() != b.size()) throw Error("period series of different sizes");
   PeriodValues sum = a;

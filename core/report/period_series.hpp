@@ -23,12 +23,19 @@ PeriodValues metric_by_period(const RunResult& result, std::string_view metric, 
 // the replications' digests.
 PeriodValues pay_by_period(const RunResult& result, const HorizonConfig& horizon);
 
+// The values of the measured periods only: the warm-up's first periods dropped (every
+// chart of a report starts after the warm-up, as the headlines do).
+PeriodValues measured_only(const PeriodValues& values, const HorizonConfig& horizon);
+
 // a + b, element by element (same shape).
 PeriodValues operator+(const PeriodValues& a, const PeriodValues& b);
 
 // {"mean": [...], "low": [...], "high": [...]}: per period, the mean over replications and
 // its 95% confidence interval (Student t); no "low"/"high" with one replication.
 ReportData period_band(const PeriodValues& values);
+
+// The x axis of a chart over time: the measured periods, numbered from 0 (drawn from 1).
+ReportData measured_periods_axis(const HorizonConfig& horizon);
 
 // Where each period falls in its quarter: 0 for the first week (or month) of a quarter.
 std::vector<int> offset_in_quarter(const HorizonConfig& horizon);

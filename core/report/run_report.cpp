@@ -16,12 +16,6 @@ const char* period_unit(const HorizonConfig& h) {
   return h.period == SimPeriod::week ? "week" : "month";
 }
 
-ReportData periods_axis(const HorizonConfig& h) {
-  ReportData periods = ReportData::array();
-  for (int t = 0; t < h.periods; ++t) periods.push_back(t);
-  return periods;
-}
-
 ReportData series(std::string name, std::string label, ReportData band) {
   ReportData s = {{"name", std::move(name)}, {"label", std::move(label)}};
   s.update(band);
@@ -93,7 +87,7 @@ ReportData in_quarter(const Scenario& scenario, const RunResult& result) {
   const auto by_offset = [&](const PeriodValues& values) {
     std::vector<double> sums(static_cast<std::size_t>(length), 0.0);
     for (const auto& replication : values)
-      for (std::size_t t = 0; t < replication.size(); ++t)
+      for (auto t = static_cast<std::size_t>(h.warmup_periods); t < replication.size(); ++t)
         sums[static_cast<std::size_t>(offset[t])] += replication[t];
     return sums;
   };
@@ -157,8 +151,10 @@ ReportData behaviour(const Scenario& scenario, const RunResult& result,
                   "never pull, push or ignore a lead, so these panels show the rules' baseline. "
                   "Run with --set behaviour.mode=adaptive to see people respond to their pay."},
       {"in_quarter", in_quarter(scenario, result)},
-      {"leads_ignored", period_band(metric_by_period(result, "leads_ignored", h.periods))},
-      {"discounts", period_band(metric_by_period(result, "discounts_given", h.periods))},
+      {"leads_ignored",
+       period_band(measured_only(metric_by_period(result, "leads_ignored", h.periods), h))},
+      {"discounts",
+       period_band(measured_only(metric_by_period(result, "discounts_given", h.periods), h))},
       {"headlines", std::move(headlines)}};
 }
 
@@ -171,17 +167,24 @@ ReportData scenario_facts(const Scenario& s) {
        {"seed", s.seed},
        {"replications", s.replications},
        {"horizon", fmt::format("{} {}s", s.horizon.periods, period_unit(s.horizon))},
+       {"measured", s.horizon.warmup_periods > 0
+                        ? fmt::format("{} (the first {} {}s are warm-up: left out of every figure "
+                                      "and chart, kept in metrics.csv and ledger.csv)",
+                                      measured_periods_text(s.horizon), s.horizon.warmup_periods,
+                                      period_unit(s.horizon))
+                        : measured_periods_text(s.horizon) + " (no warm-up)"},
        {"behaviour", to_text(s.behaviour.mode)}});
 }
 
 ReportData money_over_time(const Scenario& scenario, const RunResult& result,
                            const std::string& label_suffix) {
   const HorizonConfig& h = scenario.horizon;
-  const PeriodValues spend = metric_by_period(result, "marketing_spend", h.periods);
-  const PeriodValues paid = pay_by_period(result, h);
+  const PeriodValues spend =
+      measured_only(metric_by_period(result, "marketing_spend", h.periods), h);
+  const PeriodValues paid = measured_only(pay_by_period(result, h), h);
   return ReportData::array(
       {series("revenue", "revenue" + label_suffix,
-              period_band(metric_by_period(result, "revenue", h.periods))),
+              period_band(measured_only(metric_by_period(result, "revenue", h.periods), h))),
        series("cost", "cost" + label_suffix, period_band(spend + paid)),
        series("marketing_spend", "marketing spend" + label_suffix, period_band(spend)),
        series("pay", "pay" + label_suffix, period_band(paid))});
@@ -208,7 +211,8 @@ ReportData run_report_data(const Scenario& scenario, const RunResult& result,
           {"funnel", funnel(summary)},
           {"over_time",
            {{"period_unit", period_unit(scenario.horizon)},
-            {"periods", periods_axis(scenario.horizon)},
+            {"periods", measured_periods_axis(scenario.horizon)},
+            {"measured", measured_periods_text(scenario.horizon)},
             {"series", money_over_time(scenario, result)}}},
           {"pay", pay(summary)},
           {"behaviour", behaviour(scenario, result, summary)},

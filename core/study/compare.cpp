@@ -109,6 +109,9 @@ void check_pairable(const Scenario& base, const Scenario& alt, const ComparedNam
   same("horizon.periods", std::to_string(base.horizon.periods),
        std::to_string(alt.horizon.periods));
   same("horizon.period", to_text(base.horizon.period), to_text(alt.horizon.period));
+  // Headlines count the periods after the warm-up: a different warm-up compares other weeks.
+  same("horizon.warmup_periods", std::to_string(base.horizon.warmup_periods),
+       std::to_string(alt.horizon.warmup_periods));
   if (!problems.empty()) throw ScenarioError(std::move(problems));
 }
 

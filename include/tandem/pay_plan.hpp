@@ -6,6 +6,7 @@
 #include <tandem/money.hpp>
 #include <tandem/views.hpp>
 
+#include <charconv>
 #include <cstdio>
 #include <string>
 #include <utility>
@@ -17,9 +18,11 @@ inline namespace v4 {
 // A number for a reason line: at least one decimal, at most four, no trailing zeros
 // ("0.25", "8.0", "0.0769").
 inline std::string decimal(double x) {
+  // std::to_chars rather than printf: plans are priced many times a period by agents
+  // valuing their choices, and this text is built each time.
   char text[64];
-  std::snprintf(text, sizeof text, "%.4f", x);
-  std::string s = text;
+  const auto end = std::to_chars(text, text + sizeof text, x, std::chars_format::fixed, 4).ptr;
+  std::string s(text, end);
   while (s.back() == '0' && s[s.size() - 2] != '.') s.pop_back();
   return s;
 }

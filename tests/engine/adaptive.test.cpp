@@ -47,6 +47,9 @@ TEST_CASE("fixed rules never move a deal nor ignore a lead", "[engine]") {
 TEST_CASE("a quarterly quota with an accelerator pulls deals into the quarter's last month",
           "[engine][statistical]") {
   AdaptiveFixture f;
+  f.scenario.replications = 200;  // the share moves by a few points: SE about 0.8 pp
+  // Deals are what a quota times: speed to lead is held off so enough of them are decided.
+  f.scenario.funnel.speed_to_lead.floor = 1.0;
   f.scenario.sales.pay.params.set("rate", 0.08);
   const RunResult flat = f.run(2);
   // Quota: what a rep books in a quarter under the flat plan, so both plans cost about
@@ -89,16 +92,25 @@ TEST_CASE("a quarterly quota with an accelerator pulls deals into the quarter's 
   CHECK(on_statements.units() >= 0.8 * headline(quota.replications[0], "discounts_given"));
 }
 
-TEST_CASE("reps push fewer deals when a delayed close may lose the buyer",
+TEST_CASE("reps push deals past a cap, and fewer when a delayed close may lose the buyer",
           "[engine][statistical]") {
-  // Under a flat commission a pushed deal pays the same next month: with no risk a rep is
-  // indifferent, and the logit choice pushes about half the deals due at month end; when
-  // a delayed buyer always walks away, pushing is worth nothing and reps stop.
+  // A flat commission capped at half of what a rep's month usually pays: once the cap is
+  // reached, a deal due now pays nothing this month and its full commission next month,
+  // so reps ask for a delay. When a delayed buyer always walks away, the delay is worth
+  // nothing and they stop. Uncapped, a delay only costs the ask: almost nobody asks.
   AdaptiveFixture f;
+  f.scenario.funnel.speed_to_lead.floor = 1.0;  // enough deals for a cap to bind
+  f.scenario.sales.pay.params.set("rate", 0.08);
+  const double month = stats(f.run(2), "revenue").mean / f.scenario.sales.people / 12.0;
+  const RunResult uncapped = f.run(2);
+  f.scenario.sales.pay.params.set("cap", Money::from_units(0.5 * 0.08 * month));
   f.scenario.deals.push_loss = 0.0;
   const RunResult safe = f.run(2);
   f.scenario.deals.push_loss = 1.0;
   const RunResult risky = f.run(2);
+  const Stats capped = paired(uncapped, safe, "deals_pushed");
+  INFO("deals pushed, capped - uncapped: " << capped.mean << " (SE " << capped.se << ")");
+  CHECK(capped.mean - 4 * capped.se > 0);
   const Stats d = paired(safe, risky, "deals_pushed");
   INFO("deals pushed, risky - safe: " << d.mean << " (SE " << d.se << ")");
   CHECK(d.mean + 4 * d.se < 0);

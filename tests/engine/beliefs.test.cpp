@@ -25,8 +25,8 @@ TEST_CASE("a rep's win belief learns from outcomes and a pooling team shares it"
   Scenario s;
   s.behaviour.prior_win_rate = 0.3;
   s.behaviour.learning_rate = 0.5;
-  DealTiming timing(s, 2);
-  timing.learn(0, false, true);  // 0.3 + 0.5 x (1 - 0.3) = 0.65
+  DealTiming timing(s, 2, 7.0);
+  timing.learn(0, true);  // 0.3 + 0.5 x (1 - 0.3) = 0.65
   CHECK(timing.win_belief(0) == Approx(0.65));
   CHECK(timing.win_belief(1) == Approx(0.3));  // rep 1 learned nothing
   timing.pool(1.0);                            // mean of 0.65 and 0.3

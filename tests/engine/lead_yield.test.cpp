@@ -1,7 +1,6 @@
 // What reps believe a lead brings: discounted counts against a prior, by score band and
-// channel; and the one logit rule every adaptive choice draws from.
+// channel.
 #include "engine/lead_yield.hpp"
-#include "engine/logit.hpp"
 #include "engine/streams.hpp"
 
 #include <catch2/catch.hpp>
@@ -25,17 +24,22 @@ Scenario two_channels() {
 
 }  // namespace
 
-TEST_CASE("a lead's belief cell is its score band and channel", "[engine]") {
+TEST_CASE("a lead's belief cell is its wait band, score band and channel", "[engine]") {
   const LeadYield y(two_channels(), 1, 7.0);
-  CHECK(y.cell(0.0, 0) == 0);
-  CHECK(y.cell(19.9, 1) == 1);
-  CHECK(y.cell(20.0, 0) == 2);   // band 1, channel 0
-  CHECK(y.cell(100.0, 1) == 9);  // the top band holds 100
+  CHECK(y.cell(0.0, 0.0, 0) == 0);
+  CHECK(y.cell(0.0, 19.9, 1) == 1);
+  CHECK(y.cell(0.5, 20.0, 0) == 2);   // under an hour, score band 1, channel 0
+  CHECK(y.cell(0.9, 100.0, 1) == 9);  // the top score band holds 100
+  // Waiting moves a lead to the next ten cells: 1 to 2 hours, 2 to 24, a day or more.
+  CHECK(y.cell(1.0, 0.0, 0) == 10);
+  CHECK(y.cell(23.9, 20.0, 1) == 23);
+  CHECK(y.cell(24.0, 100.0, 1) == 39);
+  CHECK(y.cell(500.0, 100.0, 1) == 39);
 }
 
 TEST_CASE("an opportunity rate starts at the prior and learns by discounted counts", "[engine]") {
   LeadYield y(two_channels(), 2, 7.0);
-  const int cell = y.cell(85, 0);
+  const int cell = y.cell(0.0, 85, 0);
   CHECK(y.per_attempt(0, cell) == Approx(0.1));
   CHECK(y.per_prospecting_hour(0) == Approx(0.1 / 8));
   for (int i = 0; i < 10; ++i) y.attempted(0, cell, i < 6);  // 6 of 10 opened
@@ -46,7 +50,8 @@ TEST_CASE("an opportunity rate starts at the prior and learns by discounted coun
   y.end_period(0.0);  // an empty period halves the counts: (3 + 1) / (5 + 10)
   CHECK(y.per_attempt(0, cell) == Approx(4.0 / 15.0));
   CHECK(y.per_attempt(1, cell) == Approx(0.1));           // rep 1 learned nothing
-  CHECK(y.per_attempt(0, y.cell(85, 1)) == Approx(0.1));  // nor another channel
+  CHECK(y.per_attempt(0, y.cell(0.0, 85, 1)) == Approx(0.1));  // nor another channel
+  CHECK(y.per_attempt(0, y.cell(30.0, 85, 0)) == Approx(0.1));  // nor a lead that waited
   // A pooling team: rep 0's counts halve to 1.5 of 2.5, then both hold the mean counts,
   // (0.75 + 1) / (1.25 + 10).
   y.end_period(1.0);
@@ -65,25 +70,4 @@ TEST_CASE("what an opportunity books and its cycle follow decided deals", "[engi
   y.decided(0, 15000, 10);  // halfway to each
   CHECK(y.per_opportunity(0) == Approx(10000));
   CHECK(y.cycle_periods(0) == Approx(8));
-}
-
-TEST_CASE("the logit choice picks each option with its softmax probability", "[engine]") {
-  // Seed 7, 200,000 draws; each frequency within 4 standard errors of e^(v/T) / sum.
-  Stream stream(7, 0, streams::choices);
-  const std::array<double, 3> value{0.0, 100.0, 200.0};
-  const double temperature = 100.0;
-  std::array<int, 3> chosen{};
-  const int n = 200000;
-  for (int i = 0; i < n; ++i) ++chosen[logit_choice(value, temperature, stream)];
-  const double total = 1.0 + std::exp(1.0) + std::exp(2.0);
-  for (std::size_t i = 0; i < 3; ++i) {
-    const double p = std::exp(static_cast<double>(i)) / total;
-    const double se = std::sqrt(p * (1 - p) / n);
-    CHECK(std::abs(chosen[i] / static_cast<double>(n) - p) < 4 * se);
-  }
-  // Equal values: a coin toss between them.
-  const std::array<double, 2> tie{5.0, 5.0};
-  int first = 0;
-  for (int i = 0; i < n; ++i) first += logit_choice(tie, temperature, stream) == 0 ? 1 : 0;
-  CHECK(std::abs(first / static_cast<double>(n) - 0.5) < 4 * std::sqrt(0.25 / n));
 }

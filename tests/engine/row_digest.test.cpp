@@ -86,9 +86,10 @@ TEST_CASE("a failure in on_replication stops the run and is rethrown", "[engine]
 TEST_CASE("digest_rows refuses rows of agents or metrics the run does not have", "[engine]") {
   ReplicationResult x;
   x.ledger.push_back({0, PeriodKind::month, 5, "plan", "c", Money::from_cents(1), ""});
-  CHECK_THROWS_WITH(digest_rows(x, 2, 1, 4),
+  CHECK_THROWS_WITH(digest_rows(x, 2, 1, HorizonConfig{4}),
                     "a ledger row names person 5, but the run has 2 agents");
   ReplicationResult y;
   y.metrics.push_back({0, -1, 3, 1.0});
-  CHECK_THROWS_WITH(digest_rows(y, 2, 1, 4), "a metric row names metric 3, but 1 are declared");
+  CHECK_THROWS_WITH(digest_rows(y, 2, 1, HorizonConfig{4}),
+                    "a metric row names metric 3, but 1 are declared");
 }

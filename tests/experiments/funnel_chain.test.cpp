@@ -63,9 +63,15 @@ TEST_CASE("the funnel chain agrees with the fixed-behaviour Monte Carlo",
   // errors. The chain draws 240,000 leads (four times the default), so that its own
   // sampling error (about 0.15% on MQLs, 0.1% on opportunities) stays well under the
   // Monte Carlo's (about 0.1% and 0.3%).
+  // Speed to lead on a day scale (decay_hours 24, floor 0.05): the chain takes the wait
+  // behind the attempt under way as a fluid and M/D/1 queue (funnel_chain_rates.cpp), which
+  // costs little accuracy here; with the default hour-scale curve its error is larger and
+  // is bounded by the next test.
   EngineFixture f;
   f.scenario.replications = 400;
   f.scenario.sales.people = 8;
+  f.scenario.funnel.speed_to_lead.decay_hours = 24;
+  f.scenario.funnel.speed_to_lead.floor = 0.05;
   const RunPlugins plugins = resolve_plugins(f.scenario, f.registry);
   EstimateOptions options;
   options.lead_samples = 240000;
@@ -89,6 +95,30 @@ TEST_CASE("the funnel chain agrees with the fixed-behaviour Monte Carlo",
   CHECK(e.horizon.sqls <= e.horizon.sals);
   CHECK(e.horizon.opportunities <= e.horizon.sqls);
   CHECK(e.horizon.won + e.horizon.lost + e.horizon.no_decision <= e.horizon.opportunities);
+}
+
+TEST_CASE("with the default speed-to-lead curve the chain stays within its stated accuracy",
+          "[experiments][statistical]") {
+  // The previous test's company with the default curve (Oldroyd et al.: most of a lead's
+  // chance goes in its first hour), where minutes of queueing matter and the chain's
+  // queue is an approximation. docs/experiments.md states the estimate's accuracy there:
+  // MQLs within 2%, opportunities and won deals within 5% of the Monte Carlo. Seed 12345,
+  // 400 replications: the bound must hold beyond 3 standard errors of the Monte Carlo.
+  EngineFixture f;
+  f.scenario.replications = 400;
+  f.scenario.sales.people = 8;
+  const RunPlugins plugins = resolve_plugins(f.scenario, f.registry);
+  EstimateOptions options;
+  options.lead_samples = 240000;
+  const FunnelEstimate e = estimate_funnel(f.scenario, plugins, options);
+  const RunResult mc = f.run(2);
+  const auto within = [](const char* name, double chain, const Stats& s, double share) {
+    INFO(name << ": chain " << chain << ", Monte Carlo " << s.mean << " +- " << s.se << " (se)");
+    CHECK(std::fabs(chain - s.mean) + 3 * s.se <= share * s.mean);
+  };
+  within("mqls", e.horizon.mqls, stats(mc, "mqls"), 0.02);
+  within("opportunities", e.horizon.opportunities, stats(mc, "opportunities"), 0.05);
+  within("won_deals", e.horizon.won, stats(mc, "won_deals"), 0.05);
 }
 
 TEST_CASE("the estimate says when reps have fewer hours than the chain assumes", "[experiments]") {

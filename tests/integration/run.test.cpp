@@ -25,6 +25,21 @@ std::string fmt_rep(int i) {
   return std::string("rep-") + (i < 10 ? "0" : "") + std::to_string(i) + ".txt";
 }
 
+// Whether a ledger row's pay period ends in the periods the summary measures
+// (run.measured.periods, "weeks 7-26": after the warm-up): the rows its pay sums. Weeks
+// follow the 4-4-5 calendar (docs/model.md, Time).
+bool measured(const nlohmann::json& summary, const std::string& kind, const std::string& index) {
+  const std::string text = summary["run"]["measured"]["periods"];
+  const bool weeks = text.rfind("weeks", 0) == 0;
+  const int first = std::stoi(text.substr(text.find(' ') + 1)),
+            last = std::stoi(text.substr(text.find('-') + 1)), i = std::stoi(index);
+  const int month_end[3] = {4, 8, 13};
+  const int end = kind == "month"     ? (weeks ? 13 * (i / 3) + month_end[i % 3] : i + 1)
+                  : kind == "quarter" ? (weeks ? 13 : 3) * (i + 1)
+                                      : (weeks ? 52 : 12) * (i + 1);
+  return std::min(end, last) >= first;
+}
+
 std::size_t column(const std::vector<std::string>& header, const std::string& name) {
   for (std::size_t i = 0; i < header.size(); ++i)
     if (header[i] == name) return i;
@@ -55,14 +70,23 @@ TEST_CASE("run writes the whole folder, and the ledger sums to the summary to th
 
   const auto ledger = read_csv(dir / "ledger.csv");
   REQUIRE(ledger.size() > 1);
-  const std::size_t cents = column(ledger[0], "cents"), role = column(ledger[0], "role");
+  const std::size_t cents = column(ledger[0], "cents"), role = column(ledger[0], "role"),
+                    kind = column(ledger[0], "period_kind"),
+                    pay_period = column(ledger[0], "pay_period");
   std::map<std::string, long long> by_role;
   long long total = 0;
+  CHECK(summary["run"]["measured"]["periods"] == "weeks 7-26");  // 26 weeks: 6 of warm-up
+  std::size_t left_out = 0;
   for (std::size_t i = 1; i < ledger.size(); ++i) {
+    if (!measured(summary, ledger[i][kind], ledger[i][pay_period])) {
+      ++left_out;  // the first month (weeks 1-4) is paid in the warm-up
+      continue;
+    }
     by_role[ledger[i][role]] += std::stoll(ledger[i][cents]);
     total += std::stoll(ledger[i][cents]);
   }
   const auto& pay = summary["pay"];
+  CHECK(left_out > 0);
   CHECK(pay["total_cents"].get<long long>() == total);
   CHECK(pay["by_role"]["marketing"]["total_cents"].get<long long>() == by_role["marketing"]);
   CHECK(pay["by_role"]["sales"]["total_cents"].get<long long>() == by_role["sales"]);
@@ -226,18 +250,20 @@ TEST_CASE("a role paid by several plans gets every plan's lines in the ledger", 
   const auto ledger = read_csv(dir / "ledger.csv");
   const std::size_t plan = column(ledger[0], "plan"), kind = column(ledger[0], "period_kind"),
                     role = column(ledger[0], "role"), cents = column(ledger[0], "cents");
+  const std::size_t pay_period = column(ledger[0], "pay_period");
+  const auto summary = nlohmann::json::parse(read_file(dir / "summary.json"));
   std::map<std::string, std::size_t> rows;
   long long marketing = 0;
   for (std::size_t i = 1; i < ledger.size(); ++i) {
     if (ledger[i][role] != "marketing") continue;
     ++rows[ledger[i][plan] + "/" + ledger[i][kind]];
-    marketing += std::stoll(ledger[i][cents]);
+    if (measured(summary, ledger[i][kind], ledger[i][pay_period]))
+      marketing += std::stoll(ledger[i][cents]);
   }
   // 26 weeks: 6 months and 2 quarters; 2 marketers; 4 replications. salary_mql_bonus writes
   // two lines a month; revenue_bonus one a quarter (no salary line at 0).
   CHECK(rows["salary_mql_bonus/month"] == 6u * 2 * 2 * 4);
   CHECK(rows["revenue_bonus/quarter"] == 2u * 2 * 4);
-  const auto summary = nlohmann::json::parse(read_file(dir / "summary.json"));
   CHECK(summary["pay"]["by_role"]["marketing"]["total_cents"].get<long long>() == marketing);
   bool listed = false;
   for (const auto& p : summary["run"]["plugins"])
@@ -269,14 +295,17 @@ TEST_CASE("every shipped scenario runs and its ledger reconciles to the cent", "
     INFO(e.path() << ": " << r.err);
     REQUIRE(r.exit_code == 0);
     const auto ledger = read_csv(dir / "ledger.csv");
-    const std::size_t cents = column(ledger[0], "cents"), role = column(ledger[0], "role");
+    const std::size_t cents = column(ledger[0], "cents"), role = column(ledger[0], "role"),
+                      kind = column(ledger[0], "period_kind"),
+                      pay_period = column(ledger[0], "pay_period");
+    const auto summary = nlohmann::json::parse(read_file(dir / "summary.json"));
     long long total = 0;
     std::map<std::string, long long> by_role;
     for (std::size_t i = 1; i < ledger.size(); ++i) {
+      if (!measured(summary, ledger[i][kind], ledger[i][pay_period])) continue;
       total += std::stoll(ledger[i][cents]);
       by_role[ledger[i][role]] += std::stoll(ledger[i][cents]);
     }
-    const auto summary = nlohmann::json::parse(read_file(dir / "summary.json"));
     CHECK(summary["pay"]["total_cents"].get<long long>() == total);
     for (const auto& [name, sum] : by_role)
       CHECK(summary["pay"]["by_role"][name]["total_cents"].get<long long>() == sum);
@@ -291,14 +320,17 @@ TEST_CASE("the pay mix scenario credits shares and cancellations and reconciles"
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   const auto ledger = read_csv(dir / "ledger.csv");
-  const std::size_t cents = column(ledger[0], "cents"), plan = column(ledger[0], "plan");
+  const std::size_t cents = column(ledger[0], "cents"), plan = column(ledger[0], "plan"),
+                    kind = column(ledger[0], "period_kind"),
+                    pay_period = column(ledger[0], "pay_period");
+  const auto summary = nlohmann::json::parse(read_file(dir / "summary.json"));
   long long total = 0;
   std::map<std::string, int> plans;
   for (std::size_t i = 1; i < ledger.size(); ++i) {
-    total += std::stoll(ledger[i][cents]);
+    if (measured(summary, ledger[i][kind], ledger[i][pay_period]))
+      total += std::stoll(ledger[i][cents]);
     ++plans[ledger[i][plan]];
   }
-  const auto summary = nlohmann::json::parse(read_file(dir / "summary.json"));
   CHECK(summary["pay"]["total_cents"].get<long long>() == total);
   for (const char* p : {"clawback", "spiff", "team_pool", "revenue_bonus"}) CHECK(plans[p] > 0);
   CHECK(summary["headline"]["cancelled_deals"]["mean"].get<double>() > 0);

@@ -78,7 +78,7 @@ inline RunResult sample_result() {
         {1, PeriodKind::month, 2, "flat_commission", "clawback", Money::from_cents(-5001), ""},
     };
     // What run_simulation does to every replication: the summary and report read this.
-    digest_rows(x, r.agents.size(), r.metric_specs.size(), 4);
+    digest_rows(x, r.agents.size(), r.metric_specs.size(), HorizonConfig{4});
     r.replications.push_back(std::move(x));
   }
   return r;

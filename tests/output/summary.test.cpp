@@ -33,7 +33,7 @@ TEST_CASE("summary opens with the run block", "[output]") {
                                             "ledger_rows", "metrics"});
   const auto& run = s["run"];
   CHECK(keys(run) == std::vector<std::string>{"scenario", "scenario_hash", "seed", "replications",
-                                              "tandem_version", "sdk_abi", "plugins"});
+                                              "measured", "tandem_version", "sdk_abi", "plugins"});
   CHECK(run["scenario"] == "sample");
   CHECK(run["scenario_hash"] == "fnv1a64:0123456789abcdef");
   CHECK(run["seed"] == 42);
@@ -139,7 +139,7 @@ TEST_CASE("mean per replication rounds halves away from zero", "[output]") {
       {0, PeriodKind::month, 0, "plan", "c", Money::from_cents(-2), ""});
   r.replications[1].ledger.push_back(
       {0, PeriodKind::month, 0, "plan", "c", Money::from_cents(-1), ""});
-  for (auto& x : r.replications) digest_rows(x, r.agents.size(), 0, 1);
+  for (auto& x : r.replications) digest_rows(x, r.agents.size(), 0, HorizonConfig{1});
   RunManifest m{1, 2, {}};
   const SummaryJson s = make_summary(testing::sample_scenario(), r, m);
   CHECK(s["pay"]["total_cents"] == -3);

@@ -215,7 +215,8 @@
 
   function moneyOverTime(d) {
     const s = section('Revenue and cost over time',
-      'Mean per period across replications with its 95% confidence band. Cost is marketing spend plus pay; ' +
+      'Mean per period across replications with its 95% confidence band, over ' + d.over_time.measured +
+      ' (the periods the figures measure; a warm-up before them is left out). Cost is marketing spend plus pay; ' +
       'pay is counted in the last period of the pay period it is paid for, so it steps at month or quarter ends.');
     const g = grid(s);
     const o = d.over_time;
@@ -227,8 +228,9 @@
 
   function pay(d) {
     const s = section('Pay by role and its spread',
-      'Left: what each role costs over the run, the mean with the P5–P95 range across replications (a bad and a ' +
-      'good year). Right: what one person of each role earns over the run — quartiles as the bar, ' +
+      'Pay periods ending in ' + d.over_time.measured + '. ' +
+      'Left: what each role costs, the mean with the P5–P95 range across replications (a bad and a ' +
+      'good year). Right: what one person of each role earns — quartiles as the bar, ' +
       'minimum, median and maximum as points: every point is a real person\'s exact pay.');
     const g = grid(s);
     const roles = d.pay.roles;
@@ -247,7 +249,7 @@
           : `mean ${fmt(c.raw, 'money')}` } } } },
     });
     const people = roles.filter((r) => r.person);
-    draw(figure(g, 'One person\'s pay over the run', null), {
+    draw(figure(g, 'One person\'s pay', null), {
       type: 'bar',
       data: {
         labels: people.map((r) => label(r.role)),
@@ -274,7 +276,8 @@
     const g = grid(s);
     const offsets = b.in_quarter.offsets.map((o) => `${b.in_quarter.unit} ${o}`);
     draw(figure(g, `Deals pulled in and pushed out, by ${b.in_quarter.unit} of the quarter`,
-      'Mean per replication; revenue share by ' + b.in_quarter.unit + ' on the right axis.'), {
+      'Mean per replication over ' + d.over_time.measured + '; revenue share by ' + b.in_quarter.unit +
+      ' on the right axis.'), {
       type: 'bar',
       data: {
         labels: offsets,
@@ -364,7 +367,8 @@
       s.append(el('p', { class: 'note' }, 'Reported by one scenario only, not compared: ' + d.not_compared.join(', ')));
 
     const t = section('Over time, side by side',
-      'Means per period with 95% confidence bands; base solid, alt dashed. Each scenario\'s own report is in base/ and alt/.');
+      'Means per period with 95% confidence bands over ' + d.over_time.measured +
+      ' (after the warm-up); base solid, alt dashed. Each scenario\'s own report is in base/ and alt/.');
     const g = grid(t);
     const o = d.over_time;
     overTime(figure(g, 'Revenue per ' + o.period_unit, null), o, o.series.filter((x) => x.name === 'revenue'), 'money');
