@@ -167,10 +167,12 @@ bool Funnel::work_lead(std::uint32_t id, int r, int t, RepHours& used, double st
   double at = used.clock;
   // Reached after its first-touch deadline: a breach, and what the service level does
   // about it.
+  // (Compared in calendar hours: a deadline at night falls on the next working hour's
+  // clock, but a lead touched then has still waited past it.)
   if (pool_.leads.attempts[id] == 0 && !pool_.leads.breached[id]) {
-    const double deadline =
-        week_.clock_at(pool_.deadline(id) - static_cast<double>(week_.start(t)));
-    if (at > deadline) {
+    const double start = static_cast<double>(week_.start(t));
+    const double deadline = week_.clock_at(pool_.deadline(id) - start);
+    if (start + week_.hour_at(at) > pool_.deadline(id)) {
       if (!breach(id, r, t)) return false;  // handed over or recycled
       // Escalated: first touched at the next working hour after the deadline.
       if (pool_.service.on_breach == BreachAction::escalate)
