@@ -1,0 +1,123 @@
+#include "config/crm_mapping.hpp"
+
+#include "common/input_file.hpp"
+#include "config/checked_tree.hpp"
+#include "config/scenario_schema.hpp"
+#include "config/validate.hpp"
+#include "data/date_time.hpp"
+#include "plugins/registry.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+namespace tandem {
+
+namespace {
+
+using config::Section;
+
+// A table's section: its file, date format and columns by role.
+Section table(const std::string& name, const std::string& doc,
+              const std::vector<std::pair<std::string, std::string>>& required,
+              const std::vector<std::pair<std::string, std::string>>& optional,
+              const std::string& default_format) {
+  Section s;
+  s.required = true;
+  s.schema = Schema(name, doc)
+                 .required<std::string>("file", "The table's CSV file, in the export's folder.")
+                 .param<std::string>("date_format", default_format,
+                                     "How its dates are written: %Y %m %d %H %M %S and literal "
+                                     "characters (e.g. \"%Y-%m-%d %H:%M:%S\").");
+  if (name == "deals")
+    s.schema.param<std::string>("won_value", "won",
+                                "With an `outcome` column: the value (any case) that means won.");
+  Section columns;
+  columns.required = true;
+  Schema c("columns", "Which column plays each role (its header name).");
+  for (const auto& [role, what] : required) c.required<std::string>(role, what);
+  for (const auto& [role, what] : optional)
+    c.param<std::string>(role, "", what + " (optional: leave out if none)");
+  columns.schema = std::move(c);
+  s.sections.push_back(std::move(columns));
+  return s;
+}
+
+const Section& mapping_schema() {
+  static const Section schema = [] {
+    Section root;
+    root.required = true;
+    root.schema = Schema("", "Which column of a CRM export is which.")
+                      .required<std::int64_t>("tandem",
+                                              "File format version; this Tandem reads " +
+                                                  std::to_string(config::kScenarioFormat) + ".",
+                                              in_range(config::kScenarioFormat,
+                                                       config::kScenarioFormat));
+    root.sections.push_back(table(
+        "leads", "The leads table: one row per lead (an MQL).",
+        {{"id", "The lead's id (what the deals table joins on)"},
+         {"created", "When the lead became an MQL"}},
+        {{"channel", "The marketing channel or source it came from"},
+         {"owner", "Who owns it (a rep or an SDR)"}},
+        "%Y-%m-%d"));
+    root.sections.push_back(table(
+        "deals", "The deals table: one row per closed deal, joined to its lead.",
+        {{"lead_id", "The id of the deal's lead"}, {"closed", "When the deal closed"}},
+        {{"outcome", "Won or lost (without it every row is a won deal)"},
+         {"amount", "What the deal is worth"},
+         {"sdr", "The SDR who qualified it"},
+         {"rep", "The rep who closed it"}},
+        "%Y-%m-%d"));
+    return root;
+  }();
+  return schema;
+}
+
+}  // namespace
+
+CrmMapping load_crm_mapping(const std::filesystem::path& file,
+                            const std::optional<std::filesystem::path>& data_folder) {
+  const std::string text = read_input_file(file, "mapping");
+  config::Report report(file.string());
+  const YAML::Node root = config::parse_document(
+      text, "mapping", "tandem: " + std::to_string(config::kScenarioFormat), report);
+  if (!report.ok()) throw ScenarioError(report.sorted());
+  PluginRegistry no_plugins({});
+  const Section& schema = mapping_schema();
+  const config::CheckedSection checked = config::check_tree(root, schema, no_plugins, report);
+  // A date format that cannot be read, reported with the schema's problems.
+  for (const char* name : {"leads", "deals"}) {
+    const YAML::Node format = root[name] && root[name].IsMap() ? root[name]["date_format"] : YAML::Node();
+    if (format && format.IsScalar())
+      if (const auto wrong = data::check_date_format(format.Scalar()))
+        report.add(format, std::string(name) + ".date_format", *wrong);
+  }
+  if (!report.ok()) throw ScenarioError(report.sorted());
+
+  const std::filesystem::path folder =
+      data_folder ? *data_folder : file.parent_path().empty() ? "." : file.parent_path();
+  CrmMapping out;
+  out.file = file.string();
+  for (const char* name : {"leads", "deals"}) {
+    const YAML::Node node = root[name];
+    const config::CheckedSection& section = checked.section(schema, name);
+    const Section& section_schema =
+        *std::find_if(schema.sections.begin(), schema.sections.end(),
+                      [&](const Section& s) { return s.schema.name() == name; });
+    CrmTable& t = std::string(name) == "leads" ? out.leads : out.deals;
+    t.file = folder / section.params.get<std::string>("file");
+    t.file_where = report.locate(node["file"], std::string(name) + ".file");
+    t.date_format = section.params.get<std::string>("date_format");
+    if (std::string(name) == "deals") out.won_value = section.params.get<std::string>("won_value");
+    const Section& columns_schema = section_schema.sections.front();
+    const config::CheckedSection& columns = section.section(section_schema, "columns");
+    for (const auto& spec : columns_schema.schema.params()) {
+      const std::string column = columns.params.get<std::string>(spec.name);
+      if (column.empty()) continue;
+      t.columns[spec.name] = column;
+      const std::string key = std::string(name) + ".columns." + spec.name;
+      t.where[spec.name] = report.locate(node["columns"][spec.name], key);
+    }
+  }
+  return out;
+}
+
+}  // namespace tandem

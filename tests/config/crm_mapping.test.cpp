@@ -1,0 +1,70 @@
+// A CRM mapping file is checked like a scenario: located problems, every one at once.
+#include "config/crm_mapping.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+using namespace tandem;
+
+namespace {
+
+std::filesystem::path write(const std::string& name, const std::string& text) {
+  const auto dir = std::filesystem::path(TANDEM_TEST_TMP) / "crm_mapping";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / name) << text;
+  return dir / name;
+}
+
+std::vector<std::string> problems(const std::filesystem::path& file) {
+  try {
+    load_crm_mapping(file);
+  } catch (const ScenarioError& e) {
+    std::vector<std::string> out;
+    for (const Problem& p : e.problems()) out.push_back(p.str());
+    return out;
+  }
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("the shipped Olist mapping reads, its tables looked for in the data folder",
+          "[config]") {
+  const auto file = std::filesystem::path(TANDEM_PROJECT_DIR) / "scenarios" / "olist" /
+                    "mapping.yaml";
+  const CrmMapping m = load_crm_mapping(file, std::filesystem::path("/data/olist"));
+  CHECK(m.leads.file == std::filesystem::path("/data/olist/marketing_qualified_leads.csv"));
+  CHECK(m.leads.date_format == "%d-%m-%Y");
+  CHECK(m.leads.column("id") == "mql_id");
+  CHECK(m.leads.column("channel") == "origin");
+  CHECK(m.leads.column("owner").empty());
+  CHECK(m.deals.column("closed") == "won_date");
+  CHECK(m.deals.column("rep") == "sr_id");
+  CHECK(m.deals.where.at("rep").line == 15);
+  // Without a data folder, the tables are beside the mapping.
+  CHECK(load_crm_mapping(file).deals.file == file.parent_path() / "closed_deals.csv");
+}
+
+TEST_CASE("a mapping's problems are located, all at once", "[config]") {
+  const auto file = write("bad.yaml",
+                          "tandem: 1\n"
+                          "leads:\n"
+                          "  file: leads.csv\n"
+                          "  date_format: \"%d/%m\"\n"
+                          "  columns: {id: Id, created: Created, chanel: Source}\n"
+                          "deals:\n"
+                          "  file: deals.csv\n"
+                          "  columns: {lead_id: Lead}\n");
+  const auto found = problems(file);
+  REQUIRE(found.size() == 3);
+  CHECK(found[0] == file.string() +
+                        ":4:16: leads.date_format: a date format needs %Y, %m and %d");
+  CHECK(found[1] == file.string() +
+                        ":5:39: leads.columns.chanel: unknown key 'chanel'; did you mean "
+                        "'channel'? (allowed: id, created, channel, owner)");
+  CHECK(found[2] == file.string() +
+                        ":8:12: deals.columns: missing required key 'closed' (text: When the "
+                        "deal closed)");
+}
