@@ -46,7 +46,7 @@ class Counters {
   // the end, and one per channel (`per_channel[c]`, named after the scenario's channel c).
   std::vector<Headline> headlines(const std::array<double, kFigures>& figures,
                                   const std::vector<ChannelConfig>& channels,
-                                  const std::vector<double>& per_channel) const;
+                                  const std::vector<std::vector<double>>& per_channel) const;
 
  private:
   static std::size_t at(Counter c) { return static_cast<std::size_t>(c); }

@@ -26,6 +26,8 @@ Funnel::Funnel(const Scenario& s, const RunPlugins& plugins, FunnelStreams& stre
       book_(s),
       marketing_(s),
       payroll_(s, plugins, streams.pay_plans) {
+  pool_.mql_leads_by_channel.assign(s.channels.size(), 0);
+  book_.mql_won_by_channel.assign(s.channels.size(), 0);
   // Every row the run will record, reserved so recording does not allocate.
   result_.metrics.reserve(static_cast<std::size_t>(s.horizon.periods) *
                           (kCatalogue.size() + static_cast<std::size_t>(floor_.workers()) * 11 +

@@ -154,7 +154,11 @@ void Funnel::decide(std::uint32_t o, int t) {
     if (adaptive_) floor_.timing.booked(book_.opps.rep[o], book_.size_of(o));
     credit(o, t, -1);
     if (s_.deals.churn_rate > 0) book_.customers.push_back(o);
-    if (pool_.leads.was_mql[id]) ++book_.mql_won;
+    if (pool_.leads.was_mql[id]) {
+      ++book_.mql_won;
+      if (const int c = pool_.leads.channel[id]; c >= 0)
+        ++book_.mql_won_by_channel[static_cast<std::size_t>(c)];
+    }
     book_.close_wait.add(days_to_close(id, o, t));
     market_.settle(a);
     outcome = Outcome::won;

@@ -168,6 +168,8 @@ void Funnel::consider(std::uint32_t id, int t) {
   // those worked (funnel_record.cpp: start_measuring).
   if (pool_.leads.was_mql[id] != 1) {
     ++pool_.mql_leads;
+    if (const int c = pool_.leads.channel[id]; c >= 0)
+      ++pool_.mql_leads_by_channel[static_cast<std::size_t>(c)];
     if (pool_.leads.touched[id]) ++pool_.touched_leads;
   }
   pool_.leads.was_mql[id] = 1;

@@ -64,6 +64,7 @@ void Funnel::start_measuring() {
   pool_.separation = Separation{};
   pool_.mql_quality_sum = 0;
   pool_.mql_leads = 0;
+  std::fill(pool_.mql_leads_by_channel.begin(), pool_.mql_leads_by_channel.end(), 0);
   pool_.touched_leads = 0;
   floor_.attempts_total = 0;
   floor_.mqls_ignored = 0;
@@ -72,6 +73,7 @@ void Funnel::start_measuring() {
   floor_.value_lost_sum = 0;
   floor_.first_touch_wait = WaitHistogram{};
   book_.mql_won = 0;
+  std::fill(book_.mql_won_by_channel.begin(), book_.mql_won_by_channel.end(), 0);
   book_.close_wait = WaitHistogram{};
   std::fill(marketing_.channel_spend.begin(), marketing_.channel_spend.end(), 0.0);
   marketing_.targeting_periods = {};
@@ -123,6 +125,7 @@ void Funnel::headlines() {
   set(Figure::mqls_never_worked_share, share(count(never_worked), count(mql_leads)));
   set(Figure::mqls_ignored_share, share(count(floor_.mqls_ignored), total(Counter::mqls)));
   set(Figure::median_days_to_close, book_.close_wait.median_days(1.0));
+  set(Figure::p90_days_to_close, book_.close_wait.quantile_days(0.9, 1.0));
   set(Figure::median_days_to_first_touch, floor_.first_touch_wait.median_days(1.0 / 24.0));
   set(Figure::contact_chance_lost_to_waiting,
       share(floor_.value_lost_sum, count(floor_.attempts_total)));
@@ -138,10 +141,16 @@ void Funnel::headlines() {
     set(rates[b], share(count(floor_.sqls_by_wait[b]), count(floor_.first_touches[b])));
   }
   // The channel mix: each channel's share of marketing spend.
-  std::vector<double> spend_share(s_.channels.size());
+  // Per channel: the spend share, MQLs, and the share of them won (catalogue rows 0, 1, 2).
+  std::vector<std::vector<double>> per_channel(3, std::vector<double>(s_.channels.size()));
+  std::vector<double>& spend_share = per_channel[0];
+  for (std::size_t c = 0; c < s_.channels.size(); ++c) {
+    per_channel[1][c] = count(pool_.mql_leads_by_channel[c]);
+    per_channel[2][c] = share(count(book_.mql_won_by_channel[c]), per_channel[1][c]);
+  }
   for (std::size_t c = 0; c < s_.channels.size(); ++c)
     spend_share[c] = share(marketing_.channel_spend[c], spend.units());
-  result_.headlines = counts_.headlines(f, s_.channels, spend_share);
+  result_.headlines = counts_.headlines(f, s_.channels, per_channel);
 }
 
 // The decision is placed at a working hour of its period (spread by the deal's number, so

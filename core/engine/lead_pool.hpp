@@ -71,6 +71,7 @@ struct LeadPool {
   Separation separation;                          // the policy's decisions against the truth
   double mql_quality_sum = 0;                     // latent quality summed over MQLs
   std::int64_t mql_leads = 0, touched_leads = 0;  // leads ever MQL; those ever worked
+  std::vector<std::int64_t> mql_leads_by_channel;  // of mql_leads, per channel
 };
 
 }  // namespace tandem

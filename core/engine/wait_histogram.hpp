@@ -16,6 +16,15 @@ class WaitHistogram {
     ++counts_[k];
     ++n_;
   }
+  // The q-quantile of the waits in days (the value of rank floor(q (n - 1)), a wait of k
+  // periods counting as (k + 0.5) periods).
+  double quantile_days(double q, double days_per_period) const {
+    if (n_ == 0) return 0.0;
+    std::int64_t rank = static_cast<std::int64_t>(q * static_cast<double>(n_ - 1));
+    for (std::size_t k = 0; k < counts_.size(); ++k)
+      if ((rank -= counts_[k]) < 0) return (static_cast<double>(k) + 0.5) * days_per_period;
+    return 0.0;
+  }
   // The median wait in days, a wait of k periods counting as (k + 0.5) periods.
   double median_days(double days_per_period) const {
     if (n_ == 0) return 0.0;

@@ -186,6 +186,25 @@ TEST_CASE("what a breach sets off: each on_breach action, and what it changes",
   CHECK(late.mean + 4 * late.se < 0);
 }
 
+TEST_CASE("per-channel MQLs and MQL-to-won shares add up to the company's", "[engine]") {
+  EngineFixture f;
+  f.scenario.replications = 3;
+  for (const auto& rep : f.run(2).replications) {
+    double mqls = 0, won = 0;
+    for (const auto& c : f.scenario.channels) {
+      const double n = headline(rep, "channel_mqls." + c.name);
+      const double share = headline(rep, "channel_mql_to_won." + c.name);
+      CHECK(share >= 0.0);
+      CHECK(share <= 1.0);
+      mqls += n;
+      won += n * share;
+    }
+    REQUIRE(mqls > 0);
+    CHECK(won / mqls == Approx(headline(rep, "mql_to_won_rate")));
+    CHECK(headline(rep, "p90_days_to_close") >= headline(rep, "median_days_to_close"));
+  }
+}
+
 TEST_CASE("memory follows the active leads and not the history", "[engine]") {
   // Leads that close or leave nurture free their slot: over four years the number held
   // levels off while the inquiries keep adding up.

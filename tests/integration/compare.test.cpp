@@ -152,7 +152,8 @@ TEST_CASE("compare: different horizons are refused before anything runs", "[inte
 }
 
 TEST_CASE("compare: figures only one scenario reports are named and left out", "[integration]") {
-  // Each channel reports its spend share, so a third channel adds a headline figure.
+  // Each channel reports its spend share, MQLs and MQL-to-won share, so a third channel
+  // adds three headline figures.
   const fs::path base = scratch("compare-figures");
   const fs::path dir = base / "out";
   const auto r = tandem_cmd("compare '" + kSmall + "' '" + kSmall +
@@ -162,7 +163,9 @@ TEST_CASE("compare: figures only one scenario reports are named and left out", "
                             dir.string() + "'");
   REQUIRE(r.exit_code == 0);
   const auto j = nlohmann::json::parse(read_file(dir / "comparison.json"));
-  CHECK(j["not_compared"]["alt_only"] == nlohmann::json::array({"spend_share.email"}));
+  CHECK(j["not_compared"]["alt_only"] ==
+        nlohmann::json::array(
+            {"spend_share.email", "channel_mqls.email", "channel_mql_to_won.email"}));
   CHECK(j["not_compared"]["base_only"].empty());
   CHECK(j["headline"].contains("revenue"));
   CHECK_FALSE(j["headline"].contains("spend_share.email"));
