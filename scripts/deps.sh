@@ -12,6 +12,7 @@ packages=(
   cmake ninja-build g++ ccache
   libboost-dev libboost-program-options-dev
   libyaml-cpp-dev libeigen3-dev catch2 libfmt-dev nlohmann-json3-dev libsqlite3-dev
+  libnlopt-cxx-dev
   libjs-chart.js
 )
 for flag in "$@"; do

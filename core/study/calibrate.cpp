@@ -1,0 +1,212 @@
+#include "study/calibrate.hpp"
+
+#include "config/scenario.hpp"
+#include "study/run.hpp"
+
+#include <tandem/errors.hpp>
+
+#include <fmt/format.h>
+#include <nlopt.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <exception>
+#include <limits>
+#include <map>
+
+namespace tandem::study {
+
+namespace {
+
+std::optional<double> number(std::string_view text) {
+  double v = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(v))
+    return std::nullopt;
+  return v;
+}
+
+}  // namespace
+
+FreeKey parse_free_key(const std::string& text) {
+  const auto eq = text.find('=');
+  const auto dots = text.find("..", eq == std::string::npos ? 0 : eq);
+  const auto usage = [&](const std::string& why) {
+    return UsageError("--fit " + text + ": " + why +
+                      "; give KEY=LO..HI, e.g. --fit funnel.contact_rate=0.3..0.9");
+  };
+  if (eq == std::string::npos || eq == 0) throw usage("no key");
+  if (dots == std::string::npos) throw usage("no range");
+  FreeKey k;
+  k.key = text.substr(0, eq);
+  const auto low = number(std::string_view(text).substr(eq + 1, dots - eq - 1));
+  const auto high = number(std::string_view(text).substr(dots + 2));
+  if (!low || !high) throw usage("the bounds are not numbers");
+  if (!(*low < *high)) throw usage("the low bound must be below the high one");
+  k.low = *low;
+  k.high = *high;
+  return k;
+}
+
+std::vector<FitTarget> fit_targets(const ObservedFunnel& observed, const Scenario& scenario,
+                                   int min_mqls) {
+  std::vector<std::string> names;
+  for (const auto& c : scenario.channels) names.push_back(c.name);
+  for (const std::string& ch : observed.channels)
+    if (std::find(names.begin(), names.end(), ch) == names.end())
+      throw UsageError(fmt::format(
+          "the data has channel '{}', which the scenario '{}' lacks (its channels: {}): add a "
+          "channel of that name to the scenario, or fit without that channel's rows",
+          ch, scenario.name, fmt::join(names, ", ")));
+  const double measured = scenario.horizon.periods - scenario.horizon.warmup_periods;
+  const double months_per_period =
+      scenario.horizon.period == SimPeriod::week ? 7.0 / (365.0 / 12.0) : 1.0;
+  const double per_month = 1.0 / (measured * months_per_period);
+  std::vector<FitTarget> out;
+  const auto add = [&](const std::string& name, const std::string& headline, double scale) {
+    const ObservedFigure* f = observed.find(name);
+    if (!f || f->se <= 0) return;
+    out.push_back({name, headline, scale, f->value, f->se});
+  };
+  for (const std::string& ch : observed.channels) {
+    const ObservedFigure* rate = observed.find("mql_to_won." + ch);
+    if (!rate || rate->sample < min_mqls) continue;
+    add("mqls_per_month." + ch, "channel_mqls." + ch, per_month);
+    add("mql_to_won." + ch, "channel_mql_to_won." + ch, 1.0);
+  }
+  add("days_to_close.median", "median_days_to_close", 1.0);
+  add("days_to_close.p90", "p90_days_to_close", 1.0);
+  return out;
+}
+
+std::vector<std::string> fitted_overrides(const std::vector<FreeKey>& keys,
+                                          const std::vector<double>& values) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < keys.size(); ++i)
+    out.push_back(keys[i].key + "=" + fmt::format("{}", values[i]));
+  return out;
+}
+
+namespace {
+
+struct Search {
+  const std::string& file;
+  const std::vector<std::string>& overrides;
+  PluginRegistry& registry;
+  const Execution& execution;
+  const FitOptions& options;
+  Fit& fit;
+  // What an evaluation threw (a scenario the values break, an interrupt, a plugin fault):
+  // NLopt would swallow it, so it is kept, the search stopped, and it is thrown again.
+  std::exception_ptr error;
+
+  double evaluate(const std::vector<double>& x) {
+    std::vector<std::string> all = overrides;
+    const auto fitted = fitted_overrides(fit.keys, x);
+    all.insert(all.end(), fitted.begin(), fitted.end());
+    Scenario s;
+    try {
+      s = load_scenario(file, all, registry);
+    } catch (const ScenarioError& e) {
+      std::vector<Problem> problems = e.problems();
+      for (Problem& p : problems)
+        if (p.where.file == "--set") p.where.file = "--fit";
+      throw ScenarioError(problems);
+    }
+    const RunResult r = run_in_memory(s, resolve_plugins(s, registry), execution);
+    Evaluation e;
+    e.values = x;
+    for (const FitTarget& t : fit.targets) {
+      double sum = 0;
+      for (const ReplicationResult& rep : r.replications)
+        for (const Headline& h : rep.headlines)
+          if (h.name == t.headline) sum += h.value;
+      const double mean = r.replications.empty() ? 0.0 : sum / static_cast<double>(r.replications.size());
+      const double simulated = mean * t.scale;
+      e.simulated.push_back(simulated);
+      e.distance += std::pow((simulated - t.observed) / t.se, 2);
+    }
+    fit.trace.push_back(e);
+    if (e.distance < fit.trace[fit.best].distance) fit.best = fit.trace.size() - 1;
+    if (options.progress)
+      options.progress(static_cast<int>(fit.trace.size()), fit.trace[fit.best].distance);
+    return e.distance;
+  }
+};
+
+double objective(const std::vector<double>& x, std::vector<double>& /*gradient*/, void* data) {
+  auto* search = static_cast<Search*>(data);
+  try {
+    return search->evaluate(x);
+  } catch (...) {
+    search->error = std::current_exception();
+    throw nlopt::forced_stop();
+  }
+}
+
+// Runs `pass` from `x`; returns NLopt's result, or throws what an evaluation threw.
+nlopt::result run(nlopt::opt& pass, std::vector<double>& x, Search& search) {
+  double best = 0;
+  try {
+    return pass.optimize(x, best);
+  } catch (const nlopt::forced_stop&) {
+    if (search.error) std::rethrow_exception(search.error);
+    throw;
+  } catch (const nlopt::roundoff_limited&) {
+    return nlopt::ROUNDOFF_LIMITED;
+  }
+}
+
+}  // namespace
+
+Fit calibrate(const std::string& file, const std::vector<std::string>& overrides,
+              const std::vector<FreeKey>& keys, const std::vector<FitTarget>& targets,
+              PluginRegistry& registry, const Execution& execution, const FitOptions& options) {
+  Fit fit;
+  fit.keys = keys;
+  fit.targets = targets;
+  if (keys.empty() || targets.empty()) {
+    fit.stopped = keys.empty() ? "no free keys" : "no targets";
+    return fit;
+  }
+  Search search{file, overrides, registry, execution, options, fit, nullptr};
+  const auto n = static_cast<unsigned>(keys.size());
+  std::vector<double> low, high, x;
+  for (const FreeKey& k : keys) {
+    low.push_back(k.low);
+    high.push_back(k.high);
+    x.push_back((k.low + k.high) / 2);
+  }
+  const int global = std::max(1, static_cast<int>(options.evaluations * options.global_share));
+  {
+    nlopt::opt pass(nlopt::GN_DIRECT_L, n);
+    pass.set_lower_bounds(low);
+    pass.set_upper_bounds(high);
+    pass.set_min_objective(objective, &search);
+    pass.set_maxeval(global);
+    run(pass, x, search);
+  }
+  x = fit.best_evaluation().values;
+  const int left = options.evaluations - static_cast<int>(fit.trace.size());
+  if (left > 2 * static_cast<int>(n) + 1) {
+    nlopt::opt local(nlopt::LN_BOBYQA, n);
+    local.set_lower_bounds(low);
+    local.set_upper_bounds(high);
+    local.set_min_objective(objective, &search);
+    local.set_maxeval(left);
+    local.set_xtol_rel(1e-3);
+    std::vector<double> step;
+    for (unsigned i = 0; i < n; ++i) step.push_back((high[i] - low[i]) / 10);
+    local.set_initial_step(step);
+    const nlopt::result r = run(local, x, search);
+    fit.stopped = r == nlopt::MAXEVAL_REACHED  ? "the evaluations ran out"
+                  : r == nlopt::ROUNDOFF_LIMITED ? "the distance stopped improving"
+                                                 : "the local search converged";
+  } else {
+    fit.stopped = "the evaluations ran out in the global pass";
+  }
+  return fit;
+}
+
+}  // namespace tandem::study

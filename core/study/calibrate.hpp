@@ -1,0 +1,83 @@
+// Calibration: the values of a scenario's free keys that bring what it simulates closest
+// to what a CRM export observed (simulated method of moments). Each target is a headline
+// figure of the run set against an observed figure; the distance is the sum over targets of
+// ((simulated − observed) / observed standard error)². Every evaluation runs the scenario
+// on the same random numbers (its seed and replications), so the distance moves only with
+// the free keys. The search is NLopt's: a global pass (DIRECT-L) over the bounds, then a
+// local derivative-free one (BOBYQA) from the best point found.
+#pragma once
+
+#include "data/observed_funnel.hpp"
+#include "plugins/registry.hpp"
+#include "study/execution.hpp"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace tandem::study {
+
+// A key the fit may move, within [low, high].
+struct FreeKey {
+  std::string key;  // as --set takes it: "funnel.contact_rate"
+  double low = 0, high = 0;
+};
+
+// "KEY=LO..HI" as a FreeKey; throws UsageError for a text that does not parse or whose
+// bounds are reversed.
+FreeKey parse_free_key(const std::string& text);
+
+// One observed figure and the headline of a run it is set against: the run's mean of
+// `headline` times `scale` (e.g. MQLs over the measured periods, as MQLs a month).
+struct FitTarget {
+  std::string name;      // the observed figure's name
+  std::string headline;  // the run's
+  double scale = 1;
+  double observed = 0, se = 0;
+};
+
+// The targets of `observed` a run of `scenario` can be set against, by the names its
+// channels share with the data: per channel with at least `min_mqls` MQLs, MQLs a month
+// and the share won; the median and 90th percentile of days to close. Throws UsageError
+// naming a channel of the data the scenario does not have (add it to `channels`, or give
+// it the name of one in the mapping's data).
+std::vector<FitTarget> fit_targets(const ObservedFunnel& observed, const Scenario& scenario,
+                                   int min_mqls = 200);
+
+// One evaluation: the free keys' values, each target's simulated figure, the distance.
+struct Evaluation {
+  std::vector<double> values;
+  std::vector<double> simulated;
+  double distance = 0;
+};
+
+struct Fit {
+  std::vector<FreeKey> keys;
+  std::vector<FitTarget> targets;
+  std::vector<Evaluation> trace;  // every evaluation, in order
+  std::size_t best = 0;           // index into trace
+  std::string stopped;            // why the search stopped
+
+  const Evaluation& best_evaluation() const { return trace[best]; }
+};
+
+struct FitOptions {
+  int evaluations = 60;   // most evaluations in all
+  double global_share = 0.4;  // of them, for the global pass
+  // Called after each evaluation: (evaluation number from 1, the best distance so far).
+  std::function<void(int, double)> progress;
+};
+
+// Loads `file` with `overrides` then the free keys' values for every evaluation (a value
+// a key cannot take is reported as a ScenarioError at "--fit"), runs it in memory and
+// searches. The scenario's seed and replications are used at every point.
+Fit calibrate(const std::string& file, const std::vector<std::string>& overrides,
+              const std::vector<FreeKey>& keys, const std::vector<FitTarget>& targets,
+              PluginRegistry& registry, const Execution& execution,
+              const FitOptions& options = {});
+
+// The free keys as --set overrides at `values`.
+std::vector<std::string> fitted_overrides(const std::vector<FreeKey>& keys,
+                                          const std::vector<double>& values);
+
+}  // namespace tandem::study
