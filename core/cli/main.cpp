@@ -26,6 +26,7 @@ verbs:
   compare BASE ALT      both on common random numbers: differences with paired CIs
   sweep SCENARIO --vary KEY=V1,V2,...  every point of a grid, on common random numbers
   estimate SCENARIO     the analytic (Markov chain) view: expected figures, instantly
+  calibrate SCENARIO --mapping FILE --fit KEY=LO..HI  fit free keys to a CRM export
   history [show RUN]    the recorded runs, compares and sweeps; one of them in full
   validate SCENARIO...  check scenarios only; every problem, located
   payout PLAN --results CSV  a pay plan on given results: statements and a ledger
@@ -39,7 +40,7 @@ int dispatch(int argc, char** argv) {
   const std::map<std::string, std::function<int(const Args&)>> verbs = {
       {"run", run_verb},           {"validate", validate_verb}, {"plugins", plugins_verb},
       {"payout", payout_verb},     {"compare", compare_verb},   {"sweep", sweep_verb},
-      {"estimate", estimate_verb}, {"history", history_verb}};
+      {"estimate", estimate_verb}, {"history", history_verb}, {"calibrate", calibrate_verb}};
   if (argc < 2) {
     std::fputs(kUsage, stderr);
     return 2;

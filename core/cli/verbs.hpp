@@ -19,6 +19,7 @@ int compare_verb(const Args& args);
 int sweep_verb(const Args& args);
 int estimate_verb(const Args& args);
 int history_verb(const Args& args);
+int calibrate_verb(const Args& args);
 
 // Options every verb that loads plugins takes.
 struct PluginPathOption {

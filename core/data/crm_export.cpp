@@ -11,6 +11,7 @@
 #include <cctype>
 #include <charconv>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace tandem {
 
@@ -103,9 +104,14 @@ CrmExport read_crm_export(const CrmMapping& m) {
 
   const ReadTable leads = read_table(m.leads, "leads", {"id", "created", "channel", "owner"});
   std::unordered_map<std::string, std::size_t> by_id;
+  std::unordered_set<std::string> left_out;  // ids of leads left out, so their deals say so
   for (std::size_t r = 1; r < leads.table.records.size(); ++r) {
     ++out.lead_rows;
     const std::string id = trimmed(leads.field(r, "id"));
+    const auto drop_lead = [&](Location where, const std::string& reason) {
+      if (!by_id.count(id)) left_out.insert(id);
+      drop(std::move(where), reason);
+    };
     if (id.empty()) {
       drop(leads.at(r, leads.index.at("id")), "lead with no id");
       continue;
@@ -113,7 +119,7 @@ CrmExport read_crm_export(const CrmMapping& m) {
     const auto created = data::parse_date_time(trimmed(leads.field(r, "created")),
                                                m.leads.date_format);
     if (!created) {
-      drop(leads.at(r, leads.index.at("created")),
+      drop_lead(leads.at(r, leads.index.at("created")),
            "lead whose created date does not read as '" + m.leads.date_format + "'");
       continue;
     }
@@ -127,7 +133,7 @@ CrmExport read_crm_export(const CrmMapping& m) {
     if (leads.index.at("channel") >= 0) {
       lead.channel = trimmed(leads.field(r, "channel"));
       if (lead.channel.empty()) {
-        drop(leads.at(r, leads.index.at("channel")), "lead with no channel");
+        drop_lead(leads.at(r, leads.index.at("channel")), "lead with no channel");
         continue;
       }
       if (std::find(out.channels.begin(), out.channels.end(), lead.channel) == out.channels.end())
@@ -147,7 +153,9 @@ CrmExport read_crm_export(const CrmMapping& m) {
     const auto found = by_id.find(id);
     if (id.empty() || found == by_id.end()) {
       drop(deals.at(r, deals.index.at("lead_id")),
-           id.empty() ? "deal with no lead id" : "deal whose lead is not in the leads table");
+           id.empty()             ? "deal with no lead id"
+           : left_out.count(id)   ? "deal whose lead was left out"
+                                  : "deal whose lead is not in the leads table");
       continue;
     }
     CrmLead& lead = out.leads[found->second];
@@ -195,7 +203,7 @@ std::string CrmExport::summary() const {
   text += "; left out:";
   const char* sep = " ";
   for (const auto& [reason, n] : dropped_by_reason) {
-    text += fmt::format("{}{} {}", sep, n, reason);
+    text += fmt::format("{}{} × {}", sep, n, reason);
     sep = ", ";
   }
   return text;

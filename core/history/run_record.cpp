@@ -10,12 +10,15 @@ std::string to_text(RecordKind kind) {
       return "compare";
     case RecordKind::sweep:
       return "sweep";
+    case RecordKind::calibration:
+      return "calibration";
   }
   return "run";
 }
 
 std::optional<RecordKind> record_kind(std::string_view text) {
-  for (const RecordKind k : {RecordKind::run, RecordKind::compare, RecordKind::sweep})
+  for (const RecordKind k :
+       {RecordKind::run, RecordKind::compare, RecordKind::sweep, RecordKind::calibration})
     if (to_text(k) == text) return k;
   return std::nullopt;
 }

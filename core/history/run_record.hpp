@@ -11,9 +11,9 @@
 
 namespace tandem {
 
-enum class RecordKind { run, compare, sweep };
+enum class RecordKind { run, compare, sweep, calibration };
 
-// "run", "compare", "sweep".
+// "run", "compare", "sweep", "calibration".
 std::string to_text(RecordKind kind);
 // The kind named by `text`, or none.
 std::optional<RecordKind> record_kind(std::string_view text);

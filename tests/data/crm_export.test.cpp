@@ -92,10 +92,11 @@ TEST_CASE("rows that cannot be used are left out with their place and reason", "
   CHECK(x.leads[0].sdr == "s1");
   CHECK_FALSE(x.leads[1].won);
   CHECK(x.summary() ==
-        "3 of 7 lead rows and 1 of 4 deal rows used; left out: 1 deal closed before its lead "
-        "was created, 1 deal whose close date does not read as '%d-%m-%Y %H:%M', 1 deal whose "
-        "lead is not in the leads table, 1 lead id given twice (the first kept), 1 lead whose "
-        "created date does not read as '%d-%m-%Y', 1 lead with no channel, 1 lead with no id");
+        "3 of 7 lead rows and 1 of 4 deal rows used; left out: 1 × deal closed before its lead "
+        "was created, 1 × deal whose close date does not read as '%d-%m-%Y %H:%M', 1 × deal "
+        "whose lead is not in the leads table, 1 × lead id given twice (the first kept), 1 × "
+        "lead whose created date does not read as '%d-%m-%Y', 1 × lead with no channel, 1 × "
+        "lead with no id");
 }
 
 TEST_CASE("a column the mapping names and the table lacks is an error at the mapping's key",
@@ -179,6 +180,7 @@ TEST_CASE("the Olist export reads as its README describes", "[data]") {
   CHECK(x.deal_rows == 842);
   CHECK(x.leads.size() == 7940);  // 60 have no channel
   CHECK(x.dropped_by_reason.at("lead with no channel") == 60);
+  CHECK(x.dropped_by_reason.at("deal whose lead was left out") == 14);
   const ObservedFunnel f = observe_funnel(x);
   // The README's figures (over all 8,000; here the 7,940 with a channel).
   CHECK(f.find("mql_to_won")->value == Approx(0.105).margin(0.002));

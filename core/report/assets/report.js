@@ -1,5 +1,6 @@
 // Draws a Tandem report from the JSON in #report-data with Chart.js (inlined beside this
-// script). One page for three kinds of folder: a run, a paired comparison and a sweep.
+// script). One page for four kinds of folder: a run, a paired comparison, a sweep and a
+// calibration.
 //
 // The page checks itself once it has drawn: every chart must have data and pixels on its
 // canvas, and any script error is listed on the page. The result is left on <body>
@@ -454,6 +455,40 @@
         ...names.map((n) => `${fmt(p.headline[n].mean, d.units[n])} ${interval(p.headline[n].ci95, d.units[n])}`)]));
   }
 
+  // ---- A calibration ----------------------------------------------------------------
+
+  function calibrationReport(d) {
+    const fit = section('Observed and simulated',
+      `Each figure the fit aimed at: what the export shows (with its bootstrap 95% interval) and what the calibrated scenario simulates, over ${d.window}. z = (simulated − observed) / observed standard error.`);
+    const canvas = figure(fit, 'Simulated against observed, in observed standard errors', 'Inside ±2: within the data\'s own uncertainty.', 40 + 26 * d.targets.length);
+    draw(canvas, {
+      type: 'bar',
+      data: {
+        labels: d.targets.map((t) => label(t.name)),
+        datasets: [{ label: 'z', data: d.targets.map((t) => t.z), backgroundColor: d.targets.map((t) => (Math.abs(t.z) <= 2 ? color(0) : color(3))) }],
+      },
+      options: { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: axis('z', 'number', { suggestedMin: -3, suggestedMax: 3 }) } },
+    });
+    table(fit, ['figure', 'observed', '95% interval', 'simulated', 'z'],
+      d.targets.map((t) => [label(t.name), fmt(t.observed, t.unit), interval([t.low, t.high], t.unit), fmt(t.simulated, t.unit), fmt(t.z, 'number')]));
+
+    const keys = section('Fitted keys', `Found in ${d.trace.length} evaluations (${d.stopped}); each ran the scenario on the same random numbers.`);
+    table(keys, ['key', 'value', 'searched over'], d.keys.map((k) => [k.key, fmt(k.value, 'number'), `${fmt(k.low, 'number')} to ${fmt(k.high, 'number')}`]));
+    const trace = figure(keys, 'Distance by evaluation', 'The sum of squared z over the figures; the best so far as a line.');
+    let best = Infinity;
+    draw(trace, {
+      type: 'line',
+      data: {
+        labels: d.trace.map((_, i) => i + 1),
+        datasets: [
+          { label: 'evaluation', data: d.trace, showLine: false, pointRadius: 3, borderColor: color(1), backgroundColor: color(1) },
+          { label: 'best so far', data: d.trace.map((v) => (best = Math.min(best, v))), pointRadius: 0, borderColor: color(0), backgroundColor: color(0) },
+        ],
+      },
+      options: { scales: { y: axis('distance', 'number', { type: 'logarithmic' }), x: axis('evaluation', 'count') } },
+    });
+  }
+
   // ---- Self-check -------------------------------------------------------------------
 
   // A chart has drawn when it has at least one finite value and its canvas holds pixels.
@@ -487,6 +522,7 @@
     if (d.kind === 'run') runReport(d);
     else if (d.kind === 'compare') compareReport(d);
     else if (d.kind === 'sweep') sweepReport(d);
+    else if (d.kind === 'calibration') calibrationReport(d);
     else throw new Error(`unknown report kind "${d.kind}"`);
     finish(document.querySelectorAll('canvas').length);
   } catch (e) {
