@@ -77,8 +77,8 @@ int calibrate_verb(const Args& args) {
 
   // The export, read before any simulating: its problems come first.
   const CrmMapping mapping = load_crm_mapping(
-      mapping_file, data_folder.empty() ? std::nullopt
-                                        : std::optional<std::filesystem::path>(data_folder));
+      mapping_file,
+      data_folder.empty() ? std::nullopt : std::optional<std::filesystem::path>(data_folder));
   const CrmExport data = read_crm_export(mapping);
   fmt::print(stderr, "{}: {}\n", mapping_file, data.summary());
   for (std::size_t i = 0; i < data.dropped.size() && i < 5; ++i)
@@ -96,9 +96,10 @@ int calibrate_verb(const Args& args) {
   const Scenario base = load_scenario(scenario_file, overrides, registry);
   const std::vector<study::FitTarget> targets = study::fit_targets(observed, base, min_mqls);
   if (targets.empty())
-    throw UsageError("tandem calibrate: no figure of the export has a standard error to fit to "
-                     "(fewer than " + std::to_string(min_mqls) +
-                     " MQLs on every channel? lower --min-mqls)");
+    throw UsageError(
+        "tandem calibrate: no figure of the export has a standard error to fit to "
+        "(fewer than " +
+        std::to_string(min_mqls) + " MQLs on every channel? lower --min-mqls)");
   const std::filesystem::path dir =
       o.out.empty() ? study::default_out("calibrate-" + study::folder_part(base.name))
                     : std::filesystem::path(o.out);
@@ -129,14 +130,15 @@ int calibrate_verb(const Args& args) {
   record.observed = &observed;
   record.fit = &fit;
   record.calibrated_yaml = calibrated.resolved_yaml;
-  record.window = observed.first_month + " to " + observed.last_month + " (" +
-                  std::to_string(observed.months) + " months)";
+  record.window = observed.first_month + " to " + observed.last_month + ", " +
+                  std::to_string(observed.months) + " months";
   const auto j = study::write_calibration_folder(dir, o.force, record);
 
   std::vector<RecordedFigure> figures;
   for (const auto& t : j["targets"])
-    figures.push_back({FigureKind::mean, 0, t["name"].get<std::string>(), t["unit"].get<std::string>(),
-                       t["simulated"].get<double>(), std::nullopt, std::nullopt});
+    figures.push_back({FigureKind::mean, 0, t["name"].get<std::string>(),
+                       t["unit"].get<std::string>(), t["simulated"].get<double>(), std::nullopt,
+                       std::nullopt});
   const std::string recorded =
       history.record(RecordKind::calibration, {study::recorded_scenario("scenario", calibrated)},
                      calibrated.seed, calibrated.replications, dir, figures);

@@ -45,27 +45,26 @@ const Section& mapping_schema() {
   static const Section schema = [] {
     Section root;
     root.required = true;
-    root.schema = Schema("", "Which column of a CRM export is which.")
-                      .required<std::int64_t>("tandem",
-                                              "File format version; this Tandem reads " +
-                                                  std::to_string(config::kScenarioFormat) + ".",
-                                              in_range(config::kScenarioFormat,
-                                                       config::kScenarioFormat));
-    root.sections.push_back(table(
-        "leads", "The leads table: one row per lead (an MQL).",
-        {{"id", "The lead's id (what the deals table joins on)"},
-         {"created", "When the lead became an MQL"}},
-        {{"channel", "The marketing channel or source it came from"},
-         {"owner", "Who owns it (a rep or an SDR)"}},
-        "%Y-%m-%d"));
-    root.sections.push_back(table(
-        "deals", "The deals table: one row per closed deal, joined to its lead.",
-        {{"lead_id", "The id of the deal's lead"}, {"closed", "When the deal closed"}},
-        {{"outcome", "Won or lost (without it every row is a won deal)"},
-         {"amount", "What the deal is worth"},
-         {"sdr", "The SDR who qualified it"},
-         {"rep", "The rep who closed it"}},
-        "%Y-%m-%d"));
+    root.schema =
+        Schema("", "Which column of a CRM export is which.")
+            .required<std::int64_t>("tandem",
+                                    "File format version; this Tandem reads " +
+                                        std::to_string(config::kScenarioFormat) + ".",
+                                    in_range(config::kScenarioFormat, config::kScenarioFormat));
+    root.sections.push_back(table("leads", "The leads table: one row per lead (an MQL).",
+                                  {{"id", "The lead's id (what the deals table joins on)"},
+                                   {"created", "When the lead became an MQL"}},
+                                  {{"channel", "The marketing channel or source it came from"},
+                                   {"owner", "Who owns it (a rep or an SDR)"}},
+                                  "%Y-%m-%d"));
+    root.sections.push_back(
+        table("deals", "The deals table: one row per closed deal, joined to its lead.",
+              {{"lead_id", "The id of the deal's lead"}, {"closed", "When the deal closed"}},
+              {{"outcome", "Won or lost (without it every row is a won deal)"},
+               {"amount", "What the deal is worth"},
+               {"sdr", "The SDR who qualified it"},
+               {"rep", "The rep who closed it"}},
+              "%Y-%m-%d"));
     return root;
   }();
   return schema;
@@ -85,15 +84,17 @@ CrmMapping load_crm_mapping(const std::filesystem::path& file,
   const config::CheckedSection checked = config::check_tree(root, schema, no_plugins, report);
   // A date format that cannot be read, reported with the schema's problems.
   for (const char* name : {"leads", "deals"}) {
-    const YAML::Node format = root[name] && root[name].IsMap() ? root[name]["date_format"] : YAML::Node();
+    const YAML::Node format =
+        root[name] && root[name].IsMap() ? root[name]["date_format"] : YAML::Node();
     if (format && format.IsScalar())
       if (const auto wrong = data::check_date_format(format.Scalar()))
         report.add(format, std::string(name) + ".date_format", *wrong);
   }
   if (!report.ok()) throw ScenarioError(report.sorted());
 
-  const std::filesystem::path folder =
-      data_folder ? *data_folder : file.parent_path().empty() ? "." : file.parent_path();
+  const std::filesystem::path folder = data_folder                  ? *data_folder
+                                       : file.parent_path().empty() ? "."
+                                                                    : file.parent_path();
   CrmMapping out;
   out.file = file.string();
   for (const char* name : {"leads", "deals"}) {

@@ -2,9 +2,9 @@
 //
 //   tandem: 1
 //   leads:
-//     file: marketing_qualified_leads.csv   # in the export's folder (--data), else beside this file
-//     date_format: "%d-%m-%Y"
-//     columns: {id: mql_id, created: first_contact_date, channel: origin}
+//     file: marketing_qualified_leads.csv   # in the export's folder (--data), else beside this
+//     file date_format: "%d-%m-%Y" columns: {id: mql_id, created: first_contact_date, channel:
+//     origin}
 //   deals:
 //     file: closed_deals.csv
 //     date_format: "%d-%m-%Y %H:%M"

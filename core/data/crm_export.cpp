@@ -1,7 +1,7 @@
 #include "data/crm_export.hpp"
 
-#include "common/input_file.hpp"
 #include "common/did_you_mean.hpp"
+#include "common/input_file.hpp"
 #include "data/csv_reader.hpp"
 #include "data/date_time.hpp"
 
@@ -59,23 +59,29 @@ struct ReadTable {
     static const std::string none;
     const int i = index.at(role);
     const auto& fields = table.records[record].fields;
-    return i >= 0 && static_cast<std::size_t>(i) < fields.size() ? fields[static_cast<std::size_t>(i)]
-                                                                  : none;
+    return i >= 0 && static_cast<std::size_t>(i) < fields.size()
+               ? fields[static_cast<std::size_t>(i)]
+               : none;
   }
 };
 
 ReadTable read_table(const CrmTable& t, const char* what, const std::vector<std::string>& roles) {
   ReadTable out;
   out.file = t.file.string();
+  // A table that cannot be used is bad input, reported like a scenario's problems (exit 2),
+  // at the mapping's key that names it.
+  const auto refuse = [](const Location& where, const std::string& message) {
+    return ScenarioError({Problem{where, message}});
+  };
   try {
     out.text = read_input_file(t.file, what);
   } catch (const Error& e) {
-    throw Error(e.what(), t.file_where);
+    throw refuse(t.file_where, e.what());
   }
   out.table = csv::split(out.text);
   if (out.table.records.empty())
-    throw Error(out.file + ": the " + std::string(what) + " table is empty: it needs a header row",
-                t.file_where);
+    throw refuse(t.file_where, out.file + ": the " + std::string(what) +
+                                   " table is empty: it needs a header row");
   const auto& header = out.table.records.front().fields;
   for (const std::string& role : roles) {
     const std::string& name = t.column(role);
@@ -84,9 +90,9 @@ ReadTable read_table(const CrmTable& t, const char* what, const std::vector<std:
     const auto it = std::find(header.begin(), header.end(), name);
     if (it == header.end()) {
       const auto at = t.where.find(role);
-      throw Error(fmt::format("{} has no column '{}'{} (its columns: {})", out.file, name,
-                              did_you_mean(name, header), join(header)),
-                  at == t.where.end() ? t.file_where : at->second);
+      throw refuse(at == t.where.end() ? t.file_where : at->second,
+                   fmt::format("{} has no column '{}'{} (its columns: {})", out.file, name,
+                               did_you_mean(name, header), join(header)));
     }
     out.index[role] = static_cast<int>(it - header.begin());
   }
@@ -116,11 +122,11 @@ CrmExport read_crm_export(const CrmMapping& m) {
       drop(leads.at(r, leads.index.at("id")), "lead with no id");
       continue;
     }
-    const auto created = data::parse_date_time(trimmed(leads.field(r, "created")),
-                                               m.leads.date_format);
+    const auto created =
+        data::parse_date_time(trimmed(leads.field(r, "created")), m.leads.date_format);
     if (!created) {
       drop_lead(leads.at(r, leads.index.at("created")),
-           "lead whose created date does not read as '" + m.leads.date_format + "'");
+                "lead whose created date does not read as '" + m.leads.date_format + "'");
       continue;
     }
     if (by_id.count(id)) {
@@ -153,9 +159,9 @@ CrmExport read_crm_export(const CrmMapping& m) {
     const auto found = by_id.find(id);
     if (id.empty() || found == by_id.end()) {
       drop(deals.at(r, deals.index.at("lead_id")),
-           id.empty()             ? "deal with no lead id"
-           : left_out.count(id)   ? "deal whose lead was left out"
-                                  : "deal whose lead is not in the leads table");
+           id.empty()           ? "deal with no lead id"
+           : left_out.count(id) ? "deal whose lead was left out"
+                                : "deal whose lead is not in the leads table");
       continue;
     }
     CrmLead& lead = out.leads[found->second];
@@ -163,8 +169,8 @@ CrmExport read_crm_export(const CrmMapping& m) {
       drop(deals.at(r, deals.index.at("lead_id")), "second deal for a lead (the first kept)");
       continue;
     }
-    const auto closed = data::parse_date_time(trimmed(deals.field(r, "closed")),
-                                              m.deals.date_format);
+    const auto closed =
+        data::parse_date_time(trimmed(deals.field(r, "closed")), m.deals.date_format);
     if (!closed) {
       drop(deals.at(r, deals.index.at("closed")),
            "deal whose close date does not read as '" + m.deals.date_format + "'");
@@ -187,7 +193,8 @@ CrmExport read_crm_export(const CrmMapping& m) {
       }
     }
     lead.closed = *closed;
-    lead.won = deals.index.at("outcome") < 0 || lower(trimmed(deals.field(r, "outcome"))) == won_value;
+    lead.won =
+        deals.index.at("outcome") < 0 || lower(trimmed(deals.field(r, "outcome"))) == won_value;
     if (deals.index.at("sdr") >= 0) lead.sdr = trimmed(deals.field(r, "sdr"));
     if (deals.index.at("rep") >= 0) lead.rep = trimmed(deals.field(r, "rep"));
   }

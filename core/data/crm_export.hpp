@@ -5,8 +5,8 @@
 // A row that cannot be used (no id, a date that does not parse, a deal whose lead is not
 // in the leads table, the same lead twice) is left out and reported with its file, line
 // and column; the export keeps every such row's reason and a count per reason. A column
-// the mapping names that a table does not have, or a table that cannot be read, is an
-// error (nothing is read).
+// the mapping names that a table does not have, or a table that cannot be read, is bad
+// input (nothing is read).
 #pragma once
 
 #include <tandem/errors.hpp>
@@ -21,11 +21,11 @@ namespace tandem {
 
 // One table's columns, as the mapping names them; an empty name: the export has none.
 struct CrmTable {
-  std::filesystem::path file;  // the CSV
-  std::string date_format;     // for every date column of the table
-  std::map<std::string, std::string> columns;   // role -> column name
-  std::map<std::string, Location> where;        // role -> where the mapping names it
-  Location file_where;                          // where the mapping names the file
+  std::filesystem::path file;                  // the CSV
+  std::string date_format;                     // for every date column of the table
+  std::map<std::string, std::string> columns;  // role -> column name
+  std::map<std::string, Location> where;       // role -> where the mapping names it
+  Location file_where;                         // where the mapping names the file
 
   const std::string& column(const std::string& role) const;
 };
@@ -43,7 +43,7 @@ struct CrmMapping {
 // One lead and what became of it.
 struct CrmLead {
   std::string id;
-  double created = 0;  // days since 1970-01-01
+  double created = 0;   // days since 1970-01-01
   std::string channel;  // "" when the export has none for it
   std::string owner;
   // Its deal, if it has one.
@@ -60,7 +60,7 @@ struct DroppedRow {
 };
 
 struct CrmExport {
-  std::vector<CrmLead> leads;      // in the leads table's order
+  std::vector<CrmLead> leads;         // in the leads table's order
   std::vector<std::string> channels;  // every channel named, in order of first appearance
   std::vector<DroppedRow> dropped;
   std::map<std::string, int> dropped_by_reason;
@@ -70,8 +70,8 @@ struct CrmExport {
   std::string summary() const;
 };
 
-// Reads both tables with `mapping`. Throws tandem::Error, located at the mapping's key,
-// for a table that cannot be read or a column it lacks (naming the columns it has).
+// Reads both tables with `mapping`. Throws ScenarioError, located at the mapping's key, for
+// a table that cannot be read or a column it lacks (naming the columns it has).
 CrmExport read_crm_export(const CrmMapping& mapping);
 
 }  // namespace tandem

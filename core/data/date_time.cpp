@@ -22,7 +22,8 @@ std::optional<int> digits(std::string_view text, std::size_t& i, int most) {
 
 std::optional<double> days_of(int year, int month, int day) {
   using namespace std::chrono;
-  const year_month_day ymd{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
+  const year_month_day ymd{std::chrono::year{year},
+                           std::chrono::month{static_cast<unsigned>(month)},
                            std::chrono::day{static_cast<unsigned>(day)}};
   if (!ymd.ok()) return std::nullopt;
   return static_cast<double>(sys_days{ymd}.time_since_epoch().count());
@@ -36,13 +37,22 @@ std::optional<std::string> check_date_format(std::string_view format) {
     if (format[i] != '%') continue;
     if (++i == format.size()) return "the format ends in a lone '%'";
     switch (format[i]) {
-      case 'Y': year = true; break;
-      case 'm': month = true; break;
-      case 'd': day = true; break;
-      case 'H': case 'M': case 'S': case '%': break;
+      case 'Y':
+        year = true;
+        break;
+      case 'm':
+        month = true;
+        break;
+      case 'd':
+        day = true;
+        break;
+      case 'H':
+      case 'M':
+      case 'S':
+      case '%':
+        break;
       default:
-        return std::string("unknown directive '%") + format[i] +
-               "' (use %Y, %m, %d, %H, %M, %S)";
+        return std::string("unknown directive '%") + format[i] + "' (use %Y, %m, %d, %H, %M, %S)";
     }
   }
   if (!year || !month || !day) return "a date format needs %Y, %m and %d";
@@ -61,12 +71,30 @@ std::optional<double> parse_date_time(std::string_view text, std::string_view fo
     const char d = format[++f];
     std::optional<int> v;
     switch (d) {
-      case 'Y': v = digits(text, i, 4); if (v) year = *v; break;
-      case 'm': v = digits(text, i, 2); if (v) month = *v; break;
-      case 'd': v = digits(text, i, 2); if (v) day = *v; break;
-      case 'H': v = digits(text, i, 2); if (v) hour = *v; break;
-      case 'M': v = digits(text, i, 2); if (v) minute = *v; break;
-      case 'S': v = digits(text, i, 2); if (v) second = *v; break;
+      case 'Y':
+        v = digits(text, i, 4);
+        if (v) year = *v;
+        break;
+      case 'm':
+        v = digits(text, i, 2);
+        if (v) month = *v;
+        break;
+      case 'd':
+        v = digits(text, i, 2);
+        if (v) day = *v;
+        break;
+      case 'H':
+        v = digits(text, i, 2);
+        if (v) hour = *v;
+        break;
+      case 'M':
+        v = digits(text, i, 2);
+        if (v) minute = *v;
+        break;
+      case 'S':
+        v = digits(text, i, 2);
+        if (v) second = *v;
+        break;
       case '%':
         if (i >= text.size() || text[i] != '%') return std::nullopt;
         ++i;
@@ -77,8 +105,7 @@ std::optional<double> parse_date_time(std::string_view text, std::string_view fo
     }
     if (!v) return std::nullopt;
   }
-  if (i != text.size() || year < 0 || hour > 23 || minute > 59 || second > 59)
-    return std::nullopt;
+  if (i != text.size() || year < 0 || hour > 23 || minute > 59 || second > 59) return std::nullopt;
   const auto days = days_of(year, month, day);
   if (!days) return std::nullopt;
   return *days + (hour * 3600 + minute * 60 + second) / 86400.0;

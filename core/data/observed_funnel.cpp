@@ -123,7 +123,8 @@ ObservedFunnel observe_funnel(const CrmExport& data, const ObserveOptions& optio
     months[data::month_of(d)].month = data::month_of(d);
   for (const CrmLead* l : leads) {
     ++months[data::month_of(l->created)].mqls;
-    if (l->won && data::month_of(*l->closed) <= out.last_month) ++months[data::month_of(*l->closed)].won;
+    if (l->won && data::month_of(*l->closed) <= out.last_month)
+      ++months[data::month_of(*l->closed)].won;
   }
   for (auto& [name, month] : months) out.by_month.push_back(month);
   out.months = static_cast<int>(out.by_month.size());
@@ -166,8 +167,7 @@ ObservedFunnel observe_funnel(const CrmExport& data, const ObserveOptions& optio
     const auto dot = s.name.find('.');
     const bool per_channel = dot != std::string::npos && s.name.rfind("days_to_close", 0) != 0 &&
                              s.name.rfind("deal_size", 0) != 0;
-    f.sample = s.name.rfind("days_to_close", 0) == 0 || s.name.rfind("deal_size", 0) == 0
-                   ? won
+    f.sample = s.name.rfind("days_to_close", 0) == 0 || s.name.rfind("deal_size", 0) == 0 ? won
                : per_channel ? sample_of["mql_to_won." + s.name.substr(dot + 1)]
                              : static_cast<int>(leads.size());
     out.figures.push_back(std::move(f));
@@ -180,7 +180,8 @@ ObservedFunnel observe_funnel(const CrmExport& data, const ObserveOptions& optio
     std::sort(v.begin(), v.end());
     return static_cast<double>(std::unique(v.begin(), v.end()) - v.begin());
   };
-  for (const auto& [name, who] : {std::pair{"sdrs", &CrmLead::sdr}, std::pair{"reps", &CrmLead::rep}}) {
+  for (const auto& [name, who] :
+       {std::pair{"sdrs", &CrmLead::sdr}, std::pair{"reps", &CrmLead::rep}}) {
     const double n = distinct(who);
     if (n > 0) out.figures.push_back({name, "count", n, n, n, 0.0, won});
   }

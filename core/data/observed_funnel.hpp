@@ -50,9 +50,9 @@ struct ObservedFunnel {
 };
 
 struct ObserveOptions {
-  int bootstrap = 500;           // resamples
+  int bootstrap = 500;  // resamples
   std::uint64_t seed = 20170601;
-  std::optional<double> until;   // days since 1970-01-01: only what happened before
+  std::optional<double> until;  // days since 1970-01-01: only what happened before
 };
 
 ObservedFunnel observe_funnel(const CrmExport& data, const ObserveOptions& options = {});

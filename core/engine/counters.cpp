@@ -18,9 +18,9 @@ void Counters::record(Recorder& recorder, int t, const std::array<double, kGauge
   }
 }
 
-std::vector<Headline> Counters::headlines(const std::array<double, kFigures>& figures,
-                                          const std::vector<ChannelConfig>& channels,
-                                          const std::vector<std::vector<double>>& per_channel) const {
+std::vector<Headline> Counters::headlines(
+    const std::array<double, kFigures>& figures, const std::vector<ChannelConfig>& channels,
+    const std::vector<std::vector<double>>& per_channel) const {
   std::vector<Headline> out;
   for (const CatalogueRow& row : kCatalogue) {
     if (!row.headline()) continue;
@@ -36,8 +36,8 @@ std::vector<Headline> Counters::headlines(const std::array<double, kFigures>& fi
         break;
       case Source::per_channel:
         for (std::size_t c = 0; c < channels.size(); ++c)
-          out.push_back({std::string(row.name) + "." + channels[c].name, unit,
-                         per_channel[row.index][c]});
+          out.push_back(
+              {std::string(row.name) + "." + channels[c].name, unit, per_channel[row.index][c]});
         break;
       case Source::gauge:
       case Source::agent:

@@ -211,8 +211,9 @@ void reach_hazards(const Scenario& s, int touches, const WorkerQueue& q, Rates& 
     const double first_hour = reached < W ? week.hour_at(reached) : retry_hour;
     double left = 1.0;
     for (int j = 0; j < touches; ++j) {
-      const double waited = std::max(
-          0.0, j == 0 ? first_hour - arrives : retry_hour + (j - (reached < W ? 1 : 0)) * T - arrives);
+      const double waited =
+          std::max(0.0, j == 0 ? first_hour - arrives
+                               : retry_hour + (j - (reached < W ? 1 : 0)) * T - arrives);
       const double p = s.funnel.contact_rate *
                        (speed.floor + (1.0 - speed.floor) * std::exp(-waited / speed.decay_hours));
       first[at(j)] += weight * left * p;

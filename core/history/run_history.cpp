@@ -23,7 +23,8 @@ namespace {
 
 constexpr int kBusyTimeoutMs = 10000;
 
-// The tables, as docs/experiments.md describes them. Version 1.
+// The tables, as docs/experiments.md describes them. Version 2 (version 1 had no
+// 'calibration' kind of run).
 constexpr const char* kSchema = R"sql(
 CREATE TABLE schema_versions (
   version INTEGER PRIMARY KEY,
@@ -32,7 +33,7 @@ CREATE TABLE schema_versions (
 );
 CREATE TABLE runs (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
-  kind TEXT NOT NULL CHECK (kind IN ('run', 'compare', 'sweep')),
+  kind TEXT NOT NULL CHECK (kind IN ('run', 'compare', 'sweep', 'calibration')),
   time TEXT NOT NULL,
   tandem_version TEXT NOT NULL,
   sdk_abi INTEGER NOT NULL,
@@ -162,6 +163,40 @@ bool check_schema(const fs::path& file, sqlite::Database& db) {
   return false;
 }
 
+// Version 1 -> 2: the runs table's CHECK admits 'calibration'. SQLite cannot change a
+// CHECK in place, so the table is rebuilt (SQLite's documented way: a new table, the rows
+// copied, the old one dropped, the new one renamed), with foreign keys off so that the
+// other tables' rows stay. Runs in its own transaction, before foreign keys are turned on.
+void migrate_from_1(sqlite::Database& db) {
+  sqlite::Transaction transaction(db);
+  db.exec(R"sql(
+CREATE TABLE runs_v2 (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind TEXT NOT NULL CHECK (kind IN ('run', 'compare', 'sweep', 'calibration')),
+  time TEXT NOT NULL,
+  tandem_version TEXT NOT NULL,
+  sdk_abi INTEGER NOT NULL,
+  seed NOT NULL,
+  replications INTEGER NOT NULL,
+  arguments TEXT NOT NULL,
+  directory TEXT NOT NULL,
+  folder TEXT NOT NULL
+);
+INSERT INTO runs_v2 SELECT * FROM runs;
+DROP TABLE runs;
+ALTER TABLE runs_v2 RENAME TO runs;
+)sql");
+  sqlite::Statement version(db,
+                            "INSERT INTO schema_versions (version, applied, tandem_version) "
+                            "VALUES (?1, ?2, ?3)");
+  version.bind(1, std::int64_t{2})
+      .bind(2, now_utc())
+      .bind(3, std::string(TANDEM_VERSION_STRING))
+      .run();
+  db.exec("PRAGMA user_version = 2");
+  transaction.commit();
+}
+
 void create_schema(sqlite::Database& db) {
   db.exec(kSchema);
   sqlite::Statement version(db,
@@ -190,6 +225,8 @@ RunHistory RunHistory::open_for_recording(const fs::path& file) {
   try {
     db.emplace(file, sqlite::Database::Mode::read_write_create, kBusyTimeoutMs);
     if (db->read_only()) refuse(file, "the file is read-only");
+    if (pragma(*db, "application_id") == kApplicationId && pragma(*db, "user_version") == 1)
+      migrate_from_1(*db);
     db->exec("PRAGMA foreign_keys = ON");
     sqlite::Transaction transaction(*db);
     if (check_schema(file, *db)) create_schema(*db);

@@ -32,7 +32,7 @@ struct HistoryIds {
 
 class RunHistory {
  public:
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;
   static constexpr std::int32_t kApplicationId = 0x546e646d;  // "Tndm"
 
   // Opens the history at `file` for recording, creating it (and its folders) if needed,

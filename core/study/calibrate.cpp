@@ -122,7 +122,8 @@ struct Search {
       for (const ReplicationResult& rep : r.replications)
         for (const Headline& h : rep.headlines)
           if (h.name == t.headline) sum += h.value;
-      const double mean = r.replications.empty() ? 0.0 : sum / static_cast<double>(r.replications.size());
+      const double mean =
+          r.replications.empty() ? 0.0 : sum / static_cast<double>(r.replications.size());
       const double simulated = mean * t.scale;
       e.simulated.push_back(simulated);
       e.distance += std::pow((simulated - t.observed) / t.se, 2);
@@ -170,6 +171,28 @@ Fit calibrate(const std::string& file, const std::vector<std::string>& overrides
     fit.stopped = keys.empty() ? "no free keys" : "no targets";
     return fit;
   }
+  // Both ends of every range must be values the key can take: checked before any run, so
+  // a key that does not exist or a bound outside its schema's range fails at once, every
+  // such problem together, located at "--fit".
+  {
+    std::vector<Problem> problems;
+    for (const bool high_end : {false, true}) {
+      std::vector<std::string> all = overrides;
+      for (const FreeKey& k : keys)
+        all.push_back(k.key + "=" + fmt::format("{}", high_end ? k.high : k.low));
+      try {
+        (void)load_scenario(file, all, registry);
+      } catch (const ScenarioError& e) {
+        for (Problem p : e.problems()) {
+          if (p.where.file == "--set") p.where.file = "--fit";
+          if (std::none_of(problems.begin(), problems.end(),
+                           [&](const Problem& q) { return q.str() == p.str(); }))
+            problems.push_back(std::move(p));
+        }
+      }
+    }
+    if (!problems.empty()) throw ScenarioError(problems);
+  }
   Search search{file, overrides, registry, execution, options, fit, nullptr};
   const auto n = static_cast<unsigned>(keys.size());
   std::vector<double> low, high, x;
@@ -200,7 +223,7 @@ Fit calibrate(const std::string& file, const std::vector<std::string>& overrides
     for (unsigned i = 0; i < n; ++i) step.push_back((high[i] - low[i]) / 10);
     local.set_initial_step(step);
     const nlopt::result r = run(local, x, search);
-    fit.stopped = r == nlopt::MAXEVAL_REACHED  ? "the evaluations ran out"
+    fit.stopped = r == nlopt::MAXEVAL_REACHED    ? "the evaluations ran out"
                   : r == nlopt::ROUNDOFF_LIMITED ? "the distance stopped improving"
                                                  : "the local search converged";
   } else {

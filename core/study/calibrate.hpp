@@ -62,7 +62,7 @@ struct Fit {
 };
 
 struct FitOptions {
-  int evaluations = 60;   // most evaluations in all
+  int evaluations = 60;       // most evaluations in all
   double global_share = 0.4;  // of them, for the global pass
   // Called after each evaluation: (evaluation number from 1, the best distance so far).
   std::function<void(int, double)> progress;
@@ -73,8 +73,7 @@ struct FitOptions {
 // searches. The scenario's seed and replications are used at every point.
 Fit calibrate(const std::string& file, const std::vector<std::string>& overrides,
               const std::vector<FreeKey>& keys, const std::vector<FitTarget>& targets,
-              PluginRegistry& registry, const Execution& execution,
-              const FitOptions& options = {});
+              PluginRegistry& registry, const Execution& execution, const FitOptions& options = {});
 
 // The free keys as --set overrides at `values`.
 std::vector<std::string> fitted_overrides(const std::vector<FreeKey>& keys,

@@ -16,7 +16,9 @@ const ObservedFigure* observed_figure(const CalibrationRecord& r, const std::str
   return r.observed->find(name);
 }
 
-std::string number(double x) { return fmt::format("{:.6g}", x); }
+std::string number(double x) {
+  return fmt::format("{:.6g}", x);
+}
 
 }  // namespace
 
@@ -66,16 +68,15 @@ nlohmann::ordered_json calibration_json(const CalibrationRecord& r) {
 }
 
 nlohmann::ordered_json write_calibration_folder(const std::filesystem::path& dir,
-                                                bool replace_existing,
-                                                const CalibrationRecord& r) {
+                                                bool replace_existing, const CalibrationRecord& r) {
   const Fit& fit = *r.fit;
   AtomicFolder folder(dir, replace_existing, kCalibrationMarker);
   const auto& out = folder.partial();
 
   // The calibrated scenario, saying what was fitted from what.
-  std::string head = "# Calibrated by `tandem calibrate` to " + r.mapping_file + " (" +
-                     r.window + ").\n# Fitted (" + std::to_string(fit.trace.size()) +
-                     " evaluations, " + fit.stopped + "):\n";
+  std::string head = "# Calibrated by `tandem calibrate` to " + r.mapping_file + " (" + r.window +
+                     ").\n# Fitted (" + std::to_string(fit.trace.size()) + " evaluations, " +
+                     fit.stopped + "):\n";
   for (std::size_t i = 0; i < fit.keys.size(); ++i)
     head += "#   " + fit.keys[i].key + " = " + number(fit.best_evaluation().values[i]) +
             "   (searched " + number(fit.keys[i].low) + " to " + number(fit.keys[i].high) + ")\n";

@@ -30,10 +30,9 @@ std::vector<std::string> problems(const std::filesystem::path& file) {
 
 }  // namespace
 
-TEST_CASE("the shipped Olist mapping reads, its tables looked for in the data folder",
-          "[config]") {
-  const auto file = std::filesystem::path(TANDEM_PROJECT_DIR) / "scenarios" / "olist" /
-                    "mapping.yaml";
+TEST_CASE("the shipped Olist mapping reads, its tables looked for in the data folder", "[config]") {
+  const auto file =
+      std::filesystem::path(TANDEM_PROJECT_DIR) / "scenarios" / "olist" / "mapping.yaml";
   const CrmMapping m = load_crm_mapping(file, std::filesystem::path("/data/olist"));
   CHECK(m.leads.file == std::filesystem::path("/data/olist/marketing_qualified_leads.csv"));
   CHECK(m.leads.date_format == "%d-%m-%Y");
@@ -59,8 +58,7 @@ TEST_CASE("a mapping's problems are located, all at once", "[config]") {
                           "  columns: {lead_id: Lead}\n");
   const auto found = problems(file);
   REQUIRE(found.size() == 3);
-  CHECK(found[0] == file.string() +
-                        ":4:16: leads.date_format: a date format needs %Y, %m and %d");
+  CHECK(found[0] == file.string() + ":4:16: leads.date_format: a date format needs %Y, %m and %d");
   CHECK(found[1] == file.string() +
                         ":5:39: leads.columns.chanel: unknown key 'chanel'; did you mean "
                         "'channel'? (allowed: id, created, channel, owner)");

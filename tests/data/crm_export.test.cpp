@@ -30,8 +30,8 @@ CrmMapping mapping(const std::filesystem::path& leads, const std::filesystem::pa
   m.leads.columns = {{"id", "mql_id"}, {"created", "first_contact_date"}, {"channel", "origin"}};
   m.deals.file = deals;
   m.deals.date_format = "%d-%m-%Y %H:%M";
-  m.deals.columns = {{"lead_id", "mql_id"}, {"closed", "won_date"}, {"sdr", "sdr_id"},
-                     {"rep", "sr_id"}};
+  m.deals.columns = {
+      {"lead_id", "mql_id"}, {"closed", "won_date"}, {"sdr", "sdr_id"}, {"rep", "sr_id"}};
   return m;
 }
 
@@ -68,8 +68,8 @@ TEST_CASE("rows that cannot be used are left out with their place and reason", "
   const auto deals = write("deals.csv",
                            "mql_id,won_date,sdr_id,sr_id\n"
                            "a,11-02-2018 10:00,s1,r1\n"
-                           "zz,11-02-2018 10:00,s1,r1\n"  // no such lead
-                           "b,xx,s2,r2\n"                 // date does not read
+                           "zz,11-02-2018 10:00,s1,r1\n"   // no such lead
+                           "b,xx,s2,r2\n"                  // date does not read
                            "e,01-03-2018 09:00,s2,r2\n");  // before its lead
   const CrmExport x = read_crm_export(mapping(leads, deals));
   REQUIRE(x.leads.size() == 3);  // a, b, e
@@ -112,19 +112,20 @@ TEST_CASE("a column the mapping names and the table lacks is an error at the map
   try {
     read_crm_export(m);
     FAIL("no error");
-  } catch (const Error& e) {
-    CHECK(std::string(e.what()) == leads.string() +
-                                       " has no column 'origin' (its columns: mql_id, "
-                                       "first_contact_date, source)");
-    REQUIRE(e.where());
-    CHECK(e.where()->str() == "mapping.yaml:7:60");
+  } catch (const ScenarioError& e) {
+    REQUIRE(e.problems().size() == 1);
+    CHECK(e.problems()[0].message == leads.string() +
+                                         " has no column 'origin' (its columns: mql_id, "
+                                         "first_contact_date, source)");
+    CHECK(e.problems()[0].where.str() == "mapping.yaml:7:60");
   }
 }
 
 TEST_CASE("observed figures: rates, quantiles and bootstrap intervals", "[data][statistical]") {
   // 200 leads a month for 5 months on two channels; on `a` every 5th lead wins after
   // (index mod 30) days, on `b` every 20th.
-  std::string leads = "mql_id,first_contact_date,origin\n", deals = "mql_id,won_date,sdr_id,sr_id\n";
+  std::string leads = "mql_id,first_contact_date,origin\n",
+              deals = "mql_id,won_date,sdr_id,sr_id\n";
   for (int i = 0; i < 1000; ++i) {
     const int month = 1 + i / 200, day = 1 + i % 28;
     const char* ch = i % 2 ? "b" : "a";

@@ -180,7 +180,7 @@ TEST_CASE("what a breach sets off: each on_breach action, and what it changes",
                                                       << ")");
   INFO("reassign - none: first touches within 1 h " << prompt.mean << " (SE " << prompt.se << ")");
   INFO("recycle - none: first touches after 24 h or more " << late.mean << " (SE " << late.se
-                                                            << ")");
+                                                           << ")");
   CHECK(unworked.mean + 4 * unworked.se < 0);
   CHECK(prompt.mean - 4 * prompt.se > 0);
   CHECK(late.mean + 4 * late.se < 0);

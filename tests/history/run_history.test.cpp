@@ -192,6 +192,40 @@ TEST_CASE("a history of a newer schema is refused, and left as it was", "[histor
   CHECK(RunHistory::open_existing(file)->list().size() == 1);
 }
 
+TEST_CASE("a history of schema 1 is migrated, its runs kept, and takes calibrations", "[history]") {
+  const fs::path file = fresh_folder("schema1") / "history.sqlite";
+  RunHistory::open_for_recording(file).record(sample_run("baseline", 7));
+  // Back to schema 1 as it was: the runs table's CHECK without 'calibration'.
+  run_sql(file, R"sql(
+PRAGMA foreign_keys = OFF;
+CREATE TABLE runs_v1 (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind TEXT NOT NULL CHECK (kind IN ('run', 'compare', 'sweep')),
+  time TEXT NOT NULL, tandem_version TEXT NOT NULL, sdk_abi INTEGER NOT NULL, seed NOT NULL,
+  replications INTEGER NOT NULL, arguments TEXT NOT NULL, directory TEXT NOT NULL,
+  folder TEXT NOT NULL);
+INSERT INTO runs_v1 SELECT * FROM runs;
+DROP TABLE runs;
+ALTER TABLE runs_v1 RENAME TO runs;
+DELETE FROM schema_versions WHERE version = 2;
+PRAGMA user_version = 1;
+)sql");
+  RunRecord calibration = sample_run("olist", 11);
+  calibration.kind = RecordKind::calibration;
+  CHECK(RunHistory::open_for_recording(file).record(calibration) == 2);
+  const auto history = RunHistory::open_existing(file);
+  const auto runs = history->list();
+  REQUIRE(runs.size() == 2);
+  CHECK(runs[0].kind == RecordKind::calibration);
+  CHECK(runs[1].kind == RecordKind::run);
+  // The schema-1 run kept its scenario and figures.
+  const auto old = history->find(1);
+  REQUIRE(old);
+  CHECK(old->scenarios[0].name == "baseline");
+  REQUIRE(old->figures.size() == 2);
+  CHECK(old->figures[0].value == Approx(12551984.5));
+}
+
 TEST_CASE("another program's database is refused", "[history]") {
   const fs::path file = fresh_folder("foreign") / "other.sqlite";
   run_sql(file, "CREATE TABLE notes (text TEXT)");

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Opens every kind of report.html (a run, a comparison and its two runs, a sweep) in
-# headless Chromium and fails unless each page loads without a single console message or
+# Opens every kind of report.html (a run, a comparison and its two runs, a sweep, a
+# calibration) in headless Chromium and fails unless each page loads without a single console message or
 # script error and every chart on it draws. The page checks itself once drawn (see
 # core/report/assets/report.js) and leaves the verdict on <body>; this reads it back from
 # the DOM Chromium dumps, and keeps a screenshot of each page as an artifact.
@@ -36,6 +36,9 @@ small=(--replications 4 --set horizon.periods=52 --no-history)
   "${small[@]}" --set behaviour.mode=adaptive --out "$work/compare" >/dev/null
 "$tandem" sweep "$project/scenarios/baseline.yaml" --vary market.demand=0.8,1.0,1.2 \
   "${small[@]}" --out "$work/sweep" >/dev/null
+"$tandem" calibrate "$project/tests/integration/scenarios/small.yaml" \
+  --mapping "$project/tests/calibrate/export/mapping.yaml" --fit funnel.contact_rate=0.3..0.9 \
+  --evaluations 6 --min-mqls 50 -r 2 --no-history --out "$work/calibrate" >/dev/null 2>&1
 
 failures=0
 # check NAME PAGE MINIMUM_CHARTS
@@ -74,5 +77,6 @@ check compare "$work/compare/report.html" 3
 check compare-base "$work/compare/base/report.html" 9
 check compare-alt "$work/compare/alt/report.html" 9
 check sweep "$work/sweep/report.html" 8
+check calibrate "$work/calibrate/report.html" 2
 
 exit $((failures > 0))

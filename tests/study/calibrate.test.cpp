@@ -1,8 +1,8 @@
 // Calibration as a library call: free keys parsed, targets matched to a scenario's
 // channels, and a fit that finds a key's value back from figures a run at a known value
 // produced (on other random numbers, as data would be).
-#include "config/scenario.hpp"
 #include "study/calibrate.hpp"
+#include "config/scenario.hpp"
 #include "study/run.hpp"
 
 #include <tandem/errors.hpp>
@@ -17,10 +17,9 @@ using namespace tandem::study;
 
 namespace {
 
-const std::string kSmall =
-    (std::filesystem::path(TANDEM_PROJECT_DIR) / "tests" / "integration" / "scenarios" /
-     "small.yaml")
-        .string();
+const std::string kSmall = (std::filesystem::path(TANDEM_PROJECT_DIR) / "tests" / "integration" /
+                            "scenarios" / "small.yaml")
+                               .string();
 
 }  // namespace
 
@@ -101,8 +100,8 @@ TEST_CASE("a value a free key cannot take is reported at --fit", "[study]") {
   PluginRegistry registry({TANDEM_PLUGIN_DIR});
   const std::vector<FitTarget> targets = {{"x", "revenue", 1.0, 1.0, 1.0}};
   try {
-    calibrate(kSmall, {"replications=2"}, {{"funnel.contact_rate", 0.5, 3.0}}, targets,
-              registry, Execution{});
+    calibrate(kSmall, {"replications=2"}, {{"funnel.contact_rate", 0.5, 3.0}}, targets, registry,
+              Execution{});
     FAIL("no error");
   } catch (const ScenarioError& e) {
     REQUIRE(!e.problems().empty());

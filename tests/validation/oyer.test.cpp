@@ -28,8 +28,8 @@ TEST_CASE(
   const RunResult quota = run_pay_study({kReplications});
   const RunResult linear_quarterly =
       run_pay_study({kReplications, "sales.pay.params.tier_multipliers=[1,1,1]"});
-  const RunResult linear_monthly = run_pay_study({kReplications, "sales.pay.period=month",
-                                                   "sales.pay.params.tier_multipliers=[1,1,1]"});
+  const RunResult linear_monthly = run_pay_study(
+      {kReplications, "sales.pay.period=month", "sales.pay.params.tier_multipliers=[1,1,1]"});
   const RunResult salary = run_pay_study({kReplications, "sales.pay.params.rate=0"});
 
   const std::string share = "quarter_end_month_revenue_share";
