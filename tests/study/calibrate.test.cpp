@@ -2,7 +2,9 @@
 // channels, and a fit that finds a key's value back from figures a run at a known value
 // produced (on other random numbers, as data would be).
 #include "study/calibrate.hpp"
+#include "config/crm_mapping.hpp"
 #include "config/scenario.hpp"
+#include "data/observed_funnel.hpp"
 #include "study/run.hpp"
 
 #include <tandem/errors.hpp>
@@ -107,5 +109,43 @@ TEST_CASE("a value a free key cannot take is reported at --fit", "[study]") {
     REQUIRE(!e.problems().empty());
     CHECK(e.problems()[0].where.file == "--fit");
     CHECK(e.problems()[0].where.key == "funnel.contact_rate");
+  }
+}
+
+TEST_CASE("the shipped Olist scenario reproduces the export where docs/calibration.md says",
+          "[study][statistical]") {
+  // The calibrated scenario (20 replications, its seed) against the public export's
+  // figures: days to close within 20% (median) and 30% (P90), and the channels whose
+  // MQL-to-won share docs/calibration.md lists as met within 2 percentage points.
+  const auto data = std::filesystem::path(TANDEM_PROJECT_DIR).parent_path() / "shared" / "data" /
+                    "olist-marketing-funnel";
+  if (!std::filesystem::exists(data / "closed_deals.csv")) {
+    WARN("skipped: the Olist export is not at " << data.string());
+    return;
+  }
+  const auto olist = std::filesystem::path(TANDEM_PROJECT_DIR) / "scenarios" / "olist";
+  const CrmExport x = read_crm_export(load_crm_mapping(olist / "mapping.yaml", data));
+  const ObservedFunnel observed = observe_funnel(x);
+  PluginRegistry registry({TANDEM_PLUGIN_DIR});
+  const Scenario s = load_scenario(olist / "olist.yaml", {}, registry);
+  const RunResult r = run_in_memory(s, resolve_plugins(s, registry), Execution{});
+  const auto mean = [&](const std::string& headline) {
+    double sum = 0;
+    for (const ReplicationResult& rep : r.replications)
+      for (const Headline& h : rep.headlines)
+        if (h.name == headline) sum += h.value;
+    return sum / static_cast<double>(r.replications.size());
+  };
+  const double median = observed.find("days_to_close.median")->value;
+  const double p90 = observed.find("days_to_close.p90")->value;
+  INFO("median days to close: export " << median << ", simulated " << mean("median_days_to_close"));
+  INFO("P90 days to close: export " << p90 << ", simulated " << mean("p90_days_to_close"));
+  CHECK(std::fabs(mean("median_days_to_close") - median) <= 0.2 * median);
+  CHECK(std::fabs(mean("p90_days_to_close") - p90) <= 0.3 * p90);
+  for (const char* channel : {"organic_search", "paid_search", "referral"}) {
+    const double export_rate = observed.find(std::string("mql_to_won.") + channel)->value;
+    const double simulated = mean(std::string("channel_mql_to_won.") + channel);
+    INFO(channel << ": export " << export_rate << ", simulated " << simulated);
+    CHECK(std::fabs(simulated - export_rate) <= 0.02);
   }
 }
