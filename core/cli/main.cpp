@@ -40,7 +40,7 @@ int dispatch(int argc, char** argv) {
   const std::map<std::string, std::function<int(const Args&)>> verbs = {
       {"run", run_verb},           {"validate", validate_verb}, {"plugins", plugins_verb},
       {"payout", payout_verb},     {"compare", compare_verb},   {"sweep", sweep_verb},
-      {"estimate", estimate_verb}, {"history", history_verb}, {"calibrate", calibrate_verb}};
+      {"estimate", estimate_verb}, {"history", history_verb},   {"calibrate", calibrate_verb}};
   if (argc < 2) {
     std::fputs(kUsage, stderr);
     return 2;

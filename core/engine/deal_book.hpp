@@ -31,10 +31,10 @@ struct DealBook {
   Crediting crediting;
   std::vector<CreditPiece> pieces;  // reused by each crediting: no allocation per deal
   std::vector<double> product_weights;
-  std::vector<std::uint8_t> quarter_end_month;  // per period: in a quarter's last month
-  std::int64_t mql_won = 0;                     // won deals whose lead was ever an MQL
+  std::vector<std::uint8_t> quarter_end_month;   // per period: in a quarter's last month
+  std::int64_t mql_won = 0;                      // won deals whose lead was ever an MQL
   std::vector<std::int64_t> mql_won_by_channel;  // of mql_won, per channel of the lead
-  WaitHistogram close_wait;                     // whole days from first inquiry to won
+  WaitHistogram close_wait;                      // whole days from first inquiry to won
 
  private:
   // Which periods close a quarter's last month: where quarter-end deal timing shows.

@@ -64,13 +64,13 @@ struct LeadPool {
   bool works_accounts = false;
   LeadTable leads;
   std::vector<std::uint32_t> nurture;
-  std::uint64_t next_serial = 0;                  // the next lead's number
-  std::vector<std::int32_t> account_lead;         // per account: its lead in play, or -1
-  std::vector<std::uint8_t> ever_mql_account;     // per account: ever had an MQL
-  std::int64_t mql_accounts = 0;                  // accounts that ever had one
-  Separation separation;                          // the policy's decisions against the truth
-  double mql_quality_sum = 0;                     // latent quality summed over MQLs
-  std::int64_t mql_leads = 0, touched_leads = 0;  // leads ever MQL; those ever worked
+  std::uint64_t next_serial = 0;                   // the next lead's number
+  std::vector<std::int32_t> account_lead;          // per account: its lead in play, or -1
+  std::vector<std::uint8_t> ever_mql_account;      // per account: ever had an MQL
+  std::int64_t mql_accounts = 0;                   // accounts that ever had one
+  Separation separation;                           // the policy's decisions against the truth
+  double mql_quality_sum = 0;                      // latent quality summed over MQLs
+  std::int64_t mql_leads = 0, touched_leads = 0;   // leads ever MQL; those ever worked
   std::vector<std::int64_t> mql_leads_by_channel;  // of mql_leads, per channel
 };
 

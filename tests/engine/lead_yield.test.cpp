@@ -49,8 +49,8 @@ TEST_CASE("an opportunity rate starts at the prior and learns by discounted coun
   CHECK(y.per_attempt(0, cell) == Approx(0.35));
   y.end_period(0.0);  // an empty period halves the counts: (3 + 1) / (5 + 10)
   CHECK(y.per_attempt(0, cell) == Approx(4.0 / 15.0));
-  CHECK(y.per_attempt(1, cell) == Approx(0.1));           // rep 1 learned nothing
-  CHECK(y.per_attempt(0, y.cell(0.0, 85, 1)) == Approx(0.1));  // nor another channel
+  CHECK(y.per_attempt(1, cell) == Approx(0.1));                 // rep 1 learned nothing
+  CHECK(y.per_attempt(0, y.cell(0.0, 85, 1)) == Approx(0.1));   // nor another channel
   CHECK(y.per_attempt(0, y.cell(30.0, 85, 0)) == Approx(0.1));  // nor a lead that waited
   // A pooling team: rep 0's counts halve to 1.5 of 2.5, then both hold the mean counts,
   // (0.75 + 1) / (1.25 + 10).
