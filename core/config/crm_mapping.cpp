@@ -45,12 +45,7 @@ const Section& mapping_schema() {
   static const Section schema = [] {
     Section root;
     root.required = true;
-    root.schema =
-        Schema("", "Which column of a CRM export is which.")
-            .required<std::int64_t>("tandem",
-                                    "File format version; this Tandem reads " +
-                                        std::to_string(config::kScenarioFormat) + ".",
-                                    in_range(config::kScenarioFormat, config::kScenarioFormat));
+    root.schema = config::file_schema("Which column of a CRM export is which.");
     root.sections.push_back(table("leads", "The leads table: one row per lead (an MQL).",
                                   {{"id", "The lead's id (what the deals table joins on)"},
                                    {"created", "When the lead became an MQL"}},

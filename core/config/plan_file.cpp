@@ -19,14 +19,9 @@ const Section& plan_file_schema() {
   static const Section schema = [] {
     Section root;
     root.required = true;
-    root.schema =
-        Schema("", "A pay plan on its own, for `tandem payout`.")
-            .required<std::int64_t>("tandem",
-                                    "File format version; this Tandem reads " +
-                                        std::to_string(config::kScenarioFormat) + ".",
-                                    in_range(config::kScenarioFormat, config::kScenarioFormat))
-            .param<std::string>("role", "all", "Whose rows of the results are paid.",
-                                one_of({"all", "marketing", "sales", "sdr"}));
+    root.schema = config::file_schema("A pay plan on its own, for `tandem payout`.")
+                      .param<std::string>("role", "all", "Whose rows of the results are paid.",
+                                          one_of({"all", "marketing", "sales", "sdr"}));
     Section plan;
     plan.required = true;
     plan.plugin = PluginKind::pay_plan;

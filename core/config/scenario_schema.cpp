@@ -206,15 +206,23 @@ Section pay_slot(const std::string& who, PayChoice& (*choice)(Scenario&), bool r
   return s;
 }
 
+}  // namespace
+
+Schema file_schema(const std::string& doc) {
+  Schema s("", doc);
+  s.required<std::int64_t>(
+      "tandem", "File format version; this Tandem reads " + std::to_string(kScenarioFormat) + ".",
+      in_range(kScenarioFormat, kScenarioFormat));
+  return s;
+}
+
+namespace {
+
 Section build() {
   Section root =
-      Fields<Scenario>(Schema("",
-                              "A scenario: the market, the channels, the lead definition and "
-                              "the pay plans.")
-                           .required<std::int64_t>("tandem",
-                                                   "Scenario format version; this Tandem reads " +
-                                                       std::to_string(kScenarioFormat) + ".",
-                                                   in_range(kScenarioFormat, kScenarioFormat)))
+      Fields<Scenario>(
+          file_schema(
+              "A scenario: the market, the channels, the lead definition and the pay plans."))
           .required("name", &Scenario::name, "Short name of the scenario, shown in reports.")
           .field("description", &Scenario::description,
                  "What the scenario shows, in a sentence or two.")

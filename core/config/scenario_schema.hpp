@@ -40,4 +40,8 @@ const Section& scenario_schema();
 // The scenario format this Tandem reads (the `tandem:` key).
 inline constexpr int kScenarioFormat = 1;
 
+// The top level of a file Tandem reads (a scenario, a plan file, a CRM mapping): `doc`,
+// and the required `tandem:` format version every such file opens with.
+Schema file_schema(const std::string& doc);
+
 }  // namespace tandem::config

@@ -55,13 +55,24 @@ struct ReadTable {
     }
     return where;
   }
-  const std::string& field(std::size_t record, const std::string& role) const {
-    static const std::string none;
+  // Where the field of `role` is in `record`.
+  Location where(std::size_t record, const std::string& role) const {
+    return at(record, index.at(role));
+  }
+  // The field of `role` in `record`, read as a date with `format`.
+  std::optional<double> date(std::size_t record, const std::string& role,
+                             const std::string& format) const {
+    return data::parse_date_time(field(record, role), format);
+  }
+  // Whether the mapping names a column for `role`.
+  bool has(const std::string& role) const { return index.at(role) >= 0; }
+  // The field of `role` in `record`, without surrounding blanks ("" if not mapped).
+  std::string field(std::size_t record, const std::string& role) const {
     const int i = index.at(role);
     const auto& fields = table.records[record].fields;
     return i >= 0 && static_cast<std::size_t>(i) < fields.size()
-               ? fields[static_cast<std::size_t>(i)]
-               : none;
+               ? trimmed(fields[static_cast<std::size_t>(i)])
+               : std::string();
   }
 };
 
@@ -113,39 +124,38 @@ CrmExport read_crm_export(const CrmMapping& m) {
   std::unordered_set<std::string> left_out;  // ids of leads left out, so their deals say so
   for (std::size_t r = 1; r < leads.table.records.size(); ++r) {
     ++out.lead_rows;
-    const std::string id = trimmed(leads.field(r, "id"));
+    const std::string id = leads.field(r, "id");
     const auto drop_lead = [&](Location where, const std::string& reason) {
       if (!by_id.count(id)) left_out.insert(id);
       drop(std::move(where), reason);
     };
     if (id.empty()) {
-      drop(leads.at(r, leads.index.at("id")), "lead with no id");
+      drop(leads.where(r, "id"), "lead with no id");
       continue;
     }
-    const auto created =
-        data::parse_date_time(trimmed(leads.field(r, "created")), m.leads.date_format);
+    const auto created = leads.date(r, "created", m.leads.date_format);
     if (!created) {
-      drop_lead(leads.at(r, leads.index.at("created")),
+      drop_lead(leads.where(r, "created"),
                 "lead whose created date does not read as '" + m.leads.date_format + "'");
       continue;
     }
     if (by_id.count(id)) {
-      drop(leads.at(r, leads.index.at("id")), "lead id given twice (the first kept)");
+      drop(leads.where(r, "id"), "lead id given twice (the first kept)");
       continue;
     }
     CrmLead lead;
     lead.id = id;
     lead.created = *created;
-    if (leads.index.at("channel") >= 0) {
-      lead.channel = trimmed(leads.field(r, "channel"));
+    if (leads.has("channel")) {
+      lead.channel = leads.field(r, "channel");
       if (lead.channel.empty()) {
-        drop_lead(leads.at(r, leads.index.at("channel")), "lead with no channel");
+        drop_lead(leads.where(r, "channel"), "lead with no channel");
         continue;
       }
       if (std::find(out.channels.begin(), out.channels.end(), lead.channel) == out.channels.end())
         out.channels.push_back(lead.channel);
     }
-    if (leads.index.at("owner") >= 0) lead.owner = trimmed(leads.field(r, "owner"));
+    if (leads.has("owner")) lead.owner = leads.field(r, "owner");
     by_id.emplace(id, out.leads.size());
     out.leads.push_back(std::move(lead));
   }
@@ -155,48 +165,46 @@ CrmExport read_crm_export(const CrmMapping& m) {
   const std::string won_value = lower(m.won_value);
   for (std::size_t r = 1; r < deals.table.records.size(); ++r) {
     ++out.deal_rows;
-    const std::string id = trimmed(deals.field(r, "lead_id"));
+    const std::string id = deals.field(r, "lead_id");
     const auto found = by_id.find(id);
     if (id.empty() || found == by_id.end()) {
-      drop(deals.at(r, deals.index.at("lead_id")),
-           id.empty()           ? "deal with no lead id"
-           : left_out.count(id) ? "deal whose lead was left out"
-                                : "deal whose lead is not in the leads table");
+      drop(deals.where(r, "lead_id"), id.empty() ? "deal with no lead id"
+                                      : left_out.count(id)
+                                          ? "deal whose lead was left out"
+                                          : "deal whose lead is not in the leads table");
       continue;
     }
     CrmLead& lead = out.leads[found->second];
     if (lead.closed) {
-      drop(deals.at(r, deals.index.at("lead_id")), "second deal for a lead (the first kept)");
+      drop(deals.where(r, "lead_id"), "second deal for a lead (the first kept)");
       continue;
     }
-    const auto closed =
-        data::parse_date_time(trimmed(deals.field(r, "closed")), m.deals.date_format);
+    const auto closed = deals.date(r, "closed", m.deals.date_format);
     if (!closed) {
-      drop(deals.at(r, deals.index.at("closed")),
+      drop(deals.where(r, "closed"),
            "deal whose close date does not read as '" + m.deals.date_format + "'");
       continue;
     }
     if (*closed < lead.created) {
-      drop(deals.at(r, deals.index.at("closed")), "deal closed before its lead was created");
+      drop(deals.where(r, "closed"), "deal closed before its lead was created");
       continue;
     }
-    if (deals.index.at("amount") >= 0) {
-      const std::string text = trimmed(deals.field(r, "amount"));
+    if (deals.has("amount")) {
+      const std::string text = deals.field(r, "amount");
       if (!text.empty()) {
         double amount = 0;
         const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), amount);
         if (ec != std::errc() || end != text.data() + text.size() || amount < 0) {
-          drop(deals.at(r, deals.index.at("amount")), "deal whose amount is not a number");
+          drop(deals.where(r, "amount"), "deal whose amount is not a number");
           continue;
         }
         lead.amount = amount;
       }
     }
     lead.closed = *closed;
-    lead.won =
-        deals.index.at("outcome") < 0 || lower(trimmed(deals.field(r, "outcome"))) == won_value;
-    if (deals.index.at("sdr") >= 0) lead.sdr = trimmed(deals.field(r, "sdr"));
-    if (deals.index.at("rep") >= 0) lead.rep = trimmed(deals.field(r, "rep"));
+    lead.won = !deals.has("outcome") || lower(deals.field(r, "outcome")) == won_value;
+    if (deals.has("sdr")) lead.sdr = deals.field(r, "sdr");
+    if (deals.has("rep")) lead.rep = deals.field(r, "rep");
   }
   return out;
 }

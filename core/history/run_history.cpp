@@ -24,14 +24,9 @@ namespace {
 constexpr int kBusyTimeoutMs = 10000;
 
 // The tables, as docs/experiments.md describes them. Version 2 (version 1 had no
-// 'calibration' kind of run).
-constexpr const char* kSchema = R"sql(
-CREATE TABLE schema_versions (
-  version INTEGER PRIMARY KEY,
-  applied TEXT NOT NULL,
-  tandem_version TEXT NOT NULL
-);
-CREATE TABLE runs (
+// 'calibration' kind of run). The runs table's columns stand alone: the migration from
+// version 1 builds the table again from them.
+constexpr const char* kRunsColumns = R"sql((
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   kind TEXT NOT NULL CHECK (kind IN ('run', 'compare', 'sweep', 'calibration')),
   time TEXT NOT NULL,
@@ -42,7 +37,14 @@ CREATE TABLE runs (
   arguments TEXT NOT NULL,
   directory TEXT NOT NULL,
   folder TEXT NOT NULL
+))sql";
+constexpr const char* kSchema = R"sql(
+CREATE TABLE schema_versions (
+  version INTEGER PRIMARY KEY,
+  applied TEXT NOT NULL,
+  tandem_version TEXT NOT NULL
 );
+CREATE TABLE runs %RUNS%;
 CREATE TABLE scenarios (
   run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
   position INTEGER NOT NULL,
@@ -169,23 +171,12 @@ bool check_schema(const fs::path& file, sqlite::Database& db) {
 // other tables' rows stay. Runs in its own transaction, before foreign keys are turned on.
 void migrate_from_1(sqlite::Database& db) {
   sqlite::Transaction transaction(db);
-  db.exec(R"sql(
-CREATE TABLE runs_v2 (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  kind TEXT NOT NULL CHECK (kind IN ('run', 'compare', 'sweep', 'calibration')),
-  time TEXT NOT NULL,
-  tandem_version TEXT NOT NULL,
-  sdk_abi INTEGER NOT NULL,
-  seed NOT NULL,
-  replications INTEGER NOT NULL,
-  arguments TEXT NOT NULL,
-  directory TEXT NOT NULL,
-  folder TEXT NOT NULL
-);
-INSERT INTO runs_v2 SELECT * FROM runs;
-DROP TABLE runs;
-ALTER TABLE runs_v2 RENAME TO runs;
-)sql");
+  db.exec(fmt::format("CREATE TABLE runs_v2 {};\n"
+                      "INSERT INTO runs_v2 SELECT * FROM runs;\n"
+                      "DROP TABLE runs;\n"
+                      "ALTER TABLE runs_v2 RENAME TO runs;",
+                      kRunsColumns)
+              .c_str());
   sqlite::Statement version(db,
                             "INSERT INTO schema_versions (version, applied, tandem_version) "
                             "VALUES (?1, ?2, ?3)");
@@ -198,7 +189,9 @@ ALTER TABLE runs_v2 RENAME TO runs;
 }
 
 void create_schema(sqlite::Database& db) {
-  db.exec(kSchema);
+  std::string schema = kSchema;
+  schema.replace(schema.find("%RUNS%"), 6, kRunsColumns);
+  db.exec(schema.c_str());
   sqlite::Statement version(db,
                             "INSERT INTO schema_versions (version, applied, tandem_version) "
                             "VALUES (?1, ?2, ?3)");
