@@ -416,12 +416,12 @@ Section build() {
           .field("discount_depths", &DealConfig::discount_depths,
                  "Adaptive: the discounts a rep may offer a buying group to decide now rather "
                  "than at its close date (pulling the deal in); the rep picks one or none.",
-                 in_range(0, 0.9).excluding_min().with_unit("share"))
+                 above_to(0, 0.9, "share"))
           .field("early_signing_discount", &DealConfig::early_signing_discount,
                  "Buyer response to a pull: a group offered depth d to decide m months early "
                  "agrees with chance 1 - exp(-d / (this x m)): this depth wins 63% of groups "
                  "asked a month early over.",
-                 in_range(0, 1).excluding_min().with_unit("share"))
+                 above_to(0, 1, "share"))
           .field("pull_window_days", &DealConfig::pull_window_days,
                  "Adaptive: a rep can ask a buying group to decide early only when its close "
                  "date is at most this many days away.",
@@ -578,12 +578,12 @@ Section build() {
           .field("discount_per_year", &BehaviourConfig::discount_per_year,
                  "Adaptive: time preference; pay a year away is worth this share of pay now "
                  "(per period: this^(days per period / 365.25)).",
-                 in_range(0, 1).excluding_min().with_unit("share"))
+                 above_to(0, 1, "share"))
           .field("present_bias", &BehaviourConfig::present_bias,
                  "Adaptive: beta of beta-delta time preference; pay in a later pay period than "
                  "the current one is worth this share of what time alone leaves of it (1: no "
                  "present bias).",
-                 in_range(0, 1).excluding_min().with_unit("share"))
+                 above_to(0, 1, "share"))
           .field("risk_aversion", &BehaviourConfig::risk_aversion,
                  "Adaptive: a choice is valued at its expected pay less this times the "
                  "standard deviation of the pay at stake.",
