@@ -9,9 +9,11 @@
 
 #include "config/crm_mapping.hpp"
 #include "config/scenario.hpp"
+#include "data/date_time.hpp"
 #include "data/observed_funnel.hpp"
 #include "study/calibrate.hpp"
 #include "study/calibrate_folder.hpp"
+#include "study/fit_checks.hpp"
 #include "study/folder_names.hpp"
 #include "study/recording.hpp"
 
@@ -26,7 +28,7 @@ namespace po = boost::program_options;
 namespace tandem::cli {
 
 int calibrate_verb(const Args& args) {
-  std::string scenario_file, mapping_file, data_folder;
+  std::string scenario_file, mapping_file, data_folder, from_text, holdout_text;
   std::vector<std::string> fit_texts;
   int evaluations = 60, min_mqls = 200;
   SimulationOptions o;
@@ -42,7 +44,12 @@ int calibrate_verb(const Args& args) {
                       "scenario runs the search may make in all (default 60)")(
       "min-mqls", po::value(&min_mqls),
       "a channel's figures are fitted when the data has at least this many of its MQLs "
-      "(default 200)");
+      "(default 200)")("from", po::value(&from_text),
+                       "YYYY-MM-DD: leave out leads created before this day (e.g. when the "
+                       "export's deals begin later than its leads)")(
+      "holdout-from", po::value(&holdout_text),
+      "YYYY-MM-DD: fit on what happened before this day, then predict the won deals of the "
+      "MQLs created from it on, against the export");
   o.add_to(options, {"calibration folder to write (default: runs/calibrate-<name>-<time>)",
                      "replications of every evaluation (default: the scenario's)",
                      "random seed of every evaluation (default: the scenario's)",
@@ -53,7 +60,8 @@ int calibrate_verb(const Args& args) {
   po::variables_map vm;
   if (!parse("calibrate",
              "tandem calibrate SCENARIO --mapping FILE [--data DIR] --fit KEY=LO..HI "
-             "[--fit ...] [--evaluations N] [--min-mqls N] [--out DIR] [--replications N] "
+             "[--fit ...] [--evaluations N] [--min-mqls N] [--from DATE] [--holdout-from DATE] "
+             "[--out DIR] [--replications N] "
              "[--seed S] [--threads N] [--set KEY=VALUE]... [--format table|json] [--force] "
              "[--db FILE | --no-history]",
              args, options, positionals, vm))
@@ -74,6 +82,17 @@ int calibrate_verb(const Args& args) {
   o.check("calibrate");
   std::vector<study::FreeKey> keys;
   for (const std::string& t : fit_texts) keys.push_back(study::parse_free_key(t));
+  const auto day = [](const std::string& option, const std::string& text) -> std::optional<double> {
+    if (text.empty()) return std::nullopt;
+    if (const auto d = data::parse_date_time(text, "%Y-%m-%d")) return d;
+    throw UsageError("tandem calibrate: --" + option + " " + text +
+                     ": not a date; give YYYY-MM-DD, e.g. --" + option + " 2018-03-01");
+  };
+  const std::optional<double> from = day("from", from_text),
+                              holdout = day("holdout-from", holdout_text);
+  if (from && holdout && *holdout <= *from)
+    throw UsageError("tandem calibrate: --holdout-from " + holdout_text +
+                     " must come after --from " + from_text);
 
   // The export, read before any simulating: its problems come first.
   const CrmMapping mapping = load_crm_mapping(
@@ -86,9 +105,34 @@ int calibrate_verb(const Args& args) {
   if (data.dropped.size() > 5)
     fmt::print(stderr, "  ... and {} more (fit.json counts them by reason)\n",
                data.dropped.size() - 5);
-  const ObservedFunnel observed = observe_funnel(data);
+  ObserveOptions window;
+  window.from = from;
+  window.until = holdout;
+  const ObservedFunnel observed = observe_funnel(data, window);
   if (observed.months == 0)
-    throw Error("tandem calibrate: " + mapping_file + ": no lead of the export could be used");
+    throw UsageError("tandem calibrate: " + mapping_file + ": no lead of the export " +
+                     (from || holdout ? "falls in the window --from and --holdout-from leave"
+                                      : "could be used"));
+  std::optional<ObservedFunnel> held_out;
+  if (holdout) {
+    ObserveOptions after;
+    after.from = holdout;
+    held_out = observe_funnel(data, after);
+    if (held_out->months == 0)
+      throw UsageError("tandem calibrate: --holdout-from " + holdout_text +
+                       ": no lead of the export was created on it or after, so nothing is held "
+                       "out; choose an earlier day");
+  }
+  // Deals that begin long after the leads suggest a CRM that recorded deals only from then:
+  // the early leads' wins would be missing, and their shares too low.
+  if (observed.first_deal && !from && !observed.leads.empty() &&
+      *observed.first_deal - *data::month_start(observed.first_month) > 90)
+    fmt::print(stderr,
+               "note: the first won deal in the window closed on {}, more than 90 days after "
+               "the first lead's month ({}). If the CRM recorded deals only from then, the "
+               "earlier leads' wins are missing: start the window there with --from {}-01.\n",
+               data::date_of(*observed.first_deal), observed.first_month,
+               data::month_of(*observed.first_deal));
 
   PluginRegistry registry(plugin_search_path(o.plugin_path.paths));
   std::vector<std::string> overrides = o.sets;
@@ -117,6 +161,23 @@ int calibrate_verb(const Args& args) {
       study::calibrate(scenario_file, overrides, keys, targets, registry, execution, fit_options);
   fmt::print(stderr, "\n");
 
+  // How closely the figures pin each key down, and the held-out months' prediction.
+  std::optional<study::HoldoutPrediction> prediction;
+  if (held_out) prediction.emplace(*held_out, base);
+  const study::Neighbourhood neighbourhood = study::explore(
+      scenario_file, overrides, fit, registry, execution,
+      prediction ? study::RunMeasure([&](const RunResult& r) { return prediction->expected(r); })
+                 : study::RunMeasure{},
+      [](int done, int total) {
+        fmt::print(stderr, "\rchecking the fit: run {}/{}   ", done, total);
+      });
+  fmt::print(stderr, "\n");
+  const study::KeyUncertainty uncertainty =
+      study::key_uncertainty(fit, neighbourhood, base.replications);
+  std::optional<study::HoldoutCheck> check;
+  if (prediction)
+    check = prediction->check(neighbourhood, fit.targets.size(), uncertainty, holdout_text);
+
   std::vector<std::string> calibrated_overrides = overrides;
   for (const std::string& s : study::fitted_overrides(keys, fit.best_evaluation().values))
     calibrated_overrides.push_back(s);
@@ -129,6 +190,9 @@ int calibrate_verb(const Args& args) {
   record.data = &data;
   record.observed = &observed;
   record.fit = &fit;
+  record.neighbourhood = &neighbourhood;
+  record.uncertainty = &uncertainty;
+  record.holdout = check ? &*check : nullptr;
   record.calibrated_yaml = calibrated.resolved_yaml;
   record.window = observed.first_month + " to " + observed.last_month + ", " +
                   std::to_string(observed.months) + " months";
@@ -148,8 +212,11 @@ int calibrate_verb(const Args& args) {
     fmt::print("fitted ({} evaluations, {}; distance {:.4g}):\n", fit.trace.size(), fit.stopped,
                fit.best_evaluation().distance);
     for (const auto& k : j["keys"])
-      fmt::print("  {} = {:.6g}   (searched {:.6g} to {:.6g})\n", k["key"].get<std::string>(),
-                 k["value"].get<double>(), k["low"].get<double>(), k["high"].get<double>());
+      fmt::print("  {} = {:.6g} {}  (searched {:.6g} to {:.6g})\n", k["key"].get<std::string>(),
+                 k["value"].get<double>(),
+                 k["se"].is_null() ? std::string("(not pinned down by these figures)")
+                                   : fmt::format("± {:.2g}", k["se"].get<double>()),
+                 k["low"].get<double>(), k["high"].get<double>());
     fmt::print("\n{:<36} {:>12} {:>26} {:>12} {:>7}\n", "figure", "observed", "95% interval",
                "simulated", "z");
     for (const auto& t : j["targets"])
@@ -157,6 +224,19 @@ int calibrate_verb(const Args& args) {
                  t["observed"].get<double>(),
                  fmt::format("[{:.4g}, {:.4g}]", t["low"].get<double>(), t["high"].get<double>()),
                  t["simulated"].get<double>(), t["z"].get<double>());
+  }
+  if (check && o.format != "json") {
+    fmt::print(
+        "\nheld out: the MQLs created from {} on, their won deals by {} (95% prediction "
+        "intervals)\n{:<22} {:>7} {:>9} {:>10} {:>22} {:>7}\n",
+        check->from, check->until, "month", "MQLs", "observed", "predicted", "95% interval",
+        "inside");
+    std::vector<study::HeldOutMonth> rows = check->months;
+    rows.push_back(check->total);
+    for (const study::HeldOutMonth& m : rows)
+      fmt::print("{:<22} {:>7} {:>9} {:>10.1f} {:>22} {:>7}\n", m.month, m.mqls, m.observed,
+                 m.predicted, fmt::format("[{:.1f}, {:.1f}]", m.low, m.high),
+                 m.inside() ? "yes" : "no");
   }
   o.print_wrote(dir.string(), recorded);
   return 0;

@@ -120,6 +120,15 @@ std::string month_of(double day) {
   return text;
 }
 
+std::string date_of(double day) {
+  using namespace std::chrono;
+  const year_month_day ymd{sys_days{days{static_cast<int>(std::floor(day))}}};
+  char text[16];
+  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  return text;
+}
+
 std::optional<double> month_start(std::string_view month) {
   return parse_date_time(std::string(month) + "-01", "%Y-%m-%d");
 }

@@ -21,6 +21,9 @@ std::optional<std::string> check_date_format(std::string_view format);
 // The calendar month ("2018-03") of a day since 1970-01-01.
 std::string month_of(double day);
 
+// The date ("2018-03-01") of a day since 1970-01-01.
+std::string date_of(double day);
+
 // Days since 1970-01-01 of the first of a month ("2018-03"); nothing if not such a month.
 std::optional<double> month_start(std::string_view month);
 

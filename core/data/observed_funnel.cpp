@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <map>
 
 namespace tandem {
@@ -96,7 +97,11 @@ class Calculator {
 ObservedFunnel observe_funnel(const CrmExport& data, const ObserveOptions& options) {
   ObservedFunnel out;
   std::vector<CrmLead> cut;  // the leads of the window, deals after `until` unseen
+  double export_end = 0;     // the export's last date: a lead's or a deal's
+  for (const CrmLead& l : data.leads)
+    export_end = std::max({export_end, l.created, l.closed.value_or(0.0)});
   for (const CrmLead& l : data.leads) {
+    if (options.from && l.created < *options.from) continue;
     if (options.until && l.created >= *options.until) continue;
     CrmLead seen = l;
     if (options.until && seen.closed && *seen.closed >= *options.until) {
@@ -131,6 +136,22 @@ ObservedFunnel observe_funnel(const CrmExport& data, const ObserveOptions& optio
   for (const std::string& c : data.channels)
     if (std::any_of(leads.begin(), leads.end(), [&](const CrmLead* l) { return l->channel == c; }))
       out.channels.push_back(c);
+  out.end = options.until.value_or(export_end);
+  for (const CrmLead* l : leads) {
+    ObservedLead o;
+    const auto c = std::find(out.channels.begin(), out.channels.end(), l->channel);
+    o.channel = c == out.channels.end() ? -1 : static_cast<int>(c - out.channels.begin());
+    o.month =
+        static_cast<int>(std::distance(months.begin(), months.find(data::month_of(l->created))));
+    o.days_seen = std::max(0.0, out.end - l->created);
+    o.won = l->won;
+    out.leads.push_back(o);
+    if (l->won) {
+      out.won_days.push_back(*l->closed - l->created);
+      out.first_deal = std::min(out.first_deal.value_or(*l->closed), *l->closed);
+    }
+  }
+  std::sort(out.won_days.begin(), out.won_days.end());
 
   const Calculator calc(leads, out.channels, out.months, amounts);
   const std::vector<double> point = calc.compute(leads.size(), [](std::size_t i) { return i; });

@@ -9,10 +9,12 @@
 //   sdrs, reps                                 distinct people on won deals (no interval)
 //
 // The window is the months the leads were created in (from the first lead's month to the
-// last's); `until` cuts it (leads created and deals closed before that day), for a fit
-// that holds later months back. Deals that close after the window are not seen: a lead
-// created late has had less time to close (the MQL→won shares of the last months are
-// lower for it; a fit runs the scenario over the same window, so it sees the same cut).
+// last's); `from` starts it later and `until` cuts it (leads created and deals closed
+// before that day), for a fit that holds later months back. A deal is seen when it closed
+// by the window's end (`until`, else the export's last date): a lead created late has had
+// less time to close, so the export's shares run low for the last months. `leads` keeps
+// each lead's days seen, so a fit can record a simulated funnel the same way
+// (study/recorded_figures.hpp).
 #pragma once
 
 #include "data/crm_export.hpp"
@@ -39,12 +41,24 @@ struct ObservedMonth {
   int won = 0;        // won and closed in it
 };
 
+// A lead of the window, as much of it as a fit and a prediction need.
+struct ObservedLead {
+  int channel = -1;      // index into ObservedFunnel::channels; -1: none given
+  int month = 0;         // index into ObservedFunnel::by_month (the month it was created in)
+  double days_seen = 0;  // from its creation to the window's end: a deal closing later is unseen
+  bool won = false;      // won by the window's end
+};
+
 struct ObservedFunnel {
   std::string first_month, last_month;
   int months = 0;
   std::vector<std::string> channels;
   std::vector<ObservedFigure> figures;
   std::vector<ObservedMonth> by_month;
+  std::vector<ObservedLead> leads;
+  std::vector<double> won_days;      // days from MQL to close of each won deal, ascending
+  double end = 0;                    // the window's end, days since 1970-01-01
+  std::optional<double> first_deal;  // the earliest close of a won deal in the window
 
   const ObservedFigure* find(const std::string& name) const;
 };
@@ -52,6 +66,7 @@ struct ObservedFunnel {
 struct ObserveOptions {
   int bootstrap = 500;  // resamples
   std::uint64_t seed = 20170601;
+  std::optional<double> from;   // days since 1970-01-01: only leads created on it or after
   std::optional<double> until;  // days since 1970-01-01: only what happened before
 };
 

@@ -151,6 +151,7 @@ void Funnel::headlines() {
   for (std::size_t c = 0; c < s_.channels.size(); ++c)
     spend_share[c] = share(marketing_.channel_spend[c], spend.units());
   result_.headlines = counts_.headlines(f, s_.channels, per_channel);
+  result_.days_to_close = book_.close_wait.counts();
 }
 
 // The decision is placed at a working hour of its period (spread by the deal's number, so

@@ -13,7 +13,7 @@ namespace tandem {
 namespace {
 
 // Bumped whenever what is written changes.
-constexpr std::uint32_t kWireVersion = 1;
+constexpr std::uint32_t kWireVersion = 2;
 constexpr char kMagic[4] = {'T', 'R', 'E', 'P'};
 
 // Fixed-width little-endian integers; doubles as their bits.
@@ -137,6 +137,8 @@ std::string encode_replication(const ReplicationResult& r) {
     w.i64(m.cents());
   }
   w.u64(d.ledger_rows);
+  w.u64(r.days_to_close.size());
+  for (const std::int64_t n : r.days_to_close) w.i64(n);
   return w.take();
 }
 
@@ -189,6 +191,8 @@ ReplicationResult decode_replication(std::string_view bytes) {
     d.pay_by_pay_period[{kind, index}] = Money::from_cents(in.i64());
   }
   d.ledger_rows = static_cast<std::size_t>(in.u64());
+  r.days_to_close.resize(in.count());
+  for (std::int64_t& n : r.days_to_close) n = in.i64();
   in.end();
   return r;
 }

@@ -36,6 +36,8 @@ class WaitHistogram {
     if (n_ % 2 == 1) return at(n_ / 2);
     return (at(n_ / 2) + at(n_ / 2 - 1)) / 2.0;
   }
+  // [k]: the waits of k periods.
+  const std::vector<std::int64_t>& counts() const { return counts_; }
 
  private:
   std::vector<std::int64_t> counts_;

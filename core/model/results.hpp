@@ -93,6 +93,10 @@ struct ReplicationResult {
   std::vector<StatementRecord> statements;  // replication 0 only: the statements printed
   std::vector<MetricRow> metrics;
   RowDigest digest;  // of `ledger` and `metrics`, which may since have been released
+  // Won deals of the measured periods by whole days from the lead's first inquiry to the
+  // close ([k]: closed after k days): the distribution behind the days-to-close headlines,
+  // which a calibration sets against an export's.
+  std::vector<std::int64_t> days_to_close;
 };
 
 struct Agent {

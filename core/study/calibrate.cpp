@@ -1,6 +1,7 @@
 #include "study/calibrate.hpp"
 
 #include "config/scenario.hpp"
+#include "study/recorded_figures.hpp"
 #include "study/run.hpp"
 
 #include <tandem/errors.hpp>
@@ -14,6 +15,7 @@
 #include <exception>
 #include <limits>
 #include <map>
+#include <tuple>
 
 namespace tandem::study {
 
@@ -66,17 +68,65 @@ std::vector<FitTarget> fit_targets(const ObservedFunnel& observed, const Scenari
   std::vector<FitTarget> out;
   const auto add = [&](const std::string& name, const std::string& headline, double scale) {
     const ObservedFigure* f = observed.find(name);
-    if (!f || f->se <= 0) return;
-    out.push_back({name, headline, scale, f->value, f->se});
+    if (!f || f->se <= 0) return static_cast<FitTarget*>(nullptr);
+    FitTarget t;
+    t.name = name;
+    t.headline = headline;
+    t.scale = scale;
+    t.observed = f->value;
+    t.se = f->se;
+    out.push_back(std::move(t));
+    return &out.back();
   };
-  for (const std::string& ch : observed.channels) {
+  std::vector<double> every_lead;
+  for (const ObservedLead& l : observed.leads) every_lead.push_back(l.days_seen);
+  for (std::size_t c = 0; c < observed.channels.size(); ++c) {
+    const std::string& ch = observed.channels[c];
     const ObservedFigure* rate = observed.find("mql_to_won." + ch);
     if (!rate || rate->sample < min_mqls) continue;
     add("mqls_per_month." + ch, "channel_mqls." + ch, per_month);
-    add("mql_to_won." + ch, "channel_mql_to_won." + ch, 1.0);
+    if (FitTarget* t = add("mql_to_won." + ch, "channel_mql_to_won." + ch, 1.0)) {
+      t->recorded = Recorded::share_in_time;
+      for (const ObservedLead& l : observed.leads)
+        if (l.channel == static_cast<int>(c)) t->days_seen.push_back(l.days_seen);
+    }
   }
-  add("days_to_close.median", "median_days_to_close", 1.0);
-  add("days_to_close.p90", "p90_days_to_close", 1.0);
+  for (const auto& [name, headline, q] :
+       {std::tuple{"days_to_close.median", "median_days_to_close", 0.5},
+        std::tuple{"days_to_close.p90", "p90_days_to_close", 0.9}})
+    if (FitTarget* t = add(name, headline, 1.0)) {
+      t->recorded = Recorded::quantile_in_time;
+      t->quantile = q;
+      t->days_seen = every_lead;
+    }
+  return out;
+}
+
+double mean_headline(const RunResult& run, const std::string& name) {
+  double sum = 0;
+  for (const ReplicationResult& rep : run.replications)
+    for (const Headline& h : rep.headlines)
+      if (h.name == name) sum += h.value;
+  return run.replications.empty() ? 0.0 : sum / static_cast<double>(run.replications.size());
+}
+
+std::vector<double> simulate_targets(const std::vector<FitTarget>& targets, const RunResult& run) {
+  const CloseDays close(run);
+  std::vector<double> out;
+  for (const FitTarget& t : targets) {
+    switch (t.recorded) {
+      case Recorded::as_run:
+        out.push_back(mean_headline(run, t.headline) * t.scale);
+        break;
+      case Recorded::share_in_time:
+        out.push_back(mean_headline(run, t.headline) * t.scale *
+                      recorded_share(close, t.days_seen));
+        break;
+      case Recorded::quantile_in_time:
+        out.push_back(close.empty() ? 0.0 : close.recorded_quantile(t.days_seen, t.quantile));
+        break;
+    }
+  }
   return out;
 }
 
@@ -86,6 +136,24 @@ std::vector<std::string> fitted_overrides(const std::vector<FreeKey>& keys,
   for (std::size_t i = 0; i < keys.size(); ++i)
     out.push_back(keys[i].key + "=" + fmt::format("{}", values[i]));
   return out;
+}
+
+RunResult run_at(const std::string& file, const std::vector<std::string>& overrides,
+                 const std::vector<FreeKey>& keys, const std::vector<double>& values,
+                 PluginRegistry& registry, const Execution& execution) {
+  std::vector<std::string> all = overrides;
+  const auto fitted = fitted_overrides(keys, values);
+  all.insert(all.end(), fitted.begin(), fitted.end());
+  Scenario s;
+  try {
+    s = load_scenario(file, all, registry);
+  } catch (const ScenarioError& e) {
+    std::vector<Problem> problems = e.problems();
+    for (Problem& p : problems)
+      if (p.where.file == "--set") p.where.file = "--fit";
+    throw ScenarioError(problems);
+  }
+  return run_in_memory(s, resolve_plugins(s, registry), execution);
 }
 
 namespace {
@@ -102,32 +170,12 @@ struct Search {
   std::exception_ptr error;
 
   double evaluate(const std::vector<double>& x) {
-    std::vector<std::string> all = overrides;
-    const auto fitted = fitted_overrides(fit.keys, x);
-    all.insert(all.end(), fitted.begin(), fitted.end());
-    Scenario s;
-    try {
-      s = load_scenario(file, all, registry);
-    } catch (const ScenarioError& e) {
-      std::vector<Problem> problems = e.problems();
-      for (Problem& p : problems)
-        if (p.where.file == "--set") p.where.file = "--fit";
-      throw ScenarioError(problems);
-    }
-    const RunResult r = run_in_memory(s, resolve_plugins(s, registry), execution);
+    const RunResult r = run_at(file, overrides, fit.keys, x, registry, execution);
     Evaluation e;
     e.values = x;
-    for (const FitTarget& t : fit.targets) {
-      double sum = 0;
-      for (const ReplicationResult& rep : r.replications)
-        for (const Headline& h : rep.headlines)
-          if (h.name == t.headline) sum += h.value;
-      const double mean =
-          r.replications.empty() ? 0.0 : sum / static_cast<double>(r.replications.size());
-      const double simulated = mean * t.scale;
-      e.simulated.push_back(simulated);
-      e.distance += std::pow((simulated - t.observed) / t.se, 2);
-    }
+    e.simulated = simulate_targets(fit.targets, r);
+    for (std::size_t i = 0; i < fit.targets.size(); ++i)
+      e.distance += std::pow((e.simulated[i] - fit.targets[i].observed) / fit.targets[i].se, 2);
     fit.trace.push_back(e);
     if (e.distance < fit.trace[fit.best].distance) fit.best = fit.trace.size() - 1;
     if (options.progress)

@@ -27,13 +27,24 @@ struct FreeKey {
 // bounds are reversed.
 FreeKey parse_free_key(const std::string& text);
 
-// One observed figure and the headline of a run it is set against: the run's mean of
-// `headline` times `scale` (e.g. MQLs over the measured periods, as MQLs a month).
+// How a run's figure is set against an observed one (study/recorded_figures.hpp).
+enum class Recorded {
+  as_run,            // the run's mean of the headline times `scale`
+  share_in_time,     // the run's mean share times the share of its deals closed in time
+  quantile_in_time,  // the `quantile` of days to close of the deals closed in time
+};
+
+// One observed figure and the headline of a run it is set against (e.g. MQLs over the
+// measured periods as MQLs a month; a channel's share won as the export would have seen
+// it, each of its leads for the days the export saw it).
 struct FitTarget {
   std::string name;      // the observed figure's name
   std::string headline;  // the run's
   double scale = 1;
   double observed = 0, se = 0;
+  Recorded recorded = Recorded::as_run;
+  double quantile = 0;            // with quantile_in_time
+  std::vector<double> days_seen;  // the export's leads behind the figure: days each was seen
 };
 
 // The targets of `observed` a run of `scenario` can be set against, by the names its
@@ -43,6 +54,12 @@ struct FitTarget {
 // it the name of one in the mapping's data).
 std::vector<FitTarget> fit_targets(const ObservedFunnel& observed, const Scenario& scenario,
                                    int min_mqls = 200);
+
+// Each target's simulated figure in `run`.
+std::vector<double> simulate_targets(const std::vector<FitTarget>& targets, const RunResult& run);
+
+// The run's mean of headline `name` over its replications (0 when it has none).
+double mean_headline(const RunResult& run, const std::string& name);
 
 // One evaluation: the free keys' values, each target's simulated figure, the distance.
 struct Evaluation {
@@ -74,6 +91,12 @@ struct FitOptions {
 Fit calibrate(const std::string& file, const std::vector<std::string>& overrides,
               const std::vector<FreeKey>& keys, const std::vector<FitTarget>& targets,
               PluginRegistry& registry, const Execution& execution, const FitOptions& options = {});
+
+// Loads `file` with `overrides` and the free keys at `values` (a value a key cannot take is
+// a ScenarioError located at "--fit"), and runs it in memory.
+RunResult run_at(const std::string& file, const std::vector<std::string>& overrides,
+                 const std::vector<FreeKey>& keys, const std::vector<double>& values,
+                 PluginRegistry& registry, const Execution& execution);
 
 // The free keys as --set overrides at `values`.
 std::vector<std::string> fitted_overrides(const std::vector<FreeKey>& keys,

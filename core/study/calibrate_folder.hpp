@@ -2,8 +2,9 @@
 // when complete, fit.json last):
 //   scenario.yaml  the calibrated scenario (as run, the fitted values in place), opening
 //                  with comments that say what was fitted from which figures
-//   fit.json       the free keys and their values, each figure observed and simulated, the
-//                  data read and left out, why the search stopped
+//   fit.json       the free keys, their values and standard errors, each figure observed
+//                  and simulated, days to close both ways, the held-out check, the data
+//                  read and left out, why the search stopped
 //   trace.csv      every evaluation: the keys' values, the distance, each simulated figure
 //   report.html    observed against simulated, the fitted keys, the search's trace
 #pragma once
@@ -11,6 +12,7 @@
 #include "data/crm_export.hpp"
 #include "data/observed_funnel.hpp"
 #include "study/calibrate.hpp"
+#include "study/fit_checks.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -27,8 +29,11 @@ struct CalibrationRecord {
   const CrmExport* data = nullptr;
   const ObservedFunnel* observed = nullptr;
   const Fit* fit = nullptr;
-  std::string calibrated_yaml;  // the scenario at the best values, as run
-  std::string window;           // "2017-06 to 2018-05 (12 months)"
+  const Neighbourhood* neighbourhood = nullptr;  // the run at the best values, the slopes
+  const KeyUncertainty* uncertainty = nullptr;
+  const HoldoutCheck* holdout = nullptr;  // with --holdout-from
+  std::string calibrated_yaml;            // the scenario at the best values, as run
+  std::string window;                     // "2017-06 to 2018-05 (12 months)"
 };
 
 // Whether `dir` may be written (see AtomicFolder::check), before any simulating.

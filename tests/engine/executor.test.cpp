@@ -65,7 +65,7 @@ bool same(const ReplicationResult& a, const ReplicationResult& b) {
   const RowDigest &d = a.digest, &e = b.digest;
   return d.metric_by_period == e.metric_by_period && d.pay_by_person == e.pay_by_person &&
          d.pay_by_component == e.pay_by_component && d.pay_by_pay_period == e.pay_by_pay_period &&
-         d.ledger_rows == e.ledger_rows;
+         d.ledger_rows == e.ledger_rows && a.days_to_close == b.days_to_close;
 }
 
 }  // namespace
@@ -76,6 +76,7 @@ TEST_CASE_METHOD(test::EngineFixture, "a replication survives the wire exactly",
   for (const ReplicationResult& r : run.replications) {
     REQUIRE(!r.ledger.empty());
     REQUIRE(!r.metrics.empty());
+    REQUIRE(!r.days_to_close.empty());
     CHECK(same(r, decode_replication(encode_replication(r))));
   }
 }
@@ -116,7 +117,7 @@ TEST_CASE("the thread executor delivers in order and reports a stop", "[engine]"
   const ExecutionReport all = threads.run(
       9,
       [](int i) {
-        return ReplicationResult{{{"i", "count", double(i)}}, {}, {}, {}, {}};
+        return ReplicationResult{{{"i", "count", double(i)}}, {}, {}, {}, {}, {}};
       },
       [&](int i, ReplicationResult& r) {
         CHECK(r.headlines[0].value == i);
@@ -139,7 +140,7 @@ TEST_CASE("replications gathered from several places merge by index", "[engine]"
   run.replications.resize(3);
   std::vector<std::pair<int, ReplicationResult>> parts;
   for (int i : {2, 0, 1})
-    parts.push_back({i, ReplicationResult{{{"i", "count", double(i)}}, {}, {}, {}, {}}});
+    parts.push_back({i, ReplicationResult{{{"i", "count", double(i)}}, {}, {}, {}, {}, {}}});
   merge_replications(run, parts);
   for (int i = 0; i < 3; ++i)
     CHECK(run.replications[static_cast<std::size_t>(i)].headlines[0].value == i);

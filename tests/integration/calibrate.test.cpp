@@ -106,3 +106,86 @@ TEST_CASE("calibrate refuses a channel the scenario lacks, a bad free key, a mis
   CHECK(r.err.find("has no column 'Origin'") != std::string::npos);
   CHECK_FALSE(fs::exists(base / "c"));
 }
+
+TEST_CASE("calibrate --holdout-from fits on the months before and predicts the months after",
+          "[integration]") {
+  const fs::path dir = scratch("calibrate-holdout") / "out";
+  const auto r = tandem_cmd(calibrate(dir, "--holdout-from 2024-05-01 --format table"));
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const auto fit = nlohmann::json::parse(read_file(dir / "fit.json"));
+  // The fit saw January to April; May and June are held out.
+  CHECK(fit["window"] == "2024-01 to 2024-04, 4 months");
+  const auto& h = fit["holdout"];
+  REQUIRE(h.is_object());
+  CHECK(h["from"] == "2024-05-01");
+  REQUIRE(h["months"].size() == 2);
+  CHECK(h["months"][0]["month"] == "2024-05");
+  CHECK(h["months"][1]["month"] == "2024-06");
+  // The held-out MQLs are the export's, and the total adds the months up.
+  const int mqls = h["months"][0]["mqls"].get<int>() + h["months"][1]["mqls"].get<int>();
+  CHECK(h["total"]["mqls"].get<int>() == mqls);
+  CHECK(mqls > 0);
+  for (const auto& m : h["months"]) {
+    CHECK(m["low"].get<double>() <= m["predicted"].get<double>());
+    CHECK(m["predicted"].get<double>() <= m["high"].get<double>());
+    CHECK(m["inside"].get<bool>() == (m["observed"].get<double>() >= m["low"].get<double>() &&
+                                      m["observed"].get<double>() <= m["high"].get<double>()));
+  }
+  CHECK(r.out.find("held out: the MQLs created from 2024-05-01 on") != std::string::npos);
+  // Every key has its standard error (or says it has none); days to close both ways.
+  for (const auto& k : fit["keys"]) CHECK(k.contains("se"));
+  CHECK_FALSE(fit["days_to_close"]["observed"].empty());
+  CHECK_FALSE(fit["days_to_close"]["simulated"].empty());
+  CHECK(read_file(dir / "scenario.yaml").find("# Held out from 2024-05-01:") != std::string::npos);
+}
+
+TEST_CASE("calibrate refuses a day it cannot read or a window with nothing in it",
+          "[integration]") {
+  const fs::path base = scratch("calibrate-bad-days");
+  auto r = tandem_cmd(calibrate(base / "a", "--holdout-from 2024-13-01"));
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("--holdout-from 2024-13-01: not a date; give YYYY-MM-DD") != std::string::npos);
+  r = tandem_cmd(calibrate(base / "b", "--holdout-from 2030-01-01"));
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("nothing is held out") != std::string::npos);
+  r = tandem_cmd(calibrate(base / "c", "--from 2024-04-01 --holdout-from 2024-03-01"));
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("must come after --from") != std::string::npos);
+  CHECK_FALSE(fs::exists(base / "a"));
+  CHECK_FALSE(fs::exists(base / "b"));
+  CHECK_FALSE(fs::exists(base / "c"));
+}
+
+TEST_CASE(
+    "calibrated on Olist before March 2018, the held-out months' won deals fall inside "
+    "their 95% prediction intervals",
+    "[integration][statistical]") {
+  // docs/calibration.md's held-out check, as a user runs it: deals in the export begin in
+  // December 2017, so the window starts there; fitted on December to February, predicted
+  // for the MQLs of March to May (won deals seen by the export's end).
+  const fs::path data =
+      fs::path(TANDEM_PROJECT_DIR).parent_path() / "shared" / "data" / "olist-marketing-funnel";
+  if (!fs::exists(data / "closed_deals.csv")) {
+    WARN("skipped: the Olist export is not at ../shared/data/olist-marketing-funnel");
+    return;
+  }
+  const fs::path dir = scratch("calibrate-olist-holdout") / "out";
+  const auto r = tandem_cmd(
+      "calibrate '" + project_file("scenarios/olist/olist.yaml") + "' --mapping '" +
+      project_file("scenarios/olist/mapping.yaml") + "' --data '" + data.string() +
+      "' --from 2017-12-01 --holdout-from 2018-03-01 --fit funnel.contact_rate=0.3..1 "
+      "--fit funnel.qualify_false_positive=0.01..0.5 --fit deals.median_cycle_days=2..30 "
+      "--fit deals.win_rate_vs_competitor=0.3..1 --evaluations 60 -r 8 --no-history --out '" +
+      dir.string() + "'");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const auto h = nlohmann::json::parse(read_file(dir / "fit.json"))["holdout"];
+  REQUIRE(h["months"].size() == 3);
+  INFO(h.dump(1));
+  // The export's own counts: MQLs of March to May 2018 with a channel, and their wins.
+  CHECK(h["total"]["mqls"] == 3793);
+  CHECK(h["total"]["observed"] == 470);
+  for (const auto& m : h["months"]) CHECK(m["inside"].get<bool>());
+  CHECK(h["total"]["inside"].get<bool>());
+}

@@ -132,7 +132,7 @@ TEST_CASE("samples of different sizes cannot be paired", "[stats]") {
 namespace {
 RunResult run_of(const std::vector<std::vector<Headline>>& replications) {
   RunResult r;
-  for (const auto& h : replications) r.replications.push_back({h, {}, {}, {}, {}});
+  for (const auto& h : replications) r.replications.push_back({h, {}, {}, {}, {}, {}});
   return r;
 }
 }  // namespace

@@ -457,6 +457,63 @@
 
   // ---- A calibration ----------------------------------------------------------------
 
+  // Two cumulative distributions of days from MQL to a won close on a linear day axis, stepped: a share
+  // holds until the next day listed, so a list that skips days still reads right.
+  function daysToClose(parent, c) {
+    if (!c || !c.observed || !c.simulated || c.observed.length === 0 || c.simulated.length === 0) return;
+    const line = (name, points, i, dashed) => ({
+      label: name, data: points.map(([x, y]) => ({ x, y })), borderColor: color(i), backgroundColor: color(i),
+      borderWidth: 2, pointRadius: 0, stepped: true, borderDash: dashed ? [6, 4] : [],
+    });
+    draw(figure(parent, 'Days from MQL to a won close', 'Cumulative: the share of won deals closed within each number of days. ' +
+      'Simulated as the export would have recorded it (deals after the export\'s end unseen).'), {
+      type: 'line',
+      data: { datasets: [line('observed', c.observed, 0), line('simulated', c.simulated, 1, true)] },
+      options: {
+        interaction: { mode: 'nearest', axis: 'x', intersect: false },
+        scales: { x: axis('days from MQL to won', 'count', { type: 'linear', min: 0 }),
+          y: axis('share of won deals closed within', 'share', { min: 0, max: 1 }) },
+        plugins: { tooltip: { callbacks: { title: (items) => `within ${items[0].parsed.x} days`,
+          label: (item) => `${item.dataset.label}: ${fmt(item.parsed.y, 'share')}` } } },
+      },
+    });
+  }
+
+  // The fit checked on months it never saw: each month's 95% prediction interval as a floating bar,
+  // the predicted and observed won deals as points on it.
+  function holdout(h) {
+    if (!h) return;
+    const s = section('Held-out months', `Fitted on what happened before ${h.from}; for the MQLs created from ${h.from} on, ` +
+      `won deals (closed by ${h.until}) predicted with 95% prediction intervals, against what the export shows. ` +
+      'The MQLs of each month are the input; the won deals are the prediction.');
+    const months = h.months;
+    const points = (name, pick, i, style) => ({ label: name, type: 'line', data: months.map(pick), showLine: false,
+      pointRadius: 5, pointStyle: style, borderColor: color(i), backgroundColor: color(i) });
+    draw(figure(s, 'Won deals of each held-out month\'s MQLs: predicted and observed', null), {
+      type: 'bar',
+      data: {
+        labels: months.map((m) => m.month),
+        datasets: [
+          // order 1: drawn beneath the points.
+          { label: '95% prediction interval', data: months.map((m) => [m.low, m.high]), backgroundColor: color(0, 0.25),
+            barPercentage: 0.4, order: 1 },
+          points('predicted', (m) => m.predicted, 0, 'rectRot'),
+          points('observed', (m) => m.observed, 1, 'circle'),
+        ],
+      },
+      options: {
+        // grace: a point at the top of the range keeps its whole marker.
+        scales: { y: axis('won deals', 'count', { beginAtZero: true, grace: '5%' }) },
+        plugins: { tooltip: { callbacks: { label: (c) => (Array.isArray(c.raw) ? `95% prediction interval ${interval(c.raw, 'number')}`
+          : `${c.dataset.label}: ${fmt(c.raw, 'number')}`) } } },
+      },
+    });
+    const row = (name, x) => [name, fmt(x.mqls, 'count'), fmt(x.observed, 'count'), fmt(x.predicted, 'number'),
+      interval([x.low, x.high], 'number'), x.inside ? 'yes' : 'no'];
+    table(s, ['month', 'MQLs', 'observed won', 'predicted', '95% prediction interval', 'inside?'],
+      [...months.map((m) => row(m.month, m)), row('all held-out months', h.total)]);
+  }
+
   function calibrationReport(d) {
     const fit = section('Observed and simulated',
       `Each figure the fit aimed at: what the export shows (with its bootstrap 95% interval) and what the calibrated scenario simulates, over ${d.window}. z = (simulated − observed) / observed standard error.`);
@@ -471,9 +528,13 @@
     });
     table(fit, ['figure', 'observed', '95% interval', 'simulated', 'z'],
       d.targets.map((t) => [label(t.name), fmt(t.observed, t.unit), interval([t.low, t.high], t.unit), fmt(t.simulated, t.unit), fmt(t.z, 'number')]));
+    daysToClose(fit, d.days_to_close);
 
-    const keys = section('Fitted keys', `Found in ${d.trace.length} evaluations (${d.stopped}); each ran the scenario on the same random numbers.`);
-    table(keys, ['key', 'value', 'searched over'], d.keys.map((k) => [k.key, fmt(k.value, 'number'), `${fmt(k.low, 'number')} to ${fmt(k.high, 'number')}`]));
+    const keys = section('Fitted keys', `Found in ${d.trace.length} evaluations (${d.stopped}); ` +
+      'each ran the scenario on the same random numbers. The standard error comes from how the figures move with ' +
+      'each key near the fitted value (the curvature of the distance), so a wide one means the data hardly pin the key down.');
+    table(keys, ['key', 'value', '± standard error', 'searched over'], d.keys.map((k) => [k.key, fmt(k.value, 'number'),
+      k.se === null ? 'not identified' : fmt(k.se, 'number'), `${fmt(k.low, 'number')} to ${fmt(k.high, 'number')}`]));
     const trace = figure(keys, 'Distance by evaluation', 'The sum of squared z over the figures; the best so far as a line.');
     let best = Infinity;
     draw(trace, {
@@ -485,8 +546,10 @@
           { label: 'best so far', data: d.trace.map((v) => (best = Math.min(best, v))), pointRadius: 0, borderColor: color(0), backgroundColor: color(0) },
         ],
       },
-      options: { scales: { y: axis('distance', 'number', { type: 'logarithmic' }), x: axis('evaluation', 'count') } },
+      // x keeps its category labels (1, 2, ...): a tick callback there would be handed the index from 0.
+      options: { scales: { y: axis('distance', 'number', { type: 'logarithmic' }), x: { title: { display: true, text: 'evaluation' } } } },
     });
+    holdout(d.holdout);
   }
 
   // ---- Self-check -------------------------------------------------------------------
