@@ -50,7 +50,10 @@ const Section& mapping_schema() {
                                   {{"id", "The lead's id (what the deals table joins on)"},
                                    {"created", "When the lead became an MQL"}},
                                   {{"channel", "The marketing channel or source it came from"},
-                                   {"owner", "Who owns it (a rep or an SDR)"}},
+                                   {"owner", "Who owns it (a rep or an SDR)"},
+                                   {"sal", "When sales accepted it (SAL); empty: never"},
+                                   {"sql", "When it was qualified (SQL); empty: never"},
+                                   {"opportunity", "When an opportunity was opened; empty: never"}},
                                   "%Y-%m-%d"));
     root.sections.push_back(
         table("deals", "The deals table: one row per closed deal, joined to its lead.",

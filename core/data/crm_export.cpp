@@ -119,7 +119,10 @@ CrmExport read_crm_export(const CrmMapping& m) {
     ++out.dropped_by_reason[reason];
   };
 
-  const ReadTable leads = read_table(m.leads, "leads", {"id", "created", "channel", "owner"});
+  const ReadTable leads = read_table(
+      m.leads, "leads", {"id", "created", "channel", "owner", "sal", "sql", "opportunity"});
+  for (const char* stage : kLeadStages)
+    if (leads.has(stage)) out.stages.push_back(stage);
   std::unordered_map<std::string, std::size_t> by_id;
   std::unordered_set<std::string> left_out;  // ids of leads left out, so their deals say so
   for (std::size_t r = 1; r < leads.table.records.size(); ++r) {
@@ -156,6 +159,18 @@ CrmExport read_crm_export(const CrmMapping& m) {
         out.channels.push_back(lead.channel);
     }
     if (leads.has("owner")) lead.owner = leads.field(r, "owner");
+    bool unreadable = false;
+    for (std::size_t k = 0; k < lead.stage_dates.size() && !unreadable; ++k) {
+      const std::string stage = kLeadStages[k];
+      if (!leads.has(stage) || leads.field(r, stage).empty()) continue;
+      lead.stage_dates[k] = leads.date(r, stage, m.leads.date_format);
+      if (!lead.stage_dates[k]) {
+        drop_lead(leads.where(r, stage),
+                  "lead whose " + stage + " date does not read as '" + m.leads.date_format + "'");
+        unreadable = true;
+      }
+    }
+    if (unreadable) continue;
     by_id.emplace(id, out.leads.size());
     out.leads.push_back(std::move(lead));
   }

@@ -11,6 +11,7 @@
 
 #include <tandem/errors.hpp>
 
+#include <array>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -31,8 +32,9 @@ struct CrmTable {
 };
 
 // The roles a leads table's columns can play: `id`, `created` (required); `channel`,
-// `owner` (optional). A deals table's: `lead_id`, `closed` (required); `outcome`, `amount`,
-// `sdr`, `rep` (optional). With `outcome`, a deal is won when that column reads
+// `owner`, and the dates it reached later stages, `sal`, `sql`, `opportunity` (optional;
+// an empty field: not reached). A deals table's: `lead_id`, `closed` (required); `outcome`,
+// `amount`, `sdr`, `rep` (optional). With `outcome`, a deal is won when that column reads
 // `won_value` (case-insensitive); without it every row is a won deal.
 struct CrmMapping {
   std::string file;  // the mapping file, for messages
@@ -40,12 +42,17 @@ struct CrmMapping {
   std::string won_value = "won";
 };
 
+// The later stages a leads table may date, in funnel order, and each one's date of a lead.
+inline constexpr const char* kLeadStages[] = {"sal", "sql", "opportunity"};
+
 // One lead and what became of it.
 struct CrmLead {
   std::string id;
   double created = 0;   // days since 1970-01-01
   std::string channel;  // "" when the export has none for it
   std::string owner;
+  // When it reached each of kLeadStages, if the export says (days since 1970-01-01).
+  std::array<std::optional<double>, 3> stage_dates;
   // Its deal, if it has one.
   std::optional<double> closed;  // days since 1970-01-01
   bool won = false;
@@ -62,6 +69,7 @@ struct DroppedRow {
 struct CrmExport {
   std::vector<CrmLead> leads;         // in the leads table's order
   std::vector<std::string> channels;  // every channel named, in order of first appearance
+  std::vector<std::string> stages;    // the later stages mapped, in funnel order ("sal", ...)
   std::vector<DroppedRow> dropped;
   std::map<std::string, int> dropped_by_reason;
   int lead_rows = 0, deal_rows = 0;  // data rows read (the header not counted)

@@ -38,7 +38,7 @@ struct Statistic {
 class Calculator {
  public:
   Calculator(const std::vector<const CrmLead*>& leads, const std::vector<std::string>& channels,
-             int months, bool amounts)
+             int months, bool amounts, const std::vector<std::string>& stages)
       : leads_(leads), channels_(channels), months_(months), amounts_(amounts) {
     stats_.push_back({"mqls_per_month", "count"});
     stats_.push_back({"mql_to_won", "share"});
@@ -49,6 +49,16 @@ class Calculator {
       stats_.push_back({"mqls_per_month." + c, "count"});
       stats_.push_back({"mql_to_won." + c, "share"});
     }
+    // The stages the export dates, as indices into kLeadStages; each one's share of the
+    // leads that reached the one before (from MQL).
+    std::string before = "mql";
+    for (const std::string& stage : stages)
+      for (std::size_t k = 0; k < std::size(kLeadStages); ++k)
+        if (stage == kLeadStages[k]) {
+          stages_.push_back(k);
+          stats_.push_back({before + "_to_" + stage, "share"});
+          before = stage;
+        }
   }
   const std::vector<Statistic>& stats() const { return stats_; }
 
@@ -81,6 +91,21 @@ class Calculator {
       out.push_back(leads / m);
       out.push_back(leads ? static_cast<double>(w) / leads : 0.0);
     }
+    // A lead reached a stage when it has that stage's date, a later one's, or a won deal.
+    std::vector<int> reached(stages_.size(), 0);
+    for (std::size_t i = 0; i < n; ++i) {
+      const CrmLead& l = *leads_[pick(i)];
+      bool later = l.won;
+      for (std::size_t k = stages_.size(); k-- > 0;) {
+        later = later || l.stage_dates[stages_[k]].has_value();
+        if (later) ++reached[k];
+      }
+    }
+    double before = static_cast<double>(n);
+    for (const int r : reached) {
+      out.push_back(before > 0 ? r / before : 0.0);
+      before = r;
+    }
     return out;
   }
 
@@ -89,6 +114,7 @@ class Calculator {
   const std::vector<std::string>& channels_;
   int months_;
   bool amounts_;
+  std::vector<std::size_t> stages_;
   std::vector<Statistic> stats_;
 };
 
@@ -104,6 +130,8 @@ ObservedFunnel observe_funnel(const CrmExport& data, const ObserveOptions& optio
     if (options.from && l.created < *options.from) continue;
     if (options.until && l.created >= *options.until) continue;
     CrmLead seen = l;
+    for (std::optional<double>& d : seen.stage_dates)
+      if (options.until && d && *d >= *options.until) d.reset();
     if (options.until && seen.closed && *seen.closed >= *options.until) {
       seen.closed.reset();
       seen.won = false;
@@ -153,7 +181,7 @@ ObservedFunnel observe_funnel(const CrmExport& data, const ObserveOptions& optio
   }
   std::sort(out.won_days.begin(), out.won_days.end());
 
-  const Calculator calc(leads, out.channels, out.months, amounts);
+  const Calculator calc(leads, out.channels, out.months, amounts, data.stages);
   const std::vector<double> point = calc.compute(leads.size(), [](std::size_t i) { return i; });
   std::vector<std::vector<double>> draws(point.size());
   Stream rng(options.seed, 0, 0);

@@ -7,6 +7,8 @@
 //   days_to_close.median, days_to_close.p90    days from MQL to a won close
 //   deal_size.median                           when the export has amounts
 //   sdrs, reps                                 distinct people on won deals (no interval)
+//   mql_to_sal, sal_to_sql, sql_to_opportunity with stage dates: each stage's share of
+//                                              the leads that reached the one before
 //
 // The window is the months the leads were created in (from the first lead's month to the
 // last's); `from` starts it later and `until` cuts it (leads created and deals closed

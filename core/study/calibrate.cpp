@@ -91,6 +91,27 @@ std::vector<FitTarget> fit_targets(const ObservedFunnel& observed, const Scenari
         if (l.channel == static_cast<int>(c)) t->days_seen.push_back(l.days_seen);
     }
   }
+  // Stage to stage, as the run counts them over its measured periods (stages follow one
+  // another within days, so no lead's stage is cut off by the export's end to speak of).
+  const auto count_of = [](const std::string& stage) {
+    return stage == "mql"           ? std::string("mqls")
+           : stage == "opportunity" ? std::string("opportunities")
+                                    : stage + "s";
+  };
+  const auto is_stage = [](const std::string& name) {
+    return name == "mql" || std::any_of(std::begin(kLeadStages), std::end(kLeadStages),
+                                        [&](const char* s) { return name == s; });
+  };
+  for (const ObservedFigure& f : observed.figures) {
+    const auto to = f.name.find("_to_");
+    if (to == std::string::npos || !is_stage(f.name.substr(0, to)) ||
+        !is_stage(f.name.substr(to + 4)))
+      continue;
+    if (FitTarget* t = add(f.name, count_of(f.name.substr(to + 4)), 1.0)) {
+      t->recorded = Recorded::ratio;
+      t->denominator = count_of(f.name.substr(0, to));
+    }
+  }
   for (const auto& [name, headline, q] :
        {std::tuple{"days_to_close.median", "median_days_to_close", 0.5},
         std::tuple{"days_to_close.p90", "p90_days_to_close", 0.9}})
@@ -122,6 +143,11 @@ std::vector<double> simulate_targets(const std::vector<FitTarget>& targets, cons
         out.push_back(mean_headline(run, t.headline) * t.scale *
                       recorded_share(close, t.days_seen));
         break;
+      case Recorded::ratio: {
+        const double below = mean_headline(run, t.denominator);
+        out.push_back(below > 0 ? mean_headline(run, t.headline) / below : 0.0);
+        break;
+      }
       case Recorded::quantile_in_time:
         out.push_back(close.empty() ? 0.0 : close.recorded_quantile(t.days_seen, t.quantile));
         break;

@@ -32,6 +32,7 @@ enum class Recorded {
   as_run,            // the run's mean of the headline times `scale`
   share_in_time,     // the run's mean share times the share of its deals closed in time
   quantile_in_time,  // the `quantile` of days to close of the deals closed in time
+  ratio,             // the run's mean of the headline over its mean of `denominator`
 };
 
 // One observed figure and the headline of a run it is set against (e.g. MQLs over the
@@ -45,6 +46,7 @@ struct FitTarget {
   Recorded recorded = Recorded::as_run;
   double quantile = 0;            // with quantile_in_time
   std::vector<double> days_seen;  // the export's leads behind the figure: days each was seen
+  std::string denominator;        // with ratio
 };
 
 // The targets of `observed` a run of `scenario` can be set against, by the names its

@@ -61,8 +61,21 @@ TEST_CASE("a mapping's problems are located, all at once", "[config]") {
   CHECK(found[0] == file.string() + ":4:16: leads.date_format: a date format needs %Y, %m and %d");
   CHECK(found[1] == file.string() +
                         ":5:39: leads.columns.chanel: unknown key 'chanel'; did you mean "
-                        "'channel'? (allowed: id, created, channel, owner)");
+                        "'channel'? (allowed: id, created, channel, owner, sal, sql, opportunity)");
   CHECK(found[2] == file.string() +
                         ":8:12: deals.columns: missing required key 'closed' (text: When the "
                         "deal closed)");
+}
+
+TEST_CASE("the example mappings for Salesforce and HubSpot exports read, stage dates and all",
+          "[config]") {
+  const auto examples = std::filesystem::path(TANDEM_PROJECT_DIR) / "examples" / "crm";
+  const CrmMapping sf = load_crm_mapping(examples / "salesforce-mapping.yaml");
+  CHECK(sf.leads.column("channel") == "Lead Source");
+  CHECK(sf.leads.column("sal") == "Accepted Date");
+  CHECK(sf.leads.column("opportunity") == "Converted Date");
+  CHECK(sf.won_value == "Closed Won");
+  const CrmMapping hs = load_crm_mapping(examples / "hubspot-mapping.yaml");
+  CHECK(hs.leads.column("sql") == "Became a Sales Qualified Lead Date");
+  CHECK(hs.deals.column("lead_id") == "Associated Contact IDs");
 }

@@ -192,3 +192,35 @@ TEST_CASE("the Olist export reads as its README describes", "[data]") {
   CHECK(f.find("sdrs")->value == 32);
   CHECK(f.find("reps")->value == 22);
 }
+
+TEST_CASE("stage dates give each stage's share of the one before, and a bad one is located",
+          "[data]") {
+  // Ten leads: 1-8 accepted (SAL), 1-4 qualified (SQL), 1-2 with an opportunity; lead 9 has
+  // only a won deal (so it reached every stage); lead 10 nothing.
+  std::string leads = "mql_id,first_contact_date,origin,sal,sql,opp\n";
+  for (int i = 1; i <= 10; ++i)
+    leads += "L" + std::to_string(i) + ",01-02-2018,web," + (i <= 8 ? "02-02-2018" : "") + "," +
+             (i <= 4 ? "03-02-2018" : "") + "," + (i <= 2 ? "04-02-2018" : "") + "\n";
+  const auto deals = write("deals5.csv", "mql_id,won_date,sdr_id,sr_id\nL9,20-02-2018 10:00,s,r\n");
+  CrmMapping m = mapping(write("leads5.csv", leads), deals);
+  m.leads.columns["sal"] = "sal";
+  m.leads.columns["sql"] = "sql";
+  m.leads.columns["opportunity"] = "opp";
+  const CrmExport x = read_crm_export(m);
+  CHECK(x.stages == std::vector<std::string>{"sal", "sql", "opportunity"});
+  const ObservedFunnel f = observe_funnel(x);
+  CHECK(f.find("mql_to_sal")->value == Approx(0.9));          // 9 of 10
+  CHECK(f.find("sal_to_sql")->value == Approx(5.0 / 9));      // 5 of 9
+  CHECK(f.find("sql_to_opportunity")->value == Approx(0.6));  // 3 of 5
+  // A stage date that does not read: the lead is left out, at its field.
+  leads += "L11,01-02-2018,web,2018-02-05,,\n";
+  const CrmExport bad = read_crm_export(mapping(write("leads6.csv", leads), deals));
+  CHECK(bad.leads.size() == 11);  // without the stage columns mapped, it is read
+  m.leads.file = write("leads6.csv", leads);
+  const CrmExport located = read_crm_export(m);
+  CHECK(located.leads.size() == 10);
+  REQUIRE(located.dropped.size() == 1);
+  CHECK(located.dropped[0].reason == "lead whose sal date does not read as '%d-%m-%Y'");
+  CHECK(located.dropped[0].where.line == 12);
+  CHECK(located.dropped[0].where.column == 20);
+}

@@ -46,14 +46,20 @@ TEST_CASE("targets follow the channels the data and the scenario share", "[study
   observed.channels = {s.channels[0].name};
   observed.figures = {{"mqls_per_month." + s.channels[0].name, "count", 40, 35, 45, 2.5, 480},
                       {"mql_to_won." + s.channels[0].name, "share", 0.1, 0.08, 0.12, 0.01, 480},
-                      {"days_to_close.median", "days", 30, 28, 32, 1, 48}};
+                      {"days_to_close.median", "days", 30, 28, 32, 1, 48},
+                      {"sal_to_sql", "share", 0.5, 0.45, 0.55, 0.025, 300}};
   const auto targets = fit_targets(observed, s);
-  REQUIRE(targets.size() == 3);
+  REQUIRE(targets.size() == 4);
+  // A stage's share of the one before: the run's counts of both, over its measured periods.
+  CHECK(targets[2].name == "sal_to_sql");
+  CHECK(targets[2].headline == "sqls");
+  CHECK(targets[2].denominator == "sals");
+  CHECK(targets[2].recorded == Recorded::ratio);
   CHECK(targets[0].headline == "channel_mqls." + s.channels[0].name);
   CHECK(targets[1].headline == "channel_mql_to_won." + s.channels[0].name);
-  CHECK(targets[2].headline == "median_days_to_close");
+  CHECK(targets[3].headline == "median_days_to_close");
   // Too few MQLs on a channel: its figures are left out.
-  CHECK(fit_targets(observed, s, 1000).size() == 1);
+  CHECK(fit_targets(observed, s, 1000).size() == 2);
   observed.channels.push_back("carrier_pigeon");
   CHECK_THROWS_WITH(fit_targets(observed, s),
                     Catch::Contains("the data has channel 'carrier_pigeon', which the scenario"));
@@ -76,7 +82,8 @@ TEST_CASE("a fit finds back the value that made the figures", "[study][statistic
       for (const Headline& h : r.headlines)
         if (h.name == headline) sum += h.value, sum2 += h.value * h.value;
     const double mean = sum / n, sd = std::sqrt(std::max(0.0, sum2 / n - mean * mean));
-    targets.push_back({headline, headline, 1.0, mean, sd / std::sqrt(n), Recorded::as_run, 0, {}});
+    targets.push_back(
+        {headline, headline, 1.0, mean, sd / std::sqrt(n), Recorded::as_run, 0, {}, {}});
   };
   for (const auto& c : truth.channels) add("channel_mql_to_won." + c.name);
   add("median_days_to_close");
@@ -101,7 +108,8 @@ TEST_CASE("a fit finds back the value that made the figures", "[study][statistic
 
 TEST_CASE("a value a free key cannot take is reported at --fit", "[study]") {
   PluginRegistry registry({TANDEM_PLUGIN_DIR});
-  const std::vector<FitTarget> targets = {{"x", "revenue", 1.0, 1.0, 1.0, Recorded::as_run, 0, {}}};
+  const std::vector<FitTarget> targets = {
+      {"x", "revenue", 1.0, 1.0, 1.0, Recorded::as_run, 0, {}, {}}};
   try {
     calibrate(kSmall, {"replications=2"}, {{"funnel.contact_rate", 0.5, 3.0}}, targets, registry,
               Execution{});
