@@ -74,14 +74,31 @@ int calibrate_verb(const Args& args) {
     throw UsageError(
         "tandem calibrate: which export? give --mapping FILE (and --data DIR, the folder of its "
         "tables); docs/calibration.md shows how to write one");
-  if (fit_texts.empty())
-    throw UsageError(
-        "tandem calibrate: what may the fit move? add --fit KEY=LO..HI, e.g. --fit "
-        "funnel.contact_rate=0.3..0.9");
   if (evaluations < 4) throw UsageError("tandem calibrate: --evaluations must be 4 or more");
   o.check("calibrate");
+
+  // The export, read before any simulating: its problems come first.
+  const CrmMapping mapping = load_crm_mapping(
+      mapping_file,
+      data_folder.empty() ? std::nullopt : std::optional<std::filesystem::path>(data_folder));
+  // What to fit: the command line's --fit, else the mapping's `calibrate:` section (whose
+  // other settings apply where the command line gives none).
   std::vector<study::FreeKey> keys;
   for (const std::string& t : fit_texts) keys.push_back(study::parse_free_key(t));
+  if (mapping.calibrate) {
+    const CalibrateDefaults& c = *mapping.calibrate;
+    if (keys.empty())
+      for (const CalibrateDefaults::Key& k : c.fit) keys.push_back({k.key, k.low, k.high, k.where});
+    if (!vm.count("evaluations")) evaluations = c.evaluations;
+    if (!vm.count("min-mqls")) min_mqls = c.min_mqls;
+    if (!vm.count("from")) from_text = c.from;
+    if (!vm.count("holdout-from")) holdout_text = c.holdout_from;
+  }
+  if (keys.empty())
+    throw UsageError(
+        "tandem calibrate: what may the fit move? add --fit KEY=LO..HI, e.g. --fit "
+        "funnel.contact_rate=0.3..0.9 (or a `calibrate:` section in the mapping, "
+        "docs/calibration.md)");
   const auto day = [](const std::string& option, const std::string& text) -> std::optional<double> {
     if (text.empty()) return std::nullopt;
     if (const auto d = data::parse_date_time(text, "%Y-%m-%d")) return d;
@@ -94,10 +111,6 @@ int calibrate_verb(const Args& args) {
     throw UsageError("tandem calibrate: --holdout-from " + holdout_text +
                      " must come after --from " + from_text);
 
-  // The export, read before any simulating: its problems come first.
-  const CrmMapping mapping = load_crm_mapping(
-      mapping_file,
-      data_folder.empty() ? std::nullopt : std::optional<std::filesystem::path>(data_folder));
   const CrmExport data = read_crm_export(mapping);
   fmt::print(stderr, "{}: {}\n", mapping_file, data.summary());
   for (std::size_t i = 0; i < data.dropped.size() && i < 5; ++i)

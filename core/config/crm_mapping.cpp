@@ -41,6 +41,33 @@ Section table(const std::string& name, const std::string& doc,
   return s;
 }
 
+// What to fit when the command line names no --fit: the one command reproduces a fit.
+Section calibrate_section() {
+  Section s;
+  s.schema =
+      Schema("calibrate",
+             "What `tandem calibrate` fits to this export when the command line gives no --fit "
+             "(its options, where given, win).")
+          .param<std::int64_t>("evaluations", 60, "Scenario runs the search may make in all.",
+                               at_least(4))
+          .param<std::int64_t>("min_mqls", 200,
+                               "A channel's figures are fitted when it has at least this many "
+                               "MQLs.",
+                               at_least(1))
+          .param<std::string>("from", "", "YYYY-MM-DD: leave out leads created before it.")
+          .param<std::string>("holdout_from", "",
+                              "YYYY-MM-DD: fit on what happened before it, predict the MQLs "
+                              "from it on.");
+  Section fit;  // required once `calibrate:` is given (checked on loading)
+  fit.list = true;
+  fit.schema = Schema("fit", "The free keys: each with the range the fit may move it in.")
+                   .required<std::string>("key", "A scenario key, as --set takes it.")
+                   .required<double>("low", "The lowest value the fit may try.")
+                   .required<double>("high", "The highest value the fit may try.");
+  s.sections.push_back(std::move(fit));
+  return s;
+}
+
 const Section& mapping_schema() {
   static const Section schema = [] {
     Section root;
@@ -63,6 +90,7 @@ const Section& mapping_schema() {
                {"sdr", "The SDR who qualified it"},
                {"rep", "The rep who closed it"}},
               "%Y-%m-%d"));
+    root.sections.push_back(calibrate_section());
     return root;
   }();
   return schema;
@@ -87,6 +115,36 @@ CrmMapping load_crm_mapping(const std::filesystem::path& file,
     if (format && format.IsScalar())
       if (const auto wrong = data::check_date_format(format.Scalar()))
         report.add(format, std::string(name) + ".date_format", *wrong);
+  }
+  const YAML::Node calibrate = root["calibrate"];
+  if (calibrate && calibrate.IsMap()) {
+    for (const char* day : {"from", "holdout_from"}) {
+      const YAML::Node node = calibrate[day];
+      if (node && node.IsScalar() && !node.Scalar().empty() &&
+          !data::parse_date_time(node.Scalar(), "%Y-%m-%d"))
+        report.add(node, std::string("calibrate.") + day,
+                   "'" + node.Scalar() + "' is not a date; give YYYY-MM-DD, e.g. 2018-03-01");
+    }
+    const YAML::Node fit = calibrate["fit"];
+    if (!fit)
+      report.add(calibrate, "calibrate",
+                 "missing required key 'fit' (list: the free keys, e.g. - {key: "
+                 "funnel.contact_rate, low: 0.3, high: 0.9})");
+    if (fit && fit.IsSequence())
+      for (std::size_t i = 0; i < fit.size(); ++i) {
+        const YAML::Node item = fit[i];
+        if (item.IsMap() && item["low"] && item["high"] && item["low"].IsScalar() &&
+            item["high"].IsScalar()) {
+          try {
+            if (!(item["low"].as<double>() < item["high"].as<double>()))
+              report.add(
+                  item["low"], "calibrate.fit." + std::to_string(i) + ".low",
+                  "the low bound must be below the high one (" + item["high"].Scalar() + ")");
+          } catch (const YAML::Exception&) {
+            // Not numbers: the schema says so.
+          }
+        }
+      }
   }
   if (!report.ok()) throw ScenarioError(report.sorted());
 
@@ -115,6 +173,23 @@ CrmMapping load_crm_mapping(const std::filesystem::path& file,
       const std::string key = std::string(name) + ".columns." + spec.name;
       t.where[spec.name] = report.locate(node["columns"][spec.name], key);
     }
+  }
+  const config::CheckedSection& fit_section = checked.section(schema, "calibrate");
+  if (root["calibrate"]) {
+    const Section& calibrate_schema = *schema.find("calibrate");
+    CalibrateDefaults c;
+    c.evaluations = static_cast<int>(fit_section.params.get<std::int64_t>("evaluations"));
+    c.min_mqls = static_cast<int>(fit_section.params.get<std::int64_t>("min_mqls"));
+    c.from = fit_section.params.get<std::string>("from");
+    c.holdout_from = fit_section.params.get<std::string>("holdout_from");
+    const config::CheckedSection& items = fit_section.section(calibrate_schema, "fit");
+    for (std::size_t i = 0; i < items.items.size(); ++i) {
+      const Params& p = items.items[i].params;
+      c.fit.push_back({p.get<std::string>("key"), p.get<double>("low"), p.get<double>("high"),
+                       report.locate(root["calibrate"]["fit"][i]["key"],
+                                     "calibrate.fit." + std::to_string(i) + ".key")});
+    }
+    out.calibrate = std::move(c);
   }
   return out;
 }

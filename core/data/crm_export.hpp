@@ -36,10 +36,25 @@ struct CrmTable {
 // an empty field: not reached). A deals table's: `lead_id`, `closed` (required); `outcome`,
 // `amount`, `sdr`, `rep` (optional). With `outcome`, a deal is won when that column reads
 // `won_value` (case-insensitive); without it every row is a won deal.
+// What a mapping's optional `calibrate:` section says to fit, for `tandem calibrate` run
+// without --fit: the free keys and their ranges, each located in the mapping.
+struct CalibrateDefaults {
+  struct Key {
+    std::string key;
+    double low = 0, high = 0;
+    Location where;  // of the item's `key:`
+  };
+  std::vector<Key> fit;
+  int evaluations = 60;
+  int min_mqls = 200;
+  std::string from, holdout_from;  // "YYYY-MM-DD" or ""
+};
+
 struct CrmMapping {
   std::string file;  // the mapping file, for messages
   CrmTable leads, deals;
   std::string won_value = "won";
+  std::optional<CalibrateDefaults> calibrate;
 };
 
 // The later stages a leads table may date, in funnel order, and each one's date of a lead.

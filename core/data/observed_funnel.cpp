@@ -67,11 +67,18 @@ class Calculator {
   std::vector<double> compute(std::size_t n, Pick pick) const {
     std::vector<double> days, sizes;
     std::map<std::string, std::pair<int, int>> per_channel;  // leads, won
+    std::vector<int> reached(stages_.size(), 0);
     int won = 0;
     for (std::size_t i = 0; i < n; ++i) {
       const CrmLead& l = *leads_[pick(i)];
       auto& c = per_channel[l.channel];
       ++c.first;
+      // A lead reached a stage when it has that stage's date, a later one's, or a won deal.
+      bool later = l.won;
+      for (std::size_t k = stages_.size(); k-- > 0;) {
+        later = later || l.stage_dates[stages_[k]].has_value();
+        if (later) ++reached[k];
+      }
       if (l.won) {
         ++won;
         ++c.second;
@@ -90,16 +97,6 @@ class Calculator {
       const int w = it == per_channel.end() ? 0 : it->second.second;
       out.push_back(leads / m);
       out.push_back(leads ? static_cast<double>(w) / leads : 0.0);
-    }
-    // A lead reached a stage when it has that stage's date, a later one's, or a won deal.
-    std::vector<int> reached(stages_.size(), 0);
-    for (std::size_t i = 0; i < n; ++i) {
-      const CrmLead& l = *leads_[pick(i)];
-      bool later = l.won;
-      for (std::size_t k = stages_.size(); k-- > 0;) {
-        later = later || l.stage_dates[stages_[k]].has_value();
-        if (later) ++reached[k];
-      }
     }
     double before = static_cast<double>(n);
     for (const int r : reached) {

@@ -259,6 +259,12 @@ Fit calibrate(const std::string& file, const std::vector<std::string>& overrides
       } catch (const ScenarioError& e) {
         for (Problem p : e.problems()) {
           if (p.where.file == "--set") p.where.file = "--fit";
+          for (const FreeKey& k : keys)
+            if (k.where && p.where.key == k.key) {
+              p.where.file = k.where->file;
+              p.where.line = k.where->line;
+              p.where.column = k.where->column;
+            }
           if (std::none_of(problems.begin(), problems.end(),
                            [&](const Problem& q) { return q.str() == p.str(); }))
             problems.push_back(std::move(p));

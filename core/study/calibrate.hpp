@@ -12,6 +12,7 @@
 #include "study/execution.hpp"
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,7 @@ namespace tandem::study {
 struct FreeKey {
   std::string key;  // as --set takes it: "funnel.contact_rate"
   double low = 0, high = 0;
+  std::optional<Location> where;  // where a file named it (else "--fit")
 };
 
 // "KEY=LO..HI" as a FreeKey; throws UsageError for a text that does not parse or whose
@@ -88,8 +90,8 @@ struct FitOptions {
 };
 
 // Loads `file` with `overrides` then the free keys' values for every evaluation (a value
-// a key cannot take is reported as a ScenarioError at "--fit"), runs it in memory and
-// searches. The scenario's seed and replications are used at every point.
+// a key cannot take is reported as a ScenarioError at "--fit", or where a file named it), runs it
+// in memory and searches. The scenario's seed and replications are used at every point.
 Fit calibrate(const std::string& file, const std::vector<std::string>& overrides,
               const std::vector<FreeKey>& keys, const std::vector<FitTarget>& targets,
               PluginRegistry& registry, const Execution& execution, const FitOptions& options = {});

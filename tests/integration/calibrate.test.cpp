@@ -189,3 +189,38 @@ TEST_CASE(
   for (const auto& m : h["months"]) CHECK(m["inside"].get<bool>());
   CHECK(h["total"]["inside"].get<bool>());
 }
+
+TEST_CASE("calibrate takes its free keys from the mapping's calibrate section, located there",
+          "[integration]") {
+  const fs::path base = scratch("calibrate-section");
+  fs::copy(project_file("tests/calibrate/export/leads.csv"), base / "leads.csv");
+  fs::copy(project_file("tests/calibrate/export/deals.csv"), base / "deals.csv");
+  const std::string mapping_text = read_file(kMapping);
+  const auto with_section = [&](const std::string& name, const std::string& high) {
+    const fs::path file = base / name;
+    std::ofstream(file) << mapping_text
+                        << "calibrate:\n  evaluations: 6\n  min_mqls: 50\n  fit:\n"
+                           "    - {key: funnel.contact_rate, low: 0.3, high: "
+                        << high << "}\n";
+    return file.string();
+  };
+  // No --fit: the section's key, its evaluations and its minimum of MQLs.
+  const std::string good = with_section("mapping.yaml", "0.9");
+  auto r = tandem_cmd("calibrate '" + kSmall + "' --mapping '" + good +
+                      "' -r 2 --no-history --out '" + (base / "out").string() + "'");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const auto fit = nlohmann::json::parse(read_file(base / "out" / "fit.json"));
+  REQUIRE(fit["keys"].size() == 1);
+  CHECK(fit["keys"][0]["key"] == "funnel.contact_rate");
+  CHECK(fit["evaluations"].get<int>() <= 6);
+  CHECK(fit["targets"].size() == 6);  // both channels at 50 MQLs or more
+  // A bound the key cannot take: reported at the section's line, nothing written.
+  const std::string bad = with_section("bad.yaml", "1.5");
+  r = tandem_cmd("calibrate '" + kSmall + "' --mapping '" + bad + "' -r 2 --no-history --out '" +
+                 (base / "bad").string() + "'");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find(bad + ":") != std::string::npos);
+  CHECK(r.err.find("funnel.contact_rate: must be in [0, 1], got 1.5") != std::string::npos);
+  CHECK_FALSE(fs::exists(base / "bad"));
+}
