@@ -92,7 +92,7 @@ TEST_CASE("a fit finds back the value that made the figures", "[study][statistic
   options.evaluations = 24;
   int seen = 0;
   options.progress = [&](int n, double) { seen = n; };
-  const Fit fit = calibrate(kSmall, {"replications=40"}, {{"funnel.contact_rate", 0.2, 0.9}},
+  const Fit fit = calibrate(kSmall, {"replications=40"}, {{"funnel.contact_rate", 0.2, 0.9, {}}},
                             targets, registry, Execution{}, options);
   REQUIRE(!fit.trace.empty());
   CHECK(seen == static_cast<int>(fit.trace.size()));
@@ -111,8 +111,8 @@ TEST_CASE("a value a free key cannot take is reported at --fit", "[study]") {
   const std::vector<FitTarget> targets = {
       {"x", "revenue", 1.0, 1.0, 1.0, Recorded::as_run, 0, {}, {}}};
   try {
-    calibrate(kSmall, {"replications=2"}, {{"funnel.contact_rate", 0.5, 3.0}}, targets, registry,
-              Execution{});
+    calibrate(kSmall, {"replications=2"}, {{"funnel.contact_rate", 0.5, 3.0, {}}}, targets,
+              registry, Execution{});
     FAIL("no error");
   } catch (const ScenarioError& e) {
     REQUIRE(!e.problems().empty());

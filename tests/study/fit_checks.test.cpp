@@ -37,7 +37,7 @@ namespace {
 
 Fit two_keys() {
   Fit fit;
-  fit.keys = {{"a", 0, 1}, {"b", 0, 1}, {"c", 0, 1}};
+  fit.keys = {{"a", 0, 1, {}}, {"b", 0, 1, {}}, {"c", 0, 1, {}}};
   FitTarget x, y;
   x.se = 0.5;
   y.se = 2.0;
