@@ -80,7 +80,7 @@ TEST_CASE("the example mappings for Salesforce and HubSpot exports read, stage d
   CHECK(hs.deals.column("lead_id") == "Associated Contact IDs");
 }
 
-TEST_CASE("a mapping's calibrate section names the free keys, each located; its problems too",
+TEST_CASE("a mapping's calibrate section names the free keys, each located, and its problems too",
           "[config]") {
   const std::string head =
       "tandem: 1\n"
