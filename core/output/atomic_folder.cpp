@@ -1,5 +1,7 @@
 #include "output/atomic_folder.hpp"
 
+#include "common/unfinished_folders.hpp"
+
 #include <tandem/errors.hpp>
 
 #include <cerrno>
@@ -102,6 +104,7 @@ AtomicFolder::AtomicFolder(fs::path dir, bool replace_existing, std::string mark
     // create_directory, unlike mkdtemp, gives the folder the usual permissions (umask).
     if (fs::create_directory(candidate, ec)) {
       partial_ = std::move(candidate);
+      unfinished_folders::add(partial_);
       return;
     }
     if (ec)
@@ -114,6 +117,7 @@ AtomicFolder::AtomicFolder(fs::path dir, bool replace_existing, std::string mark
 }
 
 AtomicFolder::~AtomicFolder() {
+  if (!partial_.empty()) unfinished_folders::remove(partial_);
   if (!committed_ && !partial_.empty()) {
     std::error_code ec;
     fs::remove_all(partial_, ec);  // best effort: nothing sensible to do if it fails
