@@ -160,6 +160,7 @@ int calibrate_verb(const Args& args) {
   const std::filesystem::path dir =
       o.out.empty() ? study::default_out("calibrate-" + study::folder_part(base.name))
                     : std::filesystem::path(o.out);
+  note_left_overs(dir.parent_path());
   study::check_calibration_folder(dir, o.force);
   study::Recording history = o.open_history("calibrate", args);
 

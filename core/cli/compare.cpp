@@ -62,6 +62,7 @@ int compare_verb(const Args& args) {
       o.out.empty() ? study::default_out("compare-" + study::folder_part(base.name) + "-vs-" +
                                          study::folder_part(alt.name))
                     : std::filesystem::path(o.out);
+  note_left_overs(dir.parent_path());
   study::check_compare_folder(dir, o.force);  // fail before loading plugins or the history
   const RunPlugins base_plugins = resolve_plugins(base, registry),
                    alt_plugins = resolve_plugins(alt, registry);

@@ -1,5 +1,7 @@
 #include "cli/interrupt.hpp"
 
+#include "plugins/fault_guard.hpp"
+
 #include <csignal>
 
 namespace tandem::cli {
@@ -10,6 +12,7 @@ static_assert(std::atomic<bool>::is_always_lock_free, "set from a signal handler
 
 extern "C" void on_signal(int) {
   interrupted.store(true);
+  fault_guard::note_interrupt();  // a plugin call that will not return is stopped
 }
 
 }  // namespace

@@ -3,7 +3,10 @@
 // 130 for a run stopped by Ctrl-C or SIGTERM.
 #include "cli/interrupt.hpp"
 #include "cli/verbs.hpp"
+#include "common/unfinished_folders.hpp"
 #include "engine/simulation.hpp"
+#include "plugins/fault_guard.hpp"
+#include "plugins/load_probe.hpp"
 
 #include <tandem/errors.hpp>
 #include <tandem/version.hpp>
@@ -13,6 +16,7 @@
 #include <cstdio>
 #include <functional>
 #include <map>
+#include <string_view>
 
 namespace {
 
@@ -32,6 +36,7 @@ verbs:
   payout PLAN --results CSV  a pay plan on given results: statements and a ledger
   plugins list          the plugins on the plugin path
   plugins show NAME     a plugin's parameters
+  clean [FOLDER]        remove unfinished folders left by runs stopped from outside
   version               print the version
 )";
 
@@ -40,7 +45,8 @@ int dispatch(int argc, char** argv) {
   const std::map<std::string, std::function<int(const Args&)>> verbs = {
       {"run", run_verb},           {"validate", validate_verb}, {"plugins", plugins_verb},
       {"payout", payout_verb},     {"compare", compare_verb},   {"sweep", sweep_verb},
-      {"estimate", estimate_verb}, {"history", history_verb},   {"calibrate", calibrate_verb}};
+      {"estimate", estimate_verb}, {"history", history_verb},   {"calibrate", calibrate_verb},
+      {"clean", clean_verb}};
   if (argc < 2) {
     std::fputs(kUsage, stderr);
     return 2;
@@ -60,9 +66,8 @@ int dispatch(int argc, char** argv) {
   return it->second(Args(argv + 2, argv + argc));
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+// The verb, with its errors turned into messages and exit codes.
+int run_verb_reporting(int argc, char** argv) {
   try {
     return dispatch(argc, argv);
   } catch (const tandem::ScenarioError& e) {
@@ -94,4 +99,17 @@ int main(int argc, char** argv) {
     fmt::print(stderr, "error: {}\n", e.what());
     return 1;
   }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Opening a plugin library in a separate process first (plugins/load_probe.hpp).
+  if (argc == 3 && std::string_view(argv[1]) == "__probe") return tandem::probe_main(argv[2]);
+  tandem::set_probe_program("/proc/self/exe");
+  tandem::fault_guard::install();  // a plugin's crash, exit() or hang is named, not silent
+  const int code = run_verb_reporting(argc, argv);
+  // A failed verb leaves no folder: a default name it reserved and never filled goes too.
+  if (code != 0) tandem::unfinished_folders::delete_all();
+  return code;
 }

@@ -1,6 +1,8 @@
 // Option parsing shared by every verb.
 #include "cli/verbs.hpp"
 
+#include "plugins/fault_guard.hpp"
+
 #include <tandem/errors.hpp>
 
 #include <fmt/core.h>
@@ -11,10 +13,24 @@ namespace po = boost::program_options;
 
 namespace tandem::cli {
 
+namespace {
+
+void set_plugin_time_limit(const double& seconds) {
+  if (!(seconds >= 0))
+    throw UsageError("--plugin-time-limit " + fmt::format("{}", seconds) +
+                     ": give the seconds a plugin call may take, 0 or more (0: no limit)");
+  fault_guard::set_time_limit(seconds);
+}
+
+}  // namespace
+
 void PluginPathOption::add_to(po::options_description& options) {
   options.add_options()("plugin-path", po::value(&paths)->composing(),
                         "extra folder to search for plugins (repeatable; searched before "
-                        "TANDEM_PLUGIN_PATH and the installed plugins)");
+                        "TANDEM_PLUGIN_PATH and the installed plugins)")(
+      "plugin-time-limit", po::value<double>()->notifier(&set_plugin_time_limit),
+      "SECONDS a single plugin call may take before it is stopped as a fault (default 300; "
+      "0: no limit)");
 }
 
 bool parse(const std::string& verb, const std::string& usage, const Args& args,

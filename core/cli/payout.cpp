@@ -21,17 +21,19 @@ namespace tandem::cli {
 
 namespace {
 constexpr const char* kUsage =
-    "tandem payout PLAN --results CSV [--out FILE] [--plugin-path DIR]...";
+    "tandem payout PLAN --results CSV [--out FILE] [--force] [--plugin-path DIR]...";
 }  // namespace
 
 int payout_verb(const Args& args) {
   std::string plan_path, results_path, out = "payout-ledger.csv";
+  bool force = false;
   PluginPathOption plugin_path;
   po::options_description options("options");
   options.add_options()("plan", po::value(&plan_path), "the plan file (YAML)")(
       "results", po::value(&results_path),
       "credited results per person and period (CSV; see docs/payout.md)")(
-      "out", po::value(&out), "the ledger file to write (default: payout-ledger.csv)");
+      "out", po::value(&out), "the ledger file to write (default: payout-ledger.csv)")(
+      "force", po::bool_switch(&force), "replace the ledger file if it exists (never an input)");
   plugin_path.add_to(options);
   po::positional_options_description positionals;
   positionals.add("plan", 1);
@@ -42,6 +44,16 @@ int payout_verb(const Args& args) {
   if (results_path.empty())
     throw UsageError("tandem payout: no --results given; usage: " + std::string(kUsage));
   if (out.empty()) throw UsageError("tandem payout: --out is empty; name the ledger file");
+  // The ledger never replaces one of its own inputs, and another file only when asked.
+  std::error_code ec;
+  for (const auto& [input, what] :
+       {std::pair{&plan_path, "the plan"}, {&results_path, "the results"}})
+    if (std::filesystem::equivalent(out, *input, ec))
+      throw UsageError("tandem payout: --out " + out + " is " + what +
+                       " file itself; the ledger never replaces an input: choose another name");
+  if (std::filesystem::exists(out, ec) && !std::filesystem::is_directory(out, ec) && !force)
+    throw UsageError("tandem payout: --out " + out +
+                     " already exists: pass --force to replace it, or choose another name");
 
   PluginRegistry registry(plugin_search_path(plugin_path.paths));
   const PlanFile plan = load_plan_file(plan_path, registry);

@@ -46,6 +46,7 @@ int run_verb(const Args& args) {
   const std::filesystem::path dir = o.out.empty()
                                         ? study::default_out(study::folder_part(scenario.name))
                                         : std::filesystem::path(o.out);
+  note_left_overs(dir.parent_path());
   check_run_folder(dir, o.force);  // fail before spending time simulating
   const RunPlugins plugins = resolve_plugins(scenario, registry);
   study::Recording history = o.open_history("run", args);  // fails before simulating too

@@ -3,9 +3,16 @@
 #include "cli/interrupt.hpp"
 #include "cli/progress.hpp"
 
+#include "common/message_text.hpp"
+
 #include <tandem/errors.hpp>
 
 #include <fmt/core.h>
+
+#include <charconv>
+#include <cstdint>
+#include <limits>
+#include <system_error>
 
 namespace po = boost::program_options;
 
@@ -14,7 +21,7 @@ namespace tandem::cli {
 void SimulationOptions::add_to(po::options_description& options, const SimulationHelp& help) {
   options.add_options()("out,o", po::value(&out), help.out)(
       "replications,r", po::value<long long>(), help.replications)(
-      "seed,s", po::value<unsigned long long>(), help.seed)(
+      "seed,s", po::value<std::string>(), help.seed)(
       "threads,j", po::value(&threads),
       "worker threads (default: all cores); results do not depend on it")(
       "set", po::value(&sets)->composing(), help.set)("format", po::value(&format), help.format)(
@@ -34,8 +41,17 @@ void SimulationOptions::check(const std::string& verb) const {
 
 std::vector<std::string> SimulationOptions::run_size(const po::variables_map& vm) {
   std::vector<std::string> sets;
-  if (vm.count("seed"))
-    sets.push_back("seed=" + std::to_string(vm["seed"].as<unsigned long long>()));
+  if (vm.count("seed")) {
+    // Read here, not as an unsigned number: that would take -1 as 18446744073709551615.
+    const std::string& text = vm["seed"].as<std::string>();
+    std::int64_t seed = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), seed);
+    if (text.empty() || text.front() == '-' || ec != std::errc() ||
+        end != text.data() + text.size())
+      throw UsageError("--seed " + shown(text) + ": the seed is a whole number from 0 to " +
+                       std::to_string(std::numeric_limits<std::int64_t>::max()));
+    sets.push_back("seed=" + std::to_string(seed));
+  }
   if (vm.count("replications"))
     sets.push_back("replications=" + std::to_string(vm["replications"].as<long long>()));
   return sets;

@@ -61,6 +61,7 @@ int sweep_verb(const Args& args) {
   const std::filesystem::path dir =
       o.out.empty() ? study::default_out("sweep-" + study::folder_part(first.name))
                     : std::filesystem::path(o.out);
+  note_left_overs(dir.parent_path());
   study::check_sweep_folder(dir, o.force);                   // fail before spending time simulating
   study::Recording history = o.open_history("sweep", args);  // fails before simulating too
 

@@ -4,6 +4,7 @@
 
 #include <boost/program_options.hpp>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,11 @@ int sweep_verb(const Args& args);
 int estimate_verb(const Args& args);
 int history_verb(const Args& args);
 int calibrate_verb(const Args& args);
+int clean_verb(const Args& args);
+
+// Said on standard error before a verb writes into `folder`, when runs stopped from
+// outside left unfinished folders there (tandem clean removes them).
+void note_left_overs(const std::filesystem::path& folder);
 
 // Options every verb that loads plugins takes.
 struct PluginPathOption {

@@ -68,6 +68,13 @@ std::string read_input_file(const std::filesystem::path& file, const std::string
   return text;
 }
 
+std::string with_lf_line_ends(std::string_view text) {
+  std::string out(text);
+  for (std::size_t i = 0; i < out.size(); ++i)
+    if (out[i] == '\r' && (i + 1 == out.size() || out[i + 1] != '\n')) out[i] = '\n';
+  return out;
+}
+
 std::string_view without_bom(std::string_view text) {
   return text.substr(0, 3) == "\xEF\xBB\xBF" ? text.substr(3) : text;
 }
@@ -95,7 +102,8 @@ std::pair<int, int> line_and_column(std::string_view text, std::size_t offset) {
   int line = 1, column = 1;
   for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c == '\n') {
+    // LF, CRLF and a lone CR (old Mac files) each end a line.
+    if (c == '\n' || (c == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
       ++line;
       column = 1;
     } else if ((c & 0xC0) != 0x80) {  // the first byte of a character

@@ -30,7 +30,12 @@ struct NotText {
 };
 std::optional<NotText> find_not_text(std::string_view text);
 
-// The 1-based line and column (counting characters, not bytes) of byte `offset` of `text`.
+// `text` with each lone CR (the line end of old Mac files) made an LF: the same length, so
+// every offset stays where it was. CRLF is left as it is.
+std::string with_lf_line_ends(std::string_view text);
+
+// The 1-based line and column (counting characters, not bytes) of byte `offset` of `text`;
+// LF, CRLF and a lone CR each end a line.
 std::pair<int, int> line_and_column(std::string_view text, std::size_t offset);
 
 }  // namespace tandem

@@ -1,6 +1,7 @@
 #include "config/checked_tree.hpp"
 
 #include "common/did_you_mean.hpp"
+#include "common/message_text.hpp"
 
 #include <tandem/random.hpp>
 
@@ -104,6 +105,15 @@ class TreeChecker {
     const Entry name_entry = find_entry(node, "plugin");
     const std::string name = out.params.get<std::string>("plugin");
     const std::string plugin_key = key_path(path, "plugin");
+    // Such a name finds no plugin, and the loader's message would quote it whole (a NUL
+    // ends the text printed): refused here, shown escaped and cut.
+    if (const auto problem = name_problem(name)) {
+      report_.add(name_entry.value, plugin_key,
+                  "the plugin name '" + shown(name) + "' " + *problem +
+                      " (a plugin's name is letters, digits, '_', '-' and '.'; "
+                      "`tandem plugins list` shows them)");
+      return;
+    }
     const LoadedPlugin* plugin = nullptr;
     try {
       plugin = &plugins_.load(name);

@@ -68,11 +68,27 @@ PlanFile parse_plan_file(std::string_view text, const std::filesystem::path& fil
   out.params = plan.plugin_params;
   out.period = pay_period_from(plan.params.get<std::string>("period"));
   out.where = plan.plugin_where;
+  const config::Entry role_entry = config::find_entry(root, "role");
+  out.role_where =
+      role_entry ? report.locate(role_entry.value, "role") : Location{file.string(), 1, 1, "role"};
+  const config::Entry params = config::find_entry(config::find_entry(root, "plan").value, "params");
+  if (params.value.IsMap())
+    for (const auto& kv : params.value)
+      if (kv.first.IsScalar())
+        out.param_where.emplace(kv.first.Scalar(),
+                                report.locate(kv.second, "plan.params." + kv.first.Scalar()));
   const std::string role = checked.params.get<std::string>("role");
   if (role != "all") out.role = role;
   for (const auto& item : checked.section(schema, "people").items)
     out.people.push_back(item.params.get<std::string>("name"));
   return out;
+}
+
+Location PlanFile::param(const std::string& name) const {
+  if (const auto it = param_where.find(name); it != param_where.end()) return it->second;
+  Location at = where;
+  at.key = "plan.params." + name;
+  return at;
 }
 
 }  // namespace tandem

@@ -17,6 +17,8 @@
 #include <tandem/views.hpp>
 
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,6 +34,13 @@ struct PlanFile {
   std::optional<std::string> role;  // "marketing", "sales" or "sdr"; nothing for every row
   std::vector<std::string> people;  // the only people paid; empty: anyone in the results
   Location where;                   // of the `plugin:` key
+  Location role_where;              // of the `role:` value; of the file's start when absent
+  // Where each parameter the file gives is written ("plan.params.rate"), for problems
+  // found only with the results; a parameter not written is located at `where`.
+  std::map<std::string, Location, std::less<>> param_where;
+
+  // Where parameter `name` is, keyed "plan.params.<name>".
+  Location param(const std::string& name) const;
 };
 
 // Reads and checks `file`, loading its plugin from `plugins`. Throws ScenarioError with

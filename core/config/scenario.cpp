@@ -137,6 +137,55 @@ void check_names(const YAML::Node& root, const Scenario& s, PluginRegistry& plug
   }
 }
 
+// The plugins' checks again, now with what the scenario declares that a plan may need
+// (ParamProblem's context keys): a team pool split by salary in a role without salaries
+// is refused here, located at `split`, rather than stopping the run at its first pay.
+void check_in_context(const YAML::Node& root, const Scenario& s, PluginRegistry& plugins,
+                      Report& report) {
+  for (const PaidTeam& team : paid_teams(s)) {
+    if (team.people <= 0) continue;
+    Money salaries;
+    const std::vector<double>& declared = *team.salaries;
+    for (int i = 0; i < team.people && !declared.empty(); ++i)
+      salaries +=
+          Money::from_units(declared[declared.size() == 1 ? 0 : static_cast<std::size_t>(i)]);
+    const YAML::Node section = root[team.key];
+    const YAML::Node pay = section && section.IsMap() ? section["pay"] : YAML::Node();
+    const auto check = [&](const PayChoice& choice, const YAML::Node& slot,
+                           const std::string& path) {
+      Params params = choice.params;
+      params.set(kTeamSalariesKey, salaries);
+      const LoadedPlugin& plugin = plugins.load(choice.plugin);
+      const YAML::Node map = slot && slot.IsMap() ? slot["params"] : YAML::Node();
+      std::vector<ParamProblem> problems;
+      try {
+        problems = plugin.check(params);
+      } catch (const Error& e) {
+        report.add(map    ? map
+                   : slot ? slot
+                          : root,
+                   path + ".params",
+                   "'" + plugin.name() + "' rejects these parameters: " + e.what());
+      }
+      for (const ParamProblem& problem : problems) {
+        const YAML::Node value = !problem.key.empty() && map && map.IsMap() && map[problem.key]
+                                     ? map[problem.key]
+                                     : YAML::Node();
+        const YAML::Node at = value ? value : map ? map : slot ? slot : section;
+        report.add(at ? at : root,
+                   path + ".params" + (problem.key.empty() ? "" : "." + problem.key),
+                   problem.message);
+      }
+    };
+    if (!team.pay->plugin.empty()) check(*team.pay, pay, team.key + ".pay");
+    for (std::size_t i = 0; i < team.pay->components.size(); ++i) {
+      const YAML::Node list = pay && pay.IsMap() ? pay["components"] : YAML::Node();
+      const YAML::Node item = list && list.IsSequence() && i < list.size() ? list[i] : YAML::Node();
+      check(team.pay->components[i], item, team.key + ".pay.components[" + std::to_string(i) + "]");
+    }
+  }
+}
+
 // A file without horizon.warmup_periods gets the default worked out from its horizon
 // (default_warmup_periods), written into the tree so it is checked, resolved and hashed as
 // if given. A horizon the schema will refuse is left alone: its own error comes first.
@@ -180,6 +229,8 @@ Scenario parse_scenario(std::string_view text, const std::filesystem::path& file
   fill(schema, checked, s);
   check_across(root, s, report);
   check_names(root, s, plugins, report);
+  if (!report.ok()) throw ScenarioError(report.sorted());
+  check_in_context(root, s, plugins, report);
   if (!report.ok()) throw ScenarioError(report.sorted());
   s.file = file;
   s.resolved_yaml = config::resolved_yaml(schema, checked);

@@ -3,6 +3,7 @@
 #include "common/input_file.hpp"
 
 #include "common/did_you_mean.hpp"
+#include "common/message_text.hpp"
 #include "config/value_text.hpp"
 
 #include <yaml-cpp/depthguard.h>
@@ -145,6 +146,19 @@ std::optional<Value> check_value(const ParamSpec& spec, const Entry& entry, cons
   if (const auto message = check_allowed(spec.allowed, value, v.Scalar())) {
     report.add(v, key, *message);
     return std::nullopt;
+  }
+  // A name is shown in messages, reports and folder names: never empty, a page long, or
+  // holding a control character (a "\0" escape in quotes).
+  if (spec.type == ParamType::text && spec.name == "name") {
+    const std::string& name = std::get<std::string>(value);
+    if (name.find_first_not_of(" \t") == std::string::npos) {
+      report.add(v, key, "the name is empty: give one");
+      return std::nullopt;
+    }
+    if (const auto problem = name_problem(name)) {
+      report.add(v, key, "the name '" + shown(name) + "' " + *problem);
+      return std::nullopt;
+    }
   }
   return value;
 }
@@ -336,15 +350,18 @@ class StallFinder : public YAML::EventHandler {
 
 YAML::Node parse_document(std::string_view bytes, const std::string& what,
                           const std::string& first_line, Report& report) {
-  const std::string_view text = without_bom(bytes);
-  if (const auto bad = find_not_text(text)) {
-    const auto [line, column] = line_and_column(text, bad->offset);
+  if (const auto bad = find_not_text(without_bom(bytes))) {
+    const auto [line, column] = line_and_column(without_bom(bytes), bad->offset);
     report.add(Location{report.file(), line, column, ""}, bad->message);
     return YAML::Node(YAML::NodeType::Undefined);
   }
+  // yaml-cpp ends lines at LF only: a file saved with CR line ends (old Mac) would be one
+  // line, a comment to its end. Made LF, of the same length, so positions stay the same.
+  const std::string lf_text = with_lf_line_ends(without_bom(bytes));
+  const std::string_view text = lf_text;
   if (report_tabs(text, report)) return YAML::Node(YAML::NodeType::Undefined);
   try {
-    const std::string stream(text);
+    const std::string& stream = lf_text;
     if (const auto stall = StallFinder().scan(stream)) {
       const char c = stall->pos >= 0 && static_cast<std::size_t>(stall->pos) < stream.size()
                          ? stream[stall->pos]
@@ -390,6 +407,9 @@ Location Report::locate(const YAML::Node& node, std::string key) const {
 }
 
 void Report::add(Location where, std::string message) {
+  // A key is a dotted path of names the file wrote: an unknown one may be a page long, or
+  // hold a control character, and the message shows it on one short line.
+  where.key = shown(where.key, 2 * kMaxQuotedLength);
   problems_.push_back({std::move(where), std::move(message)});
 }
 
@@ -412,7 +432,7 @@ std::string describe_node(const YAML::Node& node) {
   if (!node.IsDefined() || node.IsNull()) return "nothing";
   if (node.IsMap()) return "a map";
   if (node.IsSequence()) return "a list";
-  return "'" + node.Scalar() + "'";
+  return "'" + shown(node.Scalar()) + "'";
 }
 
 Entry find_entry(const YAML::Node& map, const std::string& key) {
@@ -446,7 +466,7 @@ Params check_params(const YAML::Node& map, const Schema& schema, const std::stri
       if (!fresh) {
         report.add(
             k, key,
-            "duplicate key '" + name + "'" +
+            "duplicate key '" + shown(name) + "'" +
                 (first->second > 0 ? " (first given on line " + std::to_string(first->second) + ")"
                                    : ""));
         continue;
@@ -459,7 +479,7 @@ Params check_params(const YAML::Node& map, const Schema& schema, const std::stri
       }
       if (!spec) {
         report.add(k, key,
-                   "unknown key '" + name + "'" + did_you_mean(name, keys) +
+                   "unknown key '" + shown(name) + "'" + did_you_mean(name, keys) +
                        " (allowed: " + join(keys) + ")");
         continue;
       }

@@ -1,6 +1,7 @@
 #include "config/value_text.hpp"
 
 #include "common/did_you_mean.hpp"
+#include "common/message_text.hpp"
 
 #include <fmt/core.h>
 
@@ -14,7 +15,7 @@ namespace tandem::config {
 namespace {
 
 std::string quoted(std::string_view text) {
-  return "'" + std::string(text) + "'";
+  return "'" + shown(text) + "'";
 }
 
 // A bound as people write it: 0, 1, 0.5, 100000000.
@@ -28,6 +29,33 @@ bool all_digits(std::string_view s) {
 
 std::string_view without_plus(std::string_view s) {
   return !s.empty() && s.front() == '+' ? s.substr(1) : s;
+}
+
+// Whether `text`, a decimal number out of a double's range, is too close to zero rather
+// than too large: its first significant digit stands after the point once the exponent
+// is applied ("1e-400", "0.000...01"). Read only after from_chars said it is out of range.
+bool underflows(std::string_view text) {
+  if (!text.empty() && (text.front() == '-' || text.front() == '+')) text.remove_prefix(1);
+  const std::size_t e = text.find_first_of("eE");
+  const std::string_view mantissa = text.substr(0, e);
+  long long exponent = 0;
+  if (e != std::string_view::npos) {
+    std::string_view digits = text.substr(e + 1);
+    const bool negative = !digits.empty() && digits.front() == '-';
+    if (!digits.empty() && (digits.front() == '-' || digits.front() == '+'))
+      digits.remove_prefix(1);
+    // An exponent too long for a long long is far past either end: its sign decides.
+    if (std::from_chars(digits.data(), digits.data() + digits.size(), exponent).ec != std::errc())
+      return negative;
+    if (negative) exponent = -exponent;
+  }
+  // The number is 0.d... x 10^(magnitude + exponent), d its first significant digit.
+  const std::size_t point = std::min(mantissa.find('.'), mantissa.size());
+  const std::size_t first = mantissa.find_first_of("123456789");
+  if (first == std::string_view::npos) return true;
+  const long long magnitude = first < point ? static_cast<long long>(point - first)
+                                            : 1 - static_cast<long long>(first - point);
+  return exponent + magnitude <= 0;
 }
 
 std::optional<bool> read_boolean(std::string_view t) {
@@ -86,7 +114,10 @@ std::variant<Value, std::string> read_value(ParamType type, std::string_view tex
       const std::string_view t = without_plus(text);
       double d = 0;
       const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), d);
-      if (ec == std::errc::result_out_of_range) return wrong + ", which is too large";
+      if (ec == std::errc::result_out_of_range && end == t.data() + t.size())
+        return wrong + (underflows(t) ? ", which is too close to zero to be held as a number "
+                                        "(nearer than about 1e-308); write 0 for zero"
+                                      : ", which is too large (beyond about ±1.8e308)");
       // from_chars also takes "inf" and "nan": no parameter means either.
       if (ec != std::errc() || end != t.data() + t.size() || !std::isfinite(d)) return wrong;
       return Value(d);
@@ -96,7 +127,7 @@ std::variant<Value, std::string> read_value(ParamType type, std::string_view tex
       if (const auto m = Money::parse(text)) return Value(*m);
       switch (money_fault(text)) {
         case MoneyFault::fraction_of_a_cent:
-          return "money has at most 2 decimals (whole cents), got " + std::string(text);
+          return "money has at most 2 decimals (whole cents), got " + shown(text);
         case MoneyFault::too_large:
           return wrong + ", which is too large";
         case MoneyFault::not_an_amount:
@@ -130,7 +161,7 @@ std::optional<std::string> check_allowed(const Constraint& allowed, const Value&
   const auto v = numeric(value);
   if (!v) return std::nullopt;
   if (allowed.allows(*v)) return std::nullopt;
-  return "must be " + describe_allowed(allowed) + ", got " + std::string(text);
+  return "must be " + describe_allowed(allowed) + ", got " + shown(text);
 }
 
 std::string value_text(const Value& value) {

@@ -2,6 +2,7 @@
 
 #include "common/did_you_mean.hpp"
 #include "common/input_file.hpp"
+#include "common/message_text.hpp"
 #include "common/money_fault.hpp"
 #include "data/csv_reader.hpp"
 #include "data/period_labels.hpp"
@@ -75,6 +76,15 @@ class Parser {
               "file; close it, and write a quote inside a quoted field as two (\"\")");
       throw ScenarioError(problems_);
     }
+    // A quote out of place is read as written, but a name with a stray quote is most
+    // likely an export's mistake: refused rather than paid under a name nobody wrote.
+    if (const auto& stray = table.stray_quote) {
+      const csv::Record& record = records[stray->at.record];
+      problem(record.line, static_cast<int>(stray->at.field) + 1,
+              header_name(records, record, stray->at.field),
+              csv::stray_quote_message(*stray, record.fields[stray->at.field]));
+      throw ScenarioError(problems_);
+    }
     const bool header_ok = header(records.front());
     if (records.size() == 1 && header_ok) {
       // Paying no one is never what a payout is for: an export filtered to nothing.
@@ -93,7 +103,8 @@ class Parser {
 
  private:
   void problem(int line, int column, std::string key, std::string message) {
-    problems_.push_back({Location{file_, line, column, std::move(key)}, std::move(message)});
+    // The key is a column's name as the header writes it: shown on one short line.
+    problems_.push_back({Location{file_, line, column, shown(key)}, std::move(message)});
   }
 
   void throw_problems() {
@@ -121,10 +132,10 @@ class Parser {
       const int col = static_cast<int>(i) + 1;
       const auto& known = results_columns();
       if (std::find(known.begin(), known.end(), name) == known.end()) {
-        problem(
-            h.line, col, name,
-            (name.empty() ? std::string("empty column name") : "unknown column '" + name + "'") +
-                did_you_mean(name, known) + " (columns: " + join(known) + ")");
+        problem(h.line, col, name,
+                (name.empty() ? std::string("empty column name")
+                              : "unknown column '" + shown(name) + "'") +
+                    did_you_mean(name, known) + " (columns: " + join(known) + ")");
       } else if (!index_.emplace(name, i).second) {
         problem(h.line, col, name,
                 "column '" + name + "' appears twice (first as column " +
@@ -171,13 +182,16 @@ class Parser {
     int col = 0;
     if (const std::string* v = cell(r, "person", col)) {
       out.person = trim(*v);
-      if (out.person.empty()) problem(r.line, col, "person", "expected a name, got nothing");
+      if (out.person.empty())
+        problem(r.line, col, "person", "expected a name, got nothing");
+      else if (const auto bad = name_problem(out.person))
+        problem(r.line, col, "person", "the name '" + shown(out.person) + "' " + *bad);
     }
     if (const std::string* v = cell(r, "role", col)) {
       out.role = trim(*v);
       if (std::find(kRoles.begin(), kRoles.end(), out.role) == kRoles.end())
         problem(r.line, col, "role",
-                "expected marketing, sales or sdr, got '" + out.role + "'" +
+                "expected marketing, sales or sdr, got '" + shown(out.role) + "'" +
                     did_you_mean(out.role, kRoles));
     }
     check_roster(r, out);
@@ -187,13 +201,14 @@ class Parser {
         out.label = *label;
         if (period_rank(label->kind) > period_rank(plan_))
           problem(r.line, col, "period",
-                  "'" + text + "' is a " + to_string(label->kind) + " but the plan pays by " +
-                      to_string(plan_) + "; give rows per " + to_string(plan_) +
-                      " or less, or set the plan's period to " + to_string(label->kind));
+                  "'" + shown(text) + "' is a " + to_string(label->kind) +
+                      " but the plan pays by " + to_string(plan_) + "; give rows per " +
+                      to_string(plan_) + " or less, or set the plan's period to " +
+                      to_string(label->kind));
       } else {
-        problem(
-            r.line, col, "period",
-            "expected a month (2025-03), a quarter (2025-Q1) or a year (2025), got '" + text + "'");
+        problem(r.line, col, "period",
+                "expected a month (2025-03), a quarter (2025-Q1) or a year (2025), got '" +
+                    shown(text) + "'");
       }
     }
     for (const auto& c : credit_fields()) {
@@ -207,16 +222,17 @@ class Parser {
           problem(
               r.line, col, c.name,
               money_fault(text) == MoneyFault::too_large
-                  ? "expected an amount (12345.67), got '" + text + "', which is too large"
-                  : "expected an amount with at most two decimals (12345.67), got '" + text + "'");
+                  ? "expected an amount (12345.67), got '" + shown(text) + "', which is too large"
+                  : "expected an amount with at most two decimals (12345.67), got '" + shown(text) +
+                        "'");
         else if (*m < Money{})
-          problem(r.line, col, c.name, "expected zero or more, got " + text);
+          problem(r.line, col, c.name, "expected zero or more, got " + shown(text));
         else
           out.credits.*c.money = *m;
       } else {
         if (!digits(text) || text.size() > 18)
           problem(r.line, col, c.name,
-                  "expected a whole number of zero or more, got '" + text + "'" +
+                  "expected a whole number of zero or more, got '" + shown(text) + "'" +
                       (digits(text) ? ", which is too large" : ""));
         else
           out.credits.*c.count = std::stoll(text);
@@ -229,13 +245,13 @@ class Parser {
   // A person the plan does not pay, in a row of the role it pays.
   void check_roster(const csv::Record& r, const Row& row) {
     const auto& people = roster_.people;
-    if (people.empty() || row.person.empty()) return;
+    if (people.empty() || row.person.empty() || name_problem(row.person)) return;
     if (roster_.role && row.role != *roster_.role) return;
     if (std::find(people.begin(), people.end(), row.person) != people.end()) return;
     int col = 0;
     cell(r, "person", col);
     problem(r.line, col, "person",
-            "unknown person '" + row.person + "': not among the plan's people" +
+            "unknown person '" + shown(row.person) + "': not among the plan's people" +
                 did_you_mean(row.person, people) + " (people: " + join(people) +
                 "); fix the name, or add them to the plan's people");
   }

@@ -1,6 +1,7 @@
 #include "engine/payroll.hpp"
 
 #include "engine/calendar.hpp"
+#include "engine/replication.hpp"
 #include "model/credit_fields.hpp"
 
 #include <algorithm>
@@ -78,6 +79,7 @@ Payroll::Payroll(const Scenario& s, const RunPlugins& plugins, Stream& stream)
       c.deals = std::span<const CreditedDeal>(&deal, 1);
       c.team.members = team.people;
       c.team.bookings = c.bookings;
+      c.team.salaries = team_salaries(team);  // a plan split by salary needs them
       pay += team.plan.pay(c, period).total();
       paid = true;
     }
@@ -121,9 +123,16 @@ TeamView Payroll::team_view(const Team& team, const PayPeriod& period) {
       view.bookings += tally(p, agent).bookings;
       view.sourced_revenue += tally(p, agent).sourced_revenue;
     }
-    view.salaries += salaries_[static_cast<std::size_t>(agent)];
   }
+  view.salaries = team_salaries(team);
   return view;
+}
+
+Money Payroll::team_salaries(const Team& team) const {
+  Money sum;
+  for (int agent = team.first_agent; agent < team.first_agent + team.people; ++agent)
+    sum += salaries_[static_cast<std::size_t>(agent)];
+  return sum;
 }
 
 Money Payroll::pay_now(int agent, int t, const Credits& extra) {
@@ -160,7 +169,9 @@ Money Payroll::pay_next(int agent, int t, const Credits& expected) {
     const PayPeriod& period = team.periods[std::min(now + 1, team.periods.size() - 1)];
     Credits c;
     add_results(c, expected);
+    c.salary = salaries_[static_cast<std::size_t>(agent)];
     c.team.members = team.people;
+    c.team.salaries = team_salaries(team);
     c.team.bookings = c.bookings;
     c.team.sourced_revenue = c.sourced_revenue;
     c.earlier = team.history[static_cast<std::size_t>(agent - team.first_agent)].earlier();
@@ -206,6 +217,7 @@ double Payroll::worth_of_deal(int agent, int t, int at, Money value, Money expec
       } else {
         e.base.salary = salaries_[static_cast<std::size_t>(agent)];
         e.base.team.members = team.people;
+        e.base.team.salaries = team_salaries(team);
       }
       e.base.earlier = team.history[static_cast<std::size_t>(agent - team.first_agent)].earlier();
       const int to_come = period.last_period - std::max(t, period.first_period - 1);
@@ -296,7 +308,8 @@ void Payroll::end_of_period(int t, std::vector<LedgerRow>& ledger,
       Credits c = credits(agent, period);
       c.team = view;
       c.earlier = history.earlier();
-      const Statement statement = team.plan.pay(c, period);
+      const Statement statement =
+          team.plan.pay(c, period, agent_id(team.role, agent - team.first_agent + 1));
       for (const StatementLine& line : statement.lines()) {
         ledger.push_back({period.index, period.kind, agent, team.plan.plugin().name(),
                           line.component, line.amount, line.reason});

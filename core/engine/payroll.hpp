@@ -107,6 +107,8 @@ class Payroll {
   Credits credits(int agent, const PayPeriod& period);
   // The team's totals over the pay period.
   TeamView team_view(const Team& team, const PayPeriod& period);
+  // The members' annual base salaries, summed: TeamView::salaries in every pay period.
+  Money team_salaries(const Team& team) const;
   bool member(const Team& team, int agent) const {
     return agent >= team.first_agent && agent < team.first_agent + team.people;
   }

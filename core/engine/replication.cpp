@@ -15,13 +15,17 @@ Role role_of_team(const std::string& key) {
   return key == "marketing" ? Role::marketing : key == "sales" ? Role::sales : Role::sdr;
 }
 
+std::string agent_id(Role role, int number) {
+  const char* prefix = role == Role::marketing ? "marketer" : role == Role::sales ? "rep" : "sdr";
+  return fmt::format("{}-{:02}", prefix, number);
+}
+
 std::vector<Agent> scenario_agents(const Scenario& s) {
   std::vector<Agent> agents;
   for (const PaidTeam& team : paid_teams(s)) {
     const Role role = role_of_team(team.key);
-    const char* prefix = role == Role::marketing ? "marketer" : role == Role::sales ? "rep" : "sdr";
     for (int i = 0; i < team.people; ++i)
-      agents.push_back({fmt::format("{}-{:02}", prefix, i + 1), role, team.pay->plugin});
+      agents.push_back({agent_id(role, i + 1), role, team.pay->plugin});
   }
   return agents;
 }

@@ -26,6 +26,9 @@ Role role_of_team(const std::string& key);
 // in results).
 std::vector<Agent> scenario_agents(const Scenario& scenario);
 
+// A person's id: "marketer-01", "rep-07", "sdr-12" (`number` from 1 within the role).
+std::string agent_id(Role role, int number);
+
 // Runs replication `replication` of the scenario. Deterministic: the same scenario, seed
 // and replication number give the same result, whatever thread runs it.
 ReplicationResult run_replication(const Scenario& scenario, const RunPlugins& plugins,

@@ -1,5 +1,7 @@
 #include "engine/simulation.hpp"
 
+#include "plugins/fault_guard.hpp"
+
 #include "engine/metrics.hpp"
 #include "engine/row_digest.hpp"
 
@@ -38,6 +40,8 @@ RunResult run_simulation(const Scenario& scenario, const RunPlugins& plugins,
   };
   ThreadExecutor threads(options.threads);
   Executor& executor = options.executor ? *options.executor : threads;
+  // Tandem prints nothing while it simulates: a byte on standard output is a plugin's.
+  const fault_guard::WatchedStdout watched;
   const ExecutionReport report =
       executor.run(total, task, deliver, {options.stop, options.progress});
   if (report.stopped) throw Interrupted(report.done, total);

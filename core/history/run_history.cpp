@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -89,7 +90,7 @@ std::string reason(const sqlite::Failure& f) {
     case SQLITE_NOTADB:
       return "it is not an SQLite database (it may be damaged, or another program's file)";
     case SQLITE_CORRUPT:
-      return "the file is damaged (" + said + ")";
+      return "the file is damaged (" + said + "); move it aside to start a new history";
     case SQLITE_READONLY:
       return "it cannot be written (" + said + "); the file and its folder must both be writable";
     case SQLITE_BUSY:
@@ -145,6 +146,18 @@ std::int64_t pragma(sqlite::Database& db, const char* name) {
 std::int64_t table_count(sqlite::Database& db) {
   sqlite::Statement s(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'");
   return s.step() ? s.integer(0) : 0;
+}
+
+// A file damaged past its header opens, and its header reads, yet writing a record fails:
+// found only once the command's work is done. SQLite's quick check reads every page, in
+// well under a second for any history, so it is found before the work instead.
+void check_intact(const fs::path& file, sqlite::Database& db) {
+  sqlite::Statement s(db, "PRAGMA quick_check(1)");
+  std::string found = s.step() ? s.text(0) : "no answer";
+  std::replace(found.begin(), found.end(), '\n', ' ');  // one line of the message
+  if (found != "ok")
+    refuse(file, "the file is damaged (SQLite's check of it found: " + found +
+                     "); move it aside to start a new history");
 }
 
 // Checks what is in the file: none of the tables yet (true), or a history this tandem
@@ -218,6 +231,7 @@ RunHistory RunHistory::open_for_recording(const fs::path& file) {
   try {
     db.emplace(file, sqlite::Database::Mode::read_write_create, kBusyTimeoutMs);
     if (db->read_only()) refuse(file, "the file is read-only");
+    check_intact(file, *db);
     if (pragma(*db, "application_id") == kApplicationId && pragma(*db, "user_version") == 1)
       migrate_from_1(*db);
     db->exec("PRAGMA foreign_keys = ON");

@@ -1,6 +1,7 @@
 #include "output/atomic_folder.hpp"
 
 #include "common/unfinished_folders.hpp"
+#include "output/reserved_folders.hpp"
 
 #include <tandem/errors.hpp>
 
@@ -72,6 +73,7 @@ void AtomicFolder::check(const fs::path& dir, bool replace_existing, const std::
   if (ec && status.type() != fs::file_type::not_found)
     throw OutputError("cannot use output folder '" + shown + "': " + ec.message() + ": " + kFix);
   if (status.type() == fs::file_type::not_found) return;
+  if (reserved_folders::is_reserved(target)) return;  // this run's own empty reservation
 
   if (!replace_existing)
     throw OutputError("output folder '" + shown +
@@ -137,7 +139,9 @@ void AtomicFolder::commit() {
 
   std::error_code ec;
   const bool exists = fs::symlink_status(target_, ec).type() != fs::file_type::not_found;
-  if (!exists || !replace_existing_) {
+  // This run's reserved default name is filled like a folder being replaced: it is empty.
+  const bool reserved = exists && reserved_folders::is_reserved(target_);
+  if (!exists || (!replace_existing_ && !reserved)) {
     // NOREPLACE: a folder that appeared meanwhile is never overwritten (plain rename would
     // silently replace an empty one).
     int error = rename_with(partial_, target_, RENAME_NOREPLACE);
@@ -157,6 +161,7 @@ void AtomicFolder::commit() {
   int error = rename_with(partial_, target_, RENAME_EXCHANGE);
   if (error == 0) {
     committed_ = true;
+    reserved_folders::filled(target_);
     fs::remove_all(partial_, ec);
     return;
   }
@@ -169,6 +174,7 @@ void AtomicFolder::commit() {
     fail(error);
   }
   committed_ = true;
+  reserved_folders::filled(target_);
   fs::remove_all(old, ec);
 }
 

@@ -4,6 +4,7 @@
 #include "plugins/registry.hpp"
 
 #include "plugins/exception_text.hpp"
+#include "plugins/fault_guard.hpp"
 
 #include <string>
 
@@ -17,9 +18,11 @@ namespace {
 
 }  // namespace
 
-Statement GuardedPayPlan::pay(const Credits& credits, const PayPeriod& period) const {
+Statement GuardedPayPlan::pay(const Credits& credits, const PayPeriod& period,
+                              std::string_view who) const {
   Statement statement;
   try {
+    const PluginCall inside(*plugin_, "pay", who);
     statement = plan_->pay(credits, period);
   } catch (...) {
     raise_fault(*plugin_, "pay() threw: " + current_exception_text());
@@ -39,6 +42,7 @@ Statement GuardedPayPlan::pay(const Credits& credits, const PayPeriod& period) c
 
 bool GuardedLeadPolicy::is_mql(const LeadView& lead) {
   try {
+    const PluginCall inside(*plugin_, "is_mql", lead.id);
     return policy_->is_mql(lead);
   } catch (...) {
     fault("is_mql");
@@ -47,6 +51,7 @@ bool GuardedLeadPolicy::is_mql(const LeadView& lead) {
 
 bool GuardedLeadPolicy::accepts(const LeadView& lead) {
   try {
+    const PluginCall inside(*plugin_, "accepts", lead.id);
     return policy_->accepts(lead);
   } catch (...) {
     fault("accepts");
@@ -56,6 +61,7 @@ bool GuardedLeadPolicy::accepts(const LeadView& lead) {
 ServiceLevel GuardedLeadPolicy::service_level() const {
   ServiceLevel level;
   try {
+    const PluginCall inside(*plugin_, "service_level");
     level = policy_->service_level();
   } catch (...) {
     fault("service_level");
@@ -76,6 +82,7 @@ ServiceLevel GuardedLeadPolicy::service_level() const {
 double GuardedLeadPolicy::score(const LeadView& lead) const {
   double s = 0;
   try {
+    const PluginCall inside(*plugin_, "score", lead.id);
     s = policy_->score(lead);
   } catch (...) {
     fault("score");
@@ -89,6 +96,7 @@ double GuardedLeadPolicy::score(const LeadView& lead) const {
 int GuardedLeadPolicy::route(const LeadView& lead, std::span<const RepView> reps) {
   int r = 0;
   try {
+    const PluginCall inside(*plugin_, "route", lead.id);
     r = policy_->route(lead, reps);
   } catch (...) {
     fault("route");
@@ -102,6 +110,7 @@ int GuardedLeadPolicy::route(const LeadView& lead, std::span<const RepView> reps
 
 bool GuardedLeadPolicy::works_accounts() const {
   try {
+    const PluginCall inside(*plugin_, "works_accounts");
     return policy_->works_accounts();
   } catch (...) {
     fault("works_accounts");
@@ -110,6 +119,7 @@ bool GuardedLeadPolicy::works_accounts() const {
 
 void GuardedLeadPolicy::on_outcome(const LeadView& lead, Outcome outcome) {
   try {
+    const PluginCall inside(*plugin_, "on_outcome", lead.id);
     policy_->on_outcome(lead, outcome);
   } catch (...) {
     fault("on_outcome");

@@ -12,6 +12,9 @@
 // (the engine does), then share the LoadedPlugin objects read-only.
 #include "plugins/registry.hpp"
 
+#include "plugins/fault_guard.hpp"
+#include "plugins/load_probe.hpp"
+
 #include "plugins/exception_text.hpp"
 
 #include "common/did_you_mean.hpp"
@@ -39,6 +42,7 @@ namespace {
 constexpr const char* kEntryPoint = TANDEM_LOADER_STRINGIFY(TANDEM_PLUGIN_ENTRY);
 // Optional: a plugin built before the check hook has no such entry point, and none is needed.
 constexpr const char* kCheckEntryPoint = TANDEM_LOADER_STRINGIFY(TANDEM_PLUGIN_CHECK_ENTRY);
+constexpr const char* kLayoutEntryPoint = TANDEM_LOADER_STRINGIFY(TANDEM_PLUGIN_LAYOUT_ENTRY);
 
 // Every library accepted as a plugin, kept open until the process exits. One entry per
 // load, even of the same file: dlopen counts references, and a file rebuilt while the
@@ -133,6 +137,7 @@ std::vector<fs::path> plugin_search_path(const std::vector<std::string>& from_cl
 std::vector<ParamProblem> LoadedPlugin::check(const Params& params) const {
   if (!check_) return {};
   try {
+    const PluginCall inside(*this, "check");
     return check_(params);
   } catch (...) {
     throw PluginFault(name_, path_.string(), "check() threw: " + current_exception_text());
@@ -154,6 +159,7 @@ void* LoadedPlugin::make(PluginKind wanted, const Params& params, Stream& stream
   }
   void* made = nullptr;
   try {
+    const PluginCall inside(*this, "create");
     made = info_->create(params, stream);
   } catch (...) {
     throw PluginFault(name_, path_.string(), "its constructor threw: " + current_exception_text());
@@ -229,6 +235,9 @@ const LoadedPlugin& PluginRegistry::load(std::string_view name) {
   }
 
   const std::string where = file.string();
+  // Opened in another process first: a library that crashes there never runs here.
+  if (const auto failure = probe_failure(file))
+    throw PluginLoadError(wanted, where, where + ": " + *failure);
   std::error_code ec;
   // Resolve every symbol now, so a missing dependency is reported here and not mid-run.
   boost::dll::shared_library library(
@@ -261,6 +270,24 @@ const LoadedPlugin& PluginRegistry::load(std::string_view name) {
                             "its plugin descriptor is " + std::to_string(info->size) +
                                 " bytes, but this tandem reads " +
                                 std::to_string(sizeof(PluginInfo)) + ": " + rebuild_advice());
+  // The layout of the types the plugin and Tandem pass each other (plugins built before
+  // this check existed do not say, and are taken at their ABI number).
+  if (library.has(kLayoutEntryPoint)) {
+    const PluginLayout theirs = library.get<PluginLayout()>(kLayoutEntryPoint)();
+    const PluginLayout ours = detail::layout();
+    if (theirs.string_size != ours.string_size)
+      throw PluginAbiMismatch(
+          wanted, where,
+          "it was built with another std::string (" + std::to_string(theirs.string_size) +
+              " bytes, this tandem's is " + std::to_string(ours.string_size) +
+              "): the old one of _GLIBCXX_USE_CXX11_ABI=0? " + rebuild_advice());
+    if (theirs.fingerprint != ours.fingerprint)
+      throw PluginAbiMismatch(wanted, where,
+                              "it lays out the SDK's types differently from this tandem "
+                              "(an edited header, or other compiler settings), although its "
+                              "ABI number matches: " +
+                                  rebuild_advice());
+  }
   if (!info->name || !info->version || !info->sdk_version || !info->schema || !info->create ||
       !info->destroy)
     throw PluginLoadError(wanted, where,

@@ -111,7 +111,8 @@ class GuardedPayPlan {
  public:
   GuardedPayPlan(const LoadedPlugin& plugin, PluginPtr<PayPlan> plan)
       : plugin_(&plugin), plan_(std::move(plan)) {}
-  Statement pay(const Credits& credits, const PayPeriod& period) const;
+  // `who`: the person paid ("rep-03"), named if the plugin faults.
+  Statement pay(const Credits& credits, const PayPeriod& period, std::string_view who = {}) const;
   const LoadedPlugin& plugin() const { return *plugin_; }
 
  private:

@@ -1,5 +1,7 @@
 #include "study/folder_names.hpp"
 
+#include "output/reserved_folders.hpp"
+
 #include <fmt/chrono.h>
 #include <fmt/core.h>
 
@@ -9,7 +11,7 @@ namespace tandem::study {
 
 std::filesystem::path default_out(const std::string& label) {
   const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-  return std::filesystem::path("runs") / fmt::format("{}-{:%Y%m%d-%H%M%S}", label, now);
+  return reserved_folders::reserve("runs", fmt::format("{}-{:%Y%m%d-%H%M%S}", label, now));
 }
 
 std::string folder_part(const std::string& name) {
@@ -19,6 +21,9 @@ std::string folder_part(const std::string& name) {
                        c == '-' || c == '_' || (c == '.' && !part.empty());
     part += plain ? c : '_';
   }
+  // Two names, a time and a counter must fit a folder name (255 bytes).
+  constexpr std::size_t kLongest = 60;
+  if (part.size() > kLongest) part.resize(kLongest);
   return part.empty() ? "scenario" : part;
 }
 

@@ -26,8 +26,11 @@ struct Payout {
 // Pays `credited` (sorted by person, then period, as the results reader returns them)
 // with the plan: rows of a role the plan does not pay are skipped; each person's earlier
 // pay periods are their pay history. Only the guarded call: a plugin that throws or pays a
-// negative amount is a PluginFault.
-Payout payout(const PlanFile& plan, std::vector<CreditedPeriod> credited);
+// negative amount is a PluginFault. Refused first (ScenarioError, located in the plan
+// file; `results` names the results in the message): a plan role that no row has, and a
+// plan that refuses what the results give it (config/pay_probe.hpp).
+Payout payout(const PlanFile& plan, std::vector<CreditedPeriod> credited,
+              const std::string& results = "the results");
 
 // Reads `results` for the plan's pay period and people (ScenarioError with every problem
 // located in the file), then pays them as above.

@@ -217,6 +217,17 @@ struct ParamProblem {
   std::string str() const { return key.empty() ? message : key + ": " + message; }
 };
 
+// Facts a plan's check() may need that are not its parameters: what the scenario declares,
+// or what the results of `tandem payout` give. Tandem adds them, under these names, to the
+// parameters it passes to check() when it knows them before anything is paid; never to a
+// constructor, and absent when not known (a plan file before its results are read). A
+// check that needs one refuses only when it is present: `p.has(kTeamSalariesKey)`.
+//
+// kTeamSalariesKey: Money, the team's annual base salaries summed (TeamView::salaries)
+// as the scenario declares them or the results give them; over several pay periods, the
+// smallest (0 when a team has none).
+inline constexpr const char* kTeamSalariesKey = "tandem.team_salaries";
+
 // The parameters a plugin (or a scenario section) takes, with its name and one line of doc.
 class Schema {
  public:

@@ -57,6 +57,16 @@ struct PluginInfo {
 // A plugin's check of combinations of its validated parameters; no problems: accepted.
 using ParamCheck = std::vector<ParamProblem> (*)(const Params&);
 
+// The shapes of the types a plugin and Tandem pass each other, as the plugin's compiler
+// saw them. The ABI number says which SDK a plugin was built against; this says whether
+// its headers and its standard library laid the types out as Tandem's did (an edited
+// header, or a library built with the old std::string, _GLIBCXX_USE_CXX11_ABI=0).
+struct PluginLayout {
+  std::uint64_t fingerprint;  // of the sizes and alignments below, and more
+  std::uint32_t string_size;  // sizeof(std::string): 32 with the C++11 string, 8 without
+  std::uint32_t reserved;
+};
+
 namespace detail {
 template <class T>
 constexpr PluginKind kind_of() {
@@ -88,6 +98,27 @@ const PluginInfo* plugin_info(const char* version) {
                                &destroy<T>};
   return &info;
 }
+// FNV-1a over the sizes and alignments of every type that crosses the plugin boundary.
+constexpr std::uint64_t layout_fingerprint() {
+  const std::uint64_t parts[] = {
+      sizeof(std::string),  alignof(std::string), sizeof(std::vector<double>),
+      sizeof(Money),        sizeof(Credits),      alignof(Credits),
+      sizeof(PayPeriod),    sizeof(TeamView),     sizeof(CreditedDeal),
+      sizeof(LeadView),     alignof(LeadView),    sizeof(RepView),
+      sizeof(ServiceLevel), sizeof(Statement),    sizeof(StatementLine),
+      sizeof(Params),       sizeof(Schema),       sizeof(ParamSpec),
+      sizeof(Value),        sizeof(ParamProblem), sizeof(PluginInfo)};
+  std::uint64_t h = 14695981039346656037ull;
+  for (const std::uint64_t p : parts) {
+    h ^= p;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+inline PluginLayout layout() {
+  return {layout_fingerprint(), static_cast<std::uint32_t>(sizeof(std::string)), 0};
+}
+
 // Whether T declares the optional check of its parameters.
 template <class T>
 constexpr bool has_check = requires(const Params& p) {
@@ -115,6 +146,7 @@ constexpr ParamCheck check_of() {
 
 #define TANDEM_PLUGIN_ENTRY tandem_plugin_info
 #define TANDEM_PLUGIN_CHECK_ENTRY tandem_plugin_check
+#define TANDEM_PLUGIN_LAYOUT_ENTRY tandem_plugin_layout
 
 #define TANDEM_PLUGIN(Class, version)                                           \
   extern "C" __attribute__((visibility("default"))) const ::tandem::PluginInfo* \
@@ -124,4 +156,8 @@ constexpr ParamCheck check_of() {
   extern "C" __attribute__((visibility("default"))) ::tandem::ParamCheck        \
   TANDEM_PLUGIN_CHECK_ENTRY() {                                                 \
     return ::tandem::detail::check_of<Class>();                                 \
+  }                                                                             \
+  extern "C" __attribute__((visibility("default"))) ::tandem::PluginLayout      \
+  TANDEM_PLUGIN_LAYOUT_ENTRY() {                                                \
+    return ::tandem::detail::layout();                                          \
   }

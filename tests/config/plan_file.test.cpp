@@ -127,3 +127,28 @@ TEST_CASE("an empty plan file says how it starts", "[config]") {
   REQUIRE(p.size() == 1);
   CHECK(p[0] == "p.yaml:1:1: the file is empty; a plan starts with 'tandem: 1'");
 }
+
+TEST_CASE("a plan file's people have names, located at the name", "[config]") {
+  CHECK(plan_problems("tandem: 1\nplan: {plugin: flat_commission}\npeople:\n  - name: \"\"\n"
+                      "  - name: Ana Ruiz\n") ==
+        std::vector<std::string>{"p.yaml:4:11: people[0].name: the name is empty: give one"});
+  CHECK(plan_problems("tandem: 1\nplan: {plugin: flat_commission}\npeople:\n  - name: " +
+                      std::string(300000, 'P') + "\n") ==
+        std::vector<std::string>{"p.yaml:4:11: people[0].name: the name '" + std::string(80, 'P') +
+                                 "\u2026 (300000 characters)' is 300000 characters long; a name "
+                                 "has at most 100: shorten it"});
+}
+
+TEST_CASE("a plan file says where its role and parameters are", "[config]") {
+  const fs::path file = plan_dir() / "where.yaml";
+  std::ofstream(file, std::ios::binary)
+      << "tandem: 1\nrole: sales\nplan:\n  plugin: team_pool\n  params:\n    split: by_salary\n";
+  const PlanFile plan = load_plan_file(file, plan_registry());
+  CHECK(plan.role_where.str() == file.string() + ":2:7");
+  CHECK(plan.role_where.key == "role");
+  CHECK(plan.param("split").str() == file.string() + ":6:12");
+  CHECK(plan.param("split").key == "plan.params.split");
+  // A parameter the file does not write is located at the plugin.
+  CHECK(plan.param("share").str() == plan.where.str());
+  CHECK(plan.param("share").key == "plan.params.share");
+}

@@ -9,6 +9,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -567,4 +568,49 @@ TEST_CASE("pay components are checked like any pay slot and located", "[config]"
   CHECK(s.marketing.pay.components.empty());
   // The resolved scenario keeps the component and reads back to the same hash.
   CHECK(load(s.resolved_yaml, {}, "resolved.yaml").hash == s.hash);
+}
+
+TEST_CASE("a team pool split by salary needs the team's salaries, located at split", "[config]") {
+  const std::string why =
+      "by_salary needs the team's salaries: declare `<role>.salaries` in the scenario, or a "
+      "`salary` column in the results file";
+  CHECK(problems(tiny_with(
+            8, "sales: {people: 3, pay: {plugin: team_pool, params: {split: by_salary}}}")) ==
+        std::vector<std::string>{"s.yaml:8:61: sales.pay.params.split: " + why});
+  CHECK(problems(tiny_with(8,
+                           "sales: {people: 3, pay: {plugin: flat_commission, components: "
+                           "[{plugin: team_pool, params: {split: by_salary}}]}}")) ==
+        std::vector<std::string>{"s.yaml:8:100: sales.pay.components[0].params.split: " + why});
+  // Given by --set, it is located there.
+  CHECK(problems(tiny_with(8, "sales: {people: 3, pay: {plugin: team_pool}}"),
+                 {"sales.pay.params.split=by_salary"}) ==
+        std::vector<std::string>{"--set: sales.pay.params.split: " + why});
+  // With the salaries declared, it loads; split otherwise, it needs none.
+  const Scenario s = load(tiny_with(8,
+                                    "sales: {people: 3, salaries: [60000, 70000, 80000], pay: "
+                                    "{plugin: team_pool, params: {split: by_salary}}}"));
+  CHECK(s.sales.pay.plugin == "team_pool");
+  CHECK(
+      problems(tiny_with(8, "sales: {people: 3, pay: {plugin: team_pool, params: {split: equal}}}"))
+          .empty());
+}
+
+TEST_CASE("CR line ends (old Mac files) read as line ends", "[config]") {
+  std::string cr = kTiny;
+  std::replace(cr.begin(), cr.end(), '\n', '\r');
+  CHECK(load(cr).hash == load(kTiny).hash);
+  // A problem is located on its line.
+  std::string bad = tiny_with(2, "name: tiny\rseed: -3");
+  std::replace(bad.begin(), bad.end(), '\n', '\r');
+  CHECK(problems(bad) == std::vector<std::string>{"s.yaml:3:7: seed: must be at least 0, got -3"});
+}
+
+TEST_CASE("a control character in a plugin name is shown escaped and refused", "[config]") {
+  CHECK(problems(tiny_with(8,
+                           "sales: {people: 3, pay: {plugin: \"flat\\0commission\", params: "
+                           "{rate: 0.1}}}")) ==
+        std::vector<std::string>{
+            "s.yaml:8:34: sales.pay.plugin: the plugin name 'flat\\0commission' holds a control "
+            "character (\\0); a name is printable text: remove it (a plugin's name is letters, "
+            "digits, '_', '-' and '.'; `tandem plugins list` shows them)"});
 }

@@ -344,3 +344,50 @@ TEST_CASE("a list of numbers is written as a flow list that reads back", "[confi
         "must be in [0, 1], got 1.5 (item [1])");
   CHECK_FALSE(check_allowed(in_range(0, 1), Value(std::vector<double>{0, 1}), "").has_value());
 }
+
+TEST_CASE("a number out of a double's range says whether it is too small or too large",
+          "[config]") {
+  const auto message = [](const std::string& yaml) {
+    const auto c = check(yaml, market_schema());
+    REQUIRE(c.problems.size() == 1);
+    return c.problems[0].str();
+  };
+  CHECK(message("fit_mean: 1e-400\n") ==
+        "t.yaml:1:11: market.fit_mean: expected a number, got '1e-400', which is too close to "
+        "zero to be held as a number (nearer than about 1e-308); write 0 for zero");
+  CHECK(message("fit_mean: -0.0000000000000000000000000000000000000000000000000000000000001e-300\n")
+            .find("too close to zero") != std::string::npos);
+  CHECK(message("fit_mean: 1e400\n") ==
+        "t.yaml:1:11: market.fit_mean: expected a number, got '1e400', which is too large "
+        "(beyond about ±1.8e308)");
+  CHECK(message("fit_mean: 0.001e+99999999999999999999999\n").find("too large") !=
+        std::string::npos);
+  CHECK(message("fit_mean: 1e-99999999999999999999999\n").find("too close to zero") !=
+        std::string::npos);
+}
+
+TEST_CASE("a name is never empty, a page long, or holding a control character", "[config]") {
+  const auto problems = [](const std::string& yaml) {
+    return lines(check(yaml, channel_schema(), "channels[0]").problems);
+  };
+  CHECK(problems("name: search\ncost_per_lead: 1.00\n").empty());
+  CHECK(problems("name: ' '\ncost_per_lead: 1.00\n") ==
+        std::vector<std::string>{"t.yaml:1:7: channels[0].name: the name is empty: give one"});
+  CHECK(problems("name: \"a\\0b\"\ncost_per_lead: 1.00\n") ==
+        std::vector<std::string>{"t.yaml:1:7: channels[0].name: the name 'a\\0b' holds a control "
+                                 "character (\\0); a name is printable text: remove it"});
+  CHECK(problems("name: " + std::string(300000, 'x') + "\ncost_per_lead: 1.00\n") ==
+        std::vector<std::string>{"t.yaml:1:7: channels[0].name: the name '" + std::string(80, 'x') +
+                                 "\u2026 (300000 characters)' is 300000 characters long; a name "
+                                 "has at most 100: shorten it"});
+}
+
+TEST_CASE("an unknown key is quoted short, whatever its length", "[config]") {
+  const auto c = check(std::string(1000, 'k') + ": 1\n", market_schema());
+  REQUIRE(c.problems.size() == 1);
+  const std::string cut = std::string(80, 'k') + "\u2026 (1000 characters)";
+  CHECK(c.problems[0].message ==
+        "unknown key '" + cut +
+            "' (allowed: accounts, fit_mean, budget, cost, prospecting, period)");
+  CHECK(c.problems[0].where.key.size() < 200);
+}

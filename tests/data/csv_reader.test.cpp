@@ -53,3 +53,43 @@ TEST_CASE("strict reading returns every row and locates what is not well formed"
   CHECK_THROWS_WITH(csv::read_rows("a,b\n1,\"2\n", "out.csv"),
                     "out.csv:2:2: this field opens a quote (\") that is never closed");
 }
+
+TEST_CASE("a lone CR ends a line, as in files saved by old Macs", "[data]") {
+  const csv::Table t = csv::split("a,b\r1,2\r\r3,\"x\ry\"\r4,5");
+  REQUIRE(t.records.size() == 4);
+  CHECK(t.records[1].fields == std::vector<std::string>{"1", "2"});
+  CHECK(t.records[2].line == 4);
+  CHECK(t.records[2].fields == std::vector<std::string>{"3", "x\ry"});
+  CHECK(t.records[3].line == 6);  // the quoted CR ended line 4
+  CHECK(t.records[3].fields == std::vector<std::string>{"4", "5"});
+  CHECK_FALSE(t.stray_quote);
+}
+
+TEST_CASE("a quote out of place is kept as written and located", "[data]") {
+  const csv::Table inside = csv::split("person,role\nAna \"R\" Ruiz,sales\n");
+  REQUIRE(inside.records.size() == 2);
+  CHECK(inside.records[1].fields[0] == "Ana \"R\" Ruiz");
+  REQUIRE(inside.stray_quote);
+  CHECK(inside.stray_quote->at.record == 1);
+  CHECK(inside.stray_quote->at.field == 0);
+  CHECK_FALSE(inside.stray_quote->after_closing);
+
+  const csv::Table after = csv::split("person,role\nx,\"sales\" team\n");
+  REQUIRE(after.stray_quote);
+  CHECK(after.stray_quote->at.record == 1);
+  CHECK(after.stray_quote->at.field == 1);
+  CHECK(after.stray_quote->after_closing);
+
+  // Quoted fields, doubled quotes and an empty quoted field are all well placed.
+  CHECK_FALSE(csv::split("a,b\n\"x \"\"y\"\"\",\"\"\n").stray_quote);
+}
+
+TEST_CASE("strict reading refuses a stray quote, saying how to write the field", "[data]") {
+  CHECK_THROWS_WITH(csv::read_rows("a,b\n1,say \"hi\"\n", "out.csv"),
+                    "out.csv:2:2: a quote (\") inside a field that does not start with one, "
+                    "where RFC 4180 allows none; quote the field and double each quote in it: "
+                    "\"say \"\"hi\"\"\"");
+  CHECK_THROWS_WITH(csv::read_rows("a,b\n1,\"hi\" there\n", "out.csv"),
+                    "out.csv:2:2: text follows the closing quote (\") of this field; put the "
+                    "whole field inside the quotes, and write a quote inside it as two (\"\")");
+}

@@ -6,6 +6,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+#include <map>
 #include <set>
 
 using namespace tandem;
@@ -222,4 +224,30 @@ TEST_CASE("a marketer paid per MQL moves budget to cheap MQLs and one paid on re
        << ")");
   CHECK(social.mean - 4 * social.se > 0);
   CHECK(mqls.mean - 4 * mqls.se > 0);
+}
+
+TEST_CASE("adaptive reps weigh a team pool split by salary with the declared salaries",
+          "[engine]") {
+  // The plan's stakes and expected pay are priced with the team's salaries, as every pay
+  // period is: without them a pool split by salary refuses to pay (a plugin fault).
+  AdaptiveFixture f;
+  f.scenario.replications = 2;
+  f.scenario.sales.salaries = {50000, 50000, 100000, 100000};
+  PayChoice pool;
+  f.use(pool, "team_pool");
+  pool.period = PeriodKind::quarter;
+  pool.params.set("split", std::string("by_salary"));
+  f.scenario.sales.pay.components.push_back(pool);
+  RunResult result;
+  REQUIRE_NOTHROW(result = f.run(2));
+  // Each rep's piece of a quarter's pool is their salary's share: a 100000 rep's is twice
+  // a 50000 rep's, to the cent of rounding.
+  std::map<int, Money> paid;  // by person, the first replication's pool pieces
+  for (const auto& row : result.replications.front().ledger)
+    if (row.component == "team pool") paid[row.person] += row.amount;
+  const int first_rep = f.scenario.marketing.people;
+  REQUIRE(paid.size() == 4);
+  REQUIRE(paid[first_rep] > Money{});
+  CHECK(std::abs(paid[first_rep + 2].cents() - 2 * paid[first_rep].cents()) <= 8);
+  CHECK(paid[first_rep] == paid[first_rep + 1]);
 }

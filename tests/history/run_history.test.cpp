@@ -9,8 +9,10 @@
 #include <unistd.h>
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <random>
 
 using namespace tandem;
@@ -253,6 +255,32 @@ TEST_CASE("a corrupt file is refused with a clear message", "[history]") {
     CHECK_THAT(message, Contains("cannot use the run history '" + file.string() + "'"));
     CHECK_THAT(message, Contains("not an SQLite database"));
   }
+  CHECK(fs::file_size(file) == before);
+}
+
+TEST_CASE("a history damaged past its header is refused when opened for recording", "[history]") {
+  const fs::path file = fresh_folder("damaged-pages") / "history.sqlite";
+  {
+    RunHistory history = RunHistory::open_for_recording(file);
+    for (std::uint64_t seed = 1; seed <= 20; ++seed) history.record(sample_run("baseline", seed));
+  }
+  // Page 1 (the header and the schema) stays; every later page is overwritten.
+  std::string bytes;
+  {
+    std::ifstream in(file, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  const std::size_t page = 4096;
+  REQUIRE(bytes.size() > 2 * page);
+  std::fill(bytes.begin() + page, bytes.end(), '\xAB');
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
+  const auto before = fs::file_size(file);
+
+  const std::string message = output_error([&] { RunHistory::open_for_recording(file); });
+  CHECK_THAT(message, Contains("cannot use the run history '" + file.string() + "'"));
+  CHECK_THAT(message, Contains("the file is damaged"));
+  CHECK_THAT(message, Contains("move it aside to start a new history"));
+  CHECK(message.find('\n') == std::string::npos);
   CHECK(fs::file_size(file) == before);
 }
 

@@ -4,6 +4,9 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <fstream>
+
 using namespace tandem::test;
 namespace fs = std::filesystem;
 using Catch::Matchers::Contains;
@@ -151,4 +154,29 @@ TEST_CASE("a history that cannot be written fails before anything is written: ex
   CHECK_THAT(r.err, Contains("not an SQLite database"));
   CHECK_FALSE(fs::exists(dir / "out"));
   CHECK(fs::file_size(dir / "damaged.sqlite") == 4096);
+}
+
+TEST_CASE("a history damaged past its header stops a run before it simulates: exit 2",
+          "[integration]") {
+  const fs::path dir = scratch("history-damaged-pages");
+  const fs::path db = dir / "history.sqlite";
+  for (int i = 0; i < 3; ++i)
+    REQUIRE(tandem_cmd("run '" + kSmall + "' -r 2 --out " +
+                       quoted(dir / ("run" + std::to_string(i))) + " --db " + quoted(db))
+                .exit_code == 0);
+  // The header page stays, the pages of the records are overwritten.
+  std::string bytes = read_file(db);
+  REQUIRE(bytes.size() > 2 * 4096);
+  std::fill(bytes.begin() + 4096, bytes.end(), '\xAB');
+  std::ofstream(db, std::ios::binary | std::ios::trunc) << bytes;
+
+  const auto r =
+      tandem_cmd("run '" + kSmall + "' -r 2 --out " + quoted(dir / "out") + " --db " + quoted(db));
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err,
+             Contains("cannot use the run history '" + db.string() + "': the file is damaged"));
+  CHECK_THAT(r.err, Contains("--db FILE"));
+  CHECK_THAT(r.err, Contains("--no-history"));
+  CHECK_FALSE(fs::exists(dir / "out"));
+  CHECK(read_file(db) == bytes);
 }

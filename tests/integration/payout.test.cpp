@@ -243,3 +243,31 @@ TEST_CASE("payout without --results is a usage error", "[integration]") {
   CHECK(r.exit_code == 2);
   CHECK_THAT(r.err, Catch::Matchers::Contains("no --results given"));
 }
+
+TEST_CASE("payout --out replaces a file only with --force, and never its own inputs",
+          "[integration]") {
+  const fs::path dir = scratch("payout-out");
+  const fs::path plan = dir / "plan.yaml", results = dir / "results.csv", ledger = dir / "l.csv";
+  fs::copy(kPlan, plan);
+  fs::copy(kResults, results);
+  const std::string base = "payout " + sh_quoted(plan.string()) + " --results " +
+                           sh_quoted(results.string()) + " --out ";
+  REQUIRE(tandem_cmd(base + sh_quoted(ledger.string())).exit_code == 0);
+  const std::string first = read_file(ledger);
+  auto r = tandem_cmd(base + sh_quoted(ledger.string()));
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("already exists: pass --force to replace it") != std::string::npos);
+  CHECK(tandem_cmd(base + sh_quoted(ledger.string()) + " --force").exit_code == 0);
+  CHECK(read_file(ledger) == first);
+  // Its own inputs, even with --force: both are left as they were.
+  const std::string plan_text = read_file(plan), results_text = read_file(results);
+  r = tandem_cmd(base + sh_quoted(results.string()) + " --force");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("is the results file itself; the ledger never replaces an input") !=
+        std::string::npos);
+  r = tandem_cmd(base + sh_quoted(plan.string()) + " --force");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("is the plan file itself") != std::string::npos);
+  CHECK(read_file(plan) == plan_text);
+  CHECK(read_file(results) == results_text);
+}

@@ -137,3 +137,25 @@ TEST_CASE("team_pool pay never falls as company bookings rise", "[plugin]") {
     }
   }
 }
+
+TEST_CASE("team_pool's check refuses a split by salary only when the team has no salaries",
+          "[plugin]") {
+  PluginRegistry registry({kShippedDir});
+  const LoadedPlugin& p = registry.load("team_pool");
+  Params params = p.schema().defaults();
+  params.set("split", std::string("by_salary"));
+  // Salaries not known yet (a plan file before its results): accepted.
+  CHECK(p.check(params).empty());
+  params.set(kTeamSalariesKey, money("180000.00"));
+  CHECK(p.check(params).empty());
+  params.set(kTeamSalariesKey, Money{});
+  const auto problems = p.check(params);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].key == "split");
+  CHECK(problems[0].message ==
+        "by_salary needs the team's salaries: declare `<role>.salaries` in the scenario, or a "
+        "`salary` column in the results file");
+  // Split otherwise, salaries are not needed.
+  params.set("split", std::string("equal"));
+  CHECK(p.check(params).empty());
+}

@@ -3,6 +3,7 @@
 #include "config/scenario.hpp"
 #include "study/compare.hpp"
 #include "study/evaluate.hpp"
+#include "study/folder_names.hpp"
 #include "study/run.hpp"
 #include "study/sweep.hpp"
 
@@ -211,4 +212,14 @@ TEST_CASE("a sweep says when its points mix modes or vary pay nobody responds to
   CHECK(study::sweep_warnings(
             sweep_of("sales.pay.params.rate=0.08,0.12", {"behaviour.mode=adaptive"}))
             .empty());
+}
+
+TEST_CASE("a scenario name becomes a short, safe part of a folder name", "[study]") {
+  CHECK(tandem::study::folder_part("baseline") == "baseline");
+  CHECK(tandem::study::folder_part("../x") == "_._x");
+  std::string long_name;
+  for (int i = 0; i < 100; ++i) long_name += "é";
+  const std::string part = tandem::study::folder_part(long_name);
+  CHECK(part.size() == 60);
+  CHECK(part.find('/') == std::string::npos);
 }

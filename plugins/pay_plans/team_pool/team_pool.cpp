@@ -7,9 +7,14 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 namespace {
 using namespace tandem;
+
+constexpr const char* kNeedsSalaries =
+    "by_salary needs the team's salaries: declare `<role>.salaries` in the scenario, or a "
+    "`salary` column in the results file";
 
 class TeamPool final : public PayPlan {
  public:
@@ -30,6 +35,16 @@ class TeamPool final : public PayPlan {
         .param<Money>("cap", Money::unlimited(),
                       "Most one person is paid from the pool in a pay period.",
                       at_least(Money{}).with_unit("per pay period"));
+  }
+
+  // A split by salary needs the team's salaries: refused before anything runs when Tandem
+  // knows there are none (kTeamSalariesKey: the scenario's `<role>.salaries`, or the
+  // results' `salary` column), rather than stopping the run at the first pay period.
+  static std::vector<ParamProblem> check(const Params& p) {
+    if (p.get<std::string>("split") == "by_salary" && p.has(kTeamSalariesKey) &&
+        p.get<Money>(kTeamSalariesKey) <= Money{})
+      return {{"split", kNeedsSalaries}};
+    return {};
   }
 
   explicit TeamPool(const Params& p)
@@ -53,10 +68,7 @@ class TeamPool final : public PayPlan {
     if (split_ == "by_salary") {
       // The team's salaries are known only when paid: a missing declaration is an error the
       // user can fix, not a zero share for everyone.
-      if (c.team.salaries <= Money{})
-        throw Error(
-            "split: by_salary needs the team's salaries: declare `<role>.salaries` in the "
-            "scenario, or a `salary` column in the results file");
+      if (c.team.salaries <= Money{}) throw Error(std::string("split: ") + kNeedsSalaries);
       fraction = ratio(c.salary, c.team.salaries);
       reason += "split by salary: " + c.salary.str() + " of " + c.team.salaries.str() + " (" +
                 percent(fraction) + ")";
