@@ -25,6 +25,7 @@
 #include <dlfcn.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <deque>
 #include <mutex>
@@ -119,6 +120,22 @@ std::vector<fs::path> plugin_search_path(const std::vector<std::string>& from_cl
     }
     add(rest);
   }
+  // Tandem runs any library it finds there: say when that is not what the user means.
+  for (const fs::path& folder : path) {
+    std::error_code ec;
+    if (!folder.is_absolute())
+      std::fprintf(stderr,
+                   "warning: the plugin path folder '%s' is relative: which libraries load "
+                   "depends on where tandem is run from; give an absolute path\n",
+                   folder.c_str());
+    const fs::perms perms = fs::status(folder, ec).permissions();
+    if (!ec && (perms & fs::perms::others_write) != fs::perms::none)
+      std::fprintf(stderr,
+                   "warning: the plugin path folder '%s' is writable by anyone on this "
+                   "machine, so anyone can put a library there that tandem will run: make it "
+                   "writable by its owner only (chmod o-w)\n",
+                   folder.c_str());
+  }
   // Beside the program: <prefix>/bin/tandem finds <prefix>/lib/tandem/plugins, in the
   // build tree and in an install alike.
   std::error_code ec;
@@ -194,9 +211,15 @@ const LoadedPlugin& PluginRegistry::load(std::string_view name) {
   if (is_plain_name(name)) {
     for (const auto& folder : search_path_) {
       const fs::path candidate = folder / (std::string(name) + ".so");
-      if (is_folder(folder) && is_file(candidate)) {
+      if (!is_folder(folder) || !is_file(candidate)) continue;
+      if (file.empty()) {
         file = candidate;
-        break;
+      } else {
+        // Two libraries of one name: the first wins, and the user is told which.
+        std::fprintf(stderr,
+                     "note: plugin '%s' is loaded from %s; %s, later on the plugin path, is "
+                     "not used\n",
+                     std::string(name).c_str(), file.c_str(), candidate.c_str());
       }
     }
   }

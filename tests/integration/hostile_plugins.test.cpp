@@ -192,3 +192,24 @@ TEST_CASE("unfinished folders left by a killed run are reported, and tandem clea
   CHECK_FALSE(fs::exists(fresh));
   CHECK(fs::exists(dir / "run" / "summary.json"));
 }
+
+TEST_CASE("a plugin path anyone can write to, a relative one, and a name found twice are said",
+          "[integration]") {
+  const fs::path dir = scratch("plugin-path-trust");
+  const fs::path open_folder = dir / "open";
+  fs::create_directories(open_folder);
+  fs::copy(std::string(TANDEM_PLUGIN_DIR) + "/flat_commission.so", open_folder);
+  fs::permissions(open_folder, fs::perms::all);  // 0777: anyone may add a library
+  const auto r =
+      tandem_cmd("validate '" + project_file("scenarios/baseline.yaml") + "' --plugin-path open",
+                 "cd '" + dir.string() + "' &&");
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.find("warning: the plugin path folder 'open' is relative") != std::string::npos);
+  CHECK(r.err.find("warning: the plugin path folder 'open' is writable by anyone") !=
+        std::string::npos);
+  CHECK(r.err.find("note: plugin 'flat_commission' is loaded from open/flat_commission.so; ") !=
+        std::string::npos);
+  CHECK(r.err.find("flat_commission.so, later on the plugin path, is not used") !=
+        std::string::npos);
+}
