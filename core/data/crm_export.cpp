@@ -132,16 +132,20 @@ CrmExport read_crm_export(const CrmMapping& m) {
       if (!by_id.count(id)) left_out.insert(id);
       drop(std::move(where), reason);
     };
+    // A date of the lead's (created, or a stage's); one that does not read drops the lead.
+    const auto lead_date = [&](const std::string& role) {
+      const auto day = leads.date(r, role, m.leads.date_format);
+      if (!day)
+        drop_lead(leads.where(r, role),
+                  "lead whose " + role + " date does not read as '" + m.leads.date_format + "'");
+      return day;
+    };
     if (id.empty()) {
       drop(leads.where(r, "id"), "lead with no id");
       continue;
     }
-    const auto created = leads.date(r, "created", m.leads.date_format);
-    if (!created) {
-      drop_lead(leads.where(r, "created"),
-                "lead whose created date does not read as '" + m.leads.date_format + "'");
-      continue;
-    }
+    const auto created = lead_date("created");
+    if (!created) continue;
     if (by_id.count(id)) {
       drop(leads.where(r, "id"), "lead id given twice (the first kept)");
       continue;
@@ -163,12 +167,8 @@ CrmExport read_crm_export(const CrmMapping& m) {
     for (std::size_t k = 0; k < lead.stage_dates.size() && !unreadable; ++k) {
       const std::string stage = kLeadStages[k];
       if (!leads.has(stage) || leads.field(r, stage).empty()) continue;
-      lead.stage_dates[k] = leads.date(r, stage, m.leads.date_format);
-      if (!lead.stage_dates[k]) {
-        drop_lead(leads.where(r, stage),
-                  "lead whose " + stage + " date does not read as '" + m.leads.date_format + "'");
-        unreadable = true;
-      }
+      lead.stage_dates[k] = lead_date(stage);
+      unreadable = !lead.stage_dates[k];
     }
     if (unreadable) continue;
     by_id.emplace(id, out.leads.size());
