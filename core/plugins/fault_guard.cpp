@@ -37,12 +37,17 @@ struct Slot {
 constexpr int kSlots = 64;
 Slot slots[kSlots];
 
-// Releases this thread's slot when the thread ends. The mark is left as it is: exit()
-// runs this thread's destructors before the exit handler, which still reads it.
+void on_thread_end_inside_call(const Slot& s) noexcept;
+
+// Releases this thread's slot when the thread ends. A thread whose destructors run while it
+// is inside a plugin call is leaving from inside the plugin: exit() runs the calling
+// thread's destructors first, before any exit handler or static destructor, so this is
+// where an exit() from a plugin is caught before the rest of the process is torn down.
 struct SlotOwner {
   Slot* slot = nullptr;
   ~SlotOwner() {
     if (!slot) return;
+    if (slot->inside.load()) on_thread_end_inside_call(*slot);
     stack_t off{};
     off.ss_flags = SS_DISABLE;
     sigaltstack(&off, nullptr);
@@ -148,6 +153,8 @@ extern "C" void on_fatal_signal(int sig, siginfo_t*, void*) {
     stop(m, 1);
   }
   // Tandem's own fault: still remove what was half written, then die by the signal.
+  if (g_stopping.exchange(true))
+    for (;;) ::pause();
   Message m;
   m.add("tandem: internal error: ")
       .add(signal_text(sig))
@@ -158,7 +165,14 @@ extern "C" void on_fatal_signal(int sig, siginfo_t*, void*) {
   std::raise(sig);
 }
 
-// exit() from inside a plugin call runs the atexit handlers on the calling thread.
+void on_thread_end_inside_call(const Slot& s) noexcept {
+  Message m;
+  describe(m, s).add("called exit() or pthread_exit()");
+  stop(m, 1);
+}
+
+// exit() from inside a plugin call runs the atexit handlers on the calling thread (the
+// thread's destructors, above, come first; this is the fallback).
 extern "C" void on_exit() {
   Slot* s = t_owner.slot;
   if (!s || !s->inside.load()) return;
@@ -287,7 +301,9 @@ void install() {
     (void)my_slot();  // the main thread's slot and signal stack
     struct sigaction action {};
     action.sa_sigaction = on_fatal_signal;
-    action.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_RESETHAND;
+    // Not SA_RESETHAND: a second thread faulting while the first reports must wait in the
+    // handler (stop()), not take the default action and kill the process mid-report.
+    action.sa_flags = SA_SIGINFO | SA_ONSTACK;
     sigemptyset(&action.sa_mask);
     for (const int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT})
       sigaction(sig, &action, nullptr);
