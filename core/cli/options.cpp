@@ -7,7 +7,11 @@
 
 #include <fmt/core.h>
 
+#include <cerrno>
+#include <cstring>
 #include <iostream>
+
+#include <sys/resource.h>
 
 namespace po = boost::program_options;
 
@@ -22,6 +26,17 @@ void set_plugin_time_limit(const double& seconds) {
   fault_guard::set_time_limit(seconds);
 }
 
+void set_memory_limit(const double& gigabytes) {
+  if (!(gigabytes > 0) || gigabytes > 1e6)
+    throw UsageError("--memory-limit " + fmt::format("{}", gigabytes) +
+                     ": give the gigabytes of memory tandem may use, above 0 (e.g. 8)");
+  const auto bytes = static_cast<rlim_t>(gigabytes * 1024 * 1024 * 1024);
+  const rlimit limit{bytes, bytes};
+  if (setrlimit(RLIMIT_AS, &limit) != 0)
+    throw UsageError("--memory-limit " + fmt::format("{}", gigabytes) +
+                     ": the system refused it (" + std::strerror(errno) + ")");
+}
+
 }  // namespace
 
 void PluginPathOption::add_to(po::options_description& options) {
@@ -30,7 +45,10 @@ void PluginPathOption::add_to(po::options_description& options) {
                         "TANDEM_PLUGIN_PATH and the installed plugins)")(
       "plugin-time-limit", po::value<double>()->notifier(&set_plugin_time_limit),
       "SECONDS a single plugin call may take before it is stopped as a fault (default 300; "
-      "0: no limit)");
+      "0: no limit)")(
+      "memory-limit", po::value<double>()->notifier(&set_memory_limit),
+      "GIGABYTES of memory tandem may take in all, so a plugin that allocates without end "
+      "fails by name instead of being killed by the system (default: no limit)");
 }
 
 bool parse(const std::string& verb, const std::string& usage, const Args& args,

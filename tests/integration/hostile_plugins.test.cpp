@@ -213,3 +213,19 @@ TEST_CASE("a plugin path anyone can write to, a relative one, and a name found t
   CHECK(r.err.find("flat_commission.so, later on the plugin path, is not used") !=
         std::string::npos);
 }
+
+TEST_CASE("a plugin that allocates without end fails by name under --memory-limit",
+          "[integration]") {
+  if (sanitized()) {
+    // AddressSanitizer reserves terabytes of address space up front: a limit on it is
+    // meaningless there.
+    WARN("skipped under the sanitizers: an address-space limit does not apply to them");
+    return;
+  }
+  const Outcome o = run_with("alloc", "--set sales.pay.plugin=alloc_pay", "--memory-limit 2");
+  INFO(o.result.err);
+  CHECK(o.result.exit_code == 1);
+  CHECK(o.result.err.find("error: plugin 'alloc_pay' failed: pay() threw: std::bad_alloc") !=
+        std::string::npos);
+  CHECK_FALSE(o.left_anything);
+}
