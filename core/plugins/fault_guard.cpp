@@ -173,7 +173,7 @@ void on_thread_end_inside_call(const Slot& s) noexcept {
 
 // exit() from inside a plugin call runs the atexit handlers on the calling thread (the
 // thread's destructors, above, come first; this is the fallback).
-extern "C" void on_exit() {
+extern "C" void on_exit_inside_call() {
   Slot* s = t_owner.slot;
   if (!s || !s->inside.load()) return;
   Message m;
@@ -310,7 +310,7 @@ void install() {
     // One exit handler per slot: glibc hands each handler to one exit() caller, and every
     // thread that calls exit() from inside a plugin call must meet one (or the process
     // would end with that thread's exit code).
-    for (int i = 0; i < kSlots; ++i) std::atexit(on_exit);
+    for (int i = 0; i < kSlots; ++i) std::atexit(on_exit_inside_call);
     std::thread(watch).detach();
   });
 }
