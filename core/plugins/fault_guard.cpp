@@ -384,7 +384,7 @@ PluginCall::PluginCall(const LoadedPlugin& plugin, const char* call,
   Slot* s = my_slot();
   if (!s) return;
   const std::size_t n = std::min(person.size(), sizeof s->person - 1);
-  std::memcpy(s->person, person.data(), n);
+  if (n > 0) std::memcpy(s->person, person.data(), n);
   s->person[n] = '\0';
   s->has_lead.store(false, std::memory_order_relaxed);
   mark(*s, plugin, call);

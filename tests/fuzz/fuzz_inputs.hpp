@@ -30,7 +30,11 @@ inline constexpr const char* kResultsFile = "input.csv";
 // Every problem says what is wrong, in the input it came from, at a line the input has:
 // a message a user cannot place is a bug even when nothing crashed.
 inline void check_located(const ScenarioError& e, std::string_view text, const char* file) {
-  const auto lines = static_cast<int>(std::count(text.begin(), text.end(), '\n')) + 1;
+  // Lines end as the readers end them: "\n", "\r\n", or a "\r" alone (old Mac files).
+  int lines = 1;
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')))
+      ++lines;
   for (const Problem& p : e.problems()) {
     if (p.message.empty()) throw std::logic_error("a problem without a message");
     if (p.where.file != file)
