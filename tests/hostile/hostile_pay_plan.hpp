@@ -1,4 +1,4 @@
-// A pay plan that misbehaves inside pay() in one way, chosen by the file that includes
+// A pay plan that misbehaves in one way, chosen by the file that includes
 // this: each hostile plugin is this class with its own `misbehave()`.
 #pragma once
 

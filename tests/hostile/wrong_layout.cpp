@@ -1,18 +1,10 @@
 // A pay plan with the right ABI number whose types are laid out differently from
 // Tandem's, as if built against an edited SDK header: its layout entry says so.
-#include <tandem/pay_plan.hpp>
-#include <tandem/plugin.hpp>
+#include "hostile_pay_plan.hpp"
 
-namespace {
-class WrongLayout final : public tandem::PayPlan {
- public:
-  static tandem::Schema schema() { return tandem::Schema("wrong_layout", "Another layout."); }
-  explicit WrongLayout(const tandem::Params&) {}
-  tandem::Statement pay(const tandem::Credits&, const tandem::PayPeriod&) const override {
-    return {};
-  }
-};
-}  // namespace
+void misbehave() {}  // its fault is its layout
+inline constexpr char kName[] = "wrong_layout";
+using WrongLayout = hostile::Plan<kName>;
 
 // TANDEM_PLUGIN's three entry points, the layout one changed as an edited header would.
 extern "C" __attribute__((visibility("default"))) const tandem::PluginInfo* tandem_plugin_info() {
